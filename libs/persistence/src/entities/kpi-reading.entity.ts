@@ -1,0 +1,24 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A reported value of an indicator for one period (e.g. "2021-09"). */
+@Entity('kpi_reading')
+@Index(['indicatorId', 'period'], { unique: true })
+export class KpiReadingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'indicator_id', type: 'uuid' })
+  indicatorId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  period: string;
+
+  @Column({ type: 'numeric' })
+  value: string;
+
+  @Column({ name: 'entered_by', type: 'uuid', nullable: true })
+  enteredBy: string | null;
+
+  @Column({ name: 'entered_at', type: 'timestamptz', default: () => 'now()' })
+  enteredAt: Date;
+}

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Append-only audit log: every action (accepted, rejected or denied) and every system event,
+ * with actor, time and before/after. Never updated or deleted.
+ */
+@Entity('task_event')
+@Index(['taskId', 'at'])
+@Index(['dedupKey'], { unique: true, where: 'dedup_key IS NOT NULL' })
+export class TaskEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'varchar', length: 128, nullable: true })
+  taskId: string | null;
+
+  @Column({ name: 'plan_id', type: 'varchar', length: 64, nullable: true })
+  planId: string | null;
+
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 64, nullable: true })
+  actorUserId: string | null;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 32, nullable: true })
+  actorRole: string | null;
+
+  @Column({ name: 'actor_unit', type: 'varchar', length: 64, nullable: true })
+  actorUnit: string | null;
+
+  /** e.g. submit, approve, reminder, escalation, import, login */
+  @Column({ type: 'varchar', length: 48 })
+  action: string;
+
+  /** ok | denied (authorization) | rejected (workflow validator) | failed */
+  @Column({ type: 'varchar', length: 16 })
+  outcome: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at: Date;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
+  requestId: string | null;
+
+  /** Makes system events written by retried activities idempotent. */
+  @Column({ name: 'dedup_key', type: 'varchar', length: 256, nullable: true })
+  dedupKey: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: unknown;
+
+  @Column({ type: 'text', nullable: true })
+  detail: string | null;
+}

@@ -1,0 +1,97 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One item of a plan's task tree. Leaves are tracked by a workflow; their lifecycle columns are a
+ * projection of the workflow state, written only by activities (guarded by projected_version).
+ */
+@Entity('task')
+@Index(['planId', 'code'], { unique: true })
+@Index(['leadUnit', 'trafficLight'])
+@Index(['status', 'nextDueAt'])
+export class TaskEntity {
+  /** Equal to the workflow id: "<planId>/<code>". */
+  @PrimaryColumn({ type: 'varchar', length: 128 })
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'varchar', length: 64 })
+  planId: string;
+
+  /** Dotted code, e.g. "3.1.2". */
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ name: 'parent_code', type: 'varchar', length: 32, nullable: true })
+  parentCode: string | null;
+
+  @Column({ name: 'section_code', type: 'varchar', length: 8 })
+  sectionCode: string;
+
+  /** Document order, for stable listing. */
+  @Column({ type: 'int' })
+  ordinal: number;
+
+  @Column({ name: 'is_leaf', type: 'boolean' })
+  isLeaf: boolean;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  /** annual | rectification | quantitative | recurring | ongoing */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  kind: string | null;
+
+  @Column({ name: 'lead_unit', type: 'varchar', length: 64, nullable: true })
+  leadUnit: string | null;
+
+  @Column({ name: 'cooperating_units', type: 'text', array: true, default: '{}' })
+  cooperatingUnits: string[];
+
+  /** 相关业务股室 named in the plan but not yet resolved to units. */
+  @Column({ name: 'related_sections_pending', type: 'boolean', default: false })
+  relatedSectionsPending: boolean;
+
+  @Column({ name: 'deadline_kind', type: 'varchar', length: 16, nullable: true })
+  deadlineKind: string | null;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @Column({ name: 'deadline_defaulted', type: 'boolean', default: false })
+  deadlineDefaulted: boolean;
+
+  /** Workflow status; 'not-started' until the workflow first projects itself. */
+  @Column({ type: 'varchar', length: 24, default: 'not-started' })
+  status: string;
+
+  @Column({ name: 'traffic_light', type: 'varchar', length: 8, default: 'none' })
+  trafficLight: string;
+
+  @Column({ name: 'current_stage_key', type: 'varchar', length: 48, nullable: true })
+  currentStageKey: string | null;
+
+  @Column({ name: 'current_stage_name', type: 'varchar', length: 64, nullable: true })
+  currentStageName: string | null;
+
+  @Column({ name: 'current_stage_status', type: 'varchar', length: 32, nullable: true })
+  currentStageStatus: string | null;
+
+  @Column({ name: 'next_due_at', type: 'timestamptz', nullable: true })
+  nextDueAt: Date | null;
+
+  @Column({ name: 'escalation_level', type: 'int', default: 0 })
+  escalationLevel: number;
+
+  /** Workflow state version last written; a projection with a lower or equal version is ignored. */
+  @Column({ name: 'projected_version', type: 'int', default: 0 })
+  projectedVersion: number;
+
+  /** The full workflow snapshot at projected_version, for the detail view. */
+  @Column({ type: 'jsonb', nullable: true })
+  snapshot: unknown;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A person who logs in. Role and unit decide what they may see and do. */
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 128 })
+  displayName: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  /** handler | unit-head | deputy-director | supervisor | admin */
+  @Column({ type: 'varchar', length: 32 })
+  role: string;
+
+  @Column({ name: 'unit_code', type: 'varchar', length: 64, nullable: true })
+  unitCode: string | null;
+
+  /** Units a deputy director (分管领导) oversees. */
+  @Column({ name: 'deputy_units', type: 'text', array: true, default: '{}' })
+  deputyUnits: string[];
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Demo accounts are created on first start and can be switched off. */
+  @Column({ type: 'boolean', default: false })
+  demo: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
+
+// Every migration in order; the data source runs them, never `synchronize`.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [InitialSchema1764374400000];
