@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActorRef } from '../../../../libs/domain/src/access/actor';
+import { unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
+
+export interface UnitLightCounts {
+  unit: string;
+  unitName: string;
+  total: number;
+  green: number;
+  yellow: number;
+  red: number;
+  none: number;
+  escalated: number;
+  done: number;
+  completionRate: number;
+}
+
+export interface OverdueItem {
+  id: string;
+  code: string;
+  title: string;
+  leadUnit: string;
+  nextDueAt: string;
+  overdueDays: number;
+  escalationLevel: number;
+}
+
+/** Aggregates for the supervisor overview (督办总览), over lead-unit tasks in the actor's scope. */
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async overview(actor: ActorRef, planId?: string, now = new Date()) {
+    const { where, params } = this.scopeSql(actor, planId);
+    const rows: Array<Record<string, string>> = await this.db.query(
+      `SELECT t.lead_unit AS unit, COALESCE(u.name, t.lead_unit) AS unit_name, count(*) AS total,
+              count(*) FILTER (WHERE t.traffic_light = 'green') AS green,
+              count(*) FILTER (WHERE t.traffic_light = 'yellow') AS yellow,
+              count(*) FILTER (WHERE t.traffic_light = 'red') AS red,
+              count(*) FILTER (WHERE t.traffic_light = 'none') AS none,
+              count(*) FILTER (WHERE t.escalation_level > 0) AS escalated,
+              count(*) FILTER (WHERE t.status IN ('completed', 'closed')) AS done
+         FROM task t LEFT JOIN org_unit u ON u.code = t.lead_unit
+        WHERE ${where}
+        GROUP BY t.lead_unit, u.name
+        ORDER BY count(*) DESC, t.lead_unit`,
+      params,
+    );
+    const byUnit: UnitLightCounts[] = rows.map((r) => {
+      const total = Number(r.total);
+      const done = Number(r.done);
+      return {
+        unit: r.unit,
+        unitName: r.unit_name,
+        total,
+        green: Number(r.green),
+        yellow: Number(r.yellow),
+        red: Number(r.red),
+        none: Number(r.none),
+        escalated: Number(r.escalated),
+        done,
+        completionRate: total === 0 ? 0 : done / total,
+      };
+    });
+    const totals = byUnit.reduce(
+      (acc, u) => ({
+        total: acc.total + u.total,
+        green: acc.green + u.green,
+        yellow: acc.yellow + u.yellow,
+        red: acc.red + u.red,
+        escalated: acc.escalated + u.escalated,
+        done: acc.done + u.done,
+      }),
+      { total: 0, green: 0, yellow: 0, red: 0, escalated: 0, done: 0 },
+    );
+    const overdue = await this.overdue(actor, planId, now);
+    return {
+      totals: { ...totals, completionRate: totals.total === 0 ? 0 : totals.done / totals.total },
+      byUnit,
+      overdue,
+    };
+  }
+
+  /** Overdue leaf tasks, most days overdue first. */
+  async overdue(actor: ActorRef, planId: string | undefined, now: Date, limit = 50): Promise<OverdueItem[]> {
+    const { where, params } = this.scopeSql(actor, planId);
+    const n = params.length;
+    const rows: Array<Record<string, string | Date>> = await this.db.query(
+      `SELECT t.id, t.code, t.title, t.lead_unit, t.next_due_at, t.escalation_level,
+              floor(extract(epoch FROM ($${n + 1}::timestamptz - t.next_due_at)) / 86400) AS overdue_days
+         FROM task t
+        WHERE ${where} AND t.next_due_at < $${n + 1} AND t.status NOT IN ('completed', 'closed', 'cancelled', 'suspended')
+        ORDER BY t.next_due_at ASC
+        LIMIT ${Math.max(1, Math.min(limit, 500))}`,
+      [...params, now.toISOString()],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      code: String(r.code),
+      title: String(r.title),
+      leadUnit: String(r.lead_unit),
+      nextDueAt: new Date(r.next_due_at as Date).toISOString(),
+      overdueDays: Number(r.overdue_days),
+      escalationLevel: Number(r.escalation_level),
+    }));
+  }
+
+  private scopeSql(actor: ActorRef, planId?: string): { where: string; params: unknown[] } {
+    const clauses = ['t.is_leaf = true'];
+    const params: unknown[] = [];
+    if (planId) {
+      params.push(planId);
+      clauses.push(`t.plan_id = $${params.length}`);
+    }
+    const scope = unitScopeOf(actor);
+    if (!scope.all) {
+      params.push(scope.units);
+      clauses.push(`(t.lead_unit = ANY($${params.length}) OR t.cooperating_units && $${params.length})`);
+    }
+    return { where: clauses.join(' AND '), params };
+  }
+}

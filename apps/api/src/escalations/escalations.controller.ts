@@ -1,0 +1,31 @@
+import { Controller, Get, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { actorOf } from '../common/actor-of';
+import { EscalationQueryService } from './escalation-query.service';
+
+@ApiTags('escalations')
+@ApiBearerAuth()
+@Controller('escalations')
+export class EscalationsController {
+  constructor(private readonly escalations: EscalationQueryService) {}
+
+  @Get()
+  @ApiOperation({ summary: '未解除的督办（按级别、单位）' })
+  @ApiQuery({ name: 'level', required: false, type: Number })
+  @ApiQuery({ name: 'unit', required: false })
+  open(
+    @CurrentUser() user: AuthUser,
+    @Query('level', new ParseIntPipe({ optional: true })) level?: number,
+    @Query('unit') unit?: string,
+  ) {
+    return this.escalations.open(actorOf(user), { level, unit });
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: '督办按单位、级别汇总' })
+  summary(@CurrentUser() user: AuthUser) {
+    return this.escalations.summary(actorOf(user));
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+
+/** Query options of POST /plans/import. */
+export class ImportPlanQuery {
+  @ApiPropertyOptional({ description: '只预览，不写入（返回解析结果、警告与差异）' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: '计划标识（默认由年份与标题生成）', example: 'xinjian-2021' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, { message: 'planId 只能使用小写字母、数字和连字符（3–64 位）' })
+  planId?: string;
+
+  @ApiPropertyOptional({ description: '为未知责任单位自动建档' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  createUnknownUnits?: boolean;
+
+  @ApiPropertyOptional({ description: '确认应用修订版计划的差异' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  confirm?: boolean;
+}

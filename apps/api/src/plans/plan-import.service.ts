@@ -1,0 +1,261 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
+import { OrgUnit } from '../../../../libs/domain/src/plan/org-unit';
+import { PlanDiff, diffPlans } from '../../../../libs/domain/src/plan/plan-diff';
+import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
+import { WalkedItem, walkItems } from '../../../../libs/domain/src/plan/plan-walk';
+import { UnitResolution, resolveUnits } from '../../../../libs/domain/src/plan/unit-resolution';
+import { OrgUnitEntity, PlanEntity } from '../../../../libs/persistence/src/entities';
+import { planContentHash } from './plan-content-hash';
+import { planIdFor } from './plan-id';
+import { ImportOptions, ImportResult, ImportStatus } from './plan-import.types';
+import {
+  TASK_LAUNCH_FACTORY,
+  TASK_WORKFLOW_STARTER,
+  TaskLaunch,
+  TaskLaunchFactory,
+  TaskWorkflowStarter,
+} from './task-launch';
+
+/**
+ * Imports a parsed plan all-or-nothing: units, plan, indicators and task tree land in one
+ * transaction, then one workflow per leaf is started with a deterministic id. Re-importing the
+ * same content writes nothing (and only makes sure every workflow runs); a revision is diffed and
+ * applied only when confirmed.
+ */
+@Injectable()
+export class PlanImportService {
+  private readonly logger = new Logger(PlanImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TASK_WORKFLOW_STARTER) private readonly starter: TaskWorkflowStarter,
+    @Inject(TASK_LAUNCH_FACTORY) private readonly launchFactory: TaskLaunchFactory,
+  ) {}
+
+  async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
+    const planId = planIdFor(tree, options.planId);
+    const hash = planContentHash(tree);
+    const items = walkItems(tree);
+    const units = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true } });
+    let resolution = resolveUnits(tree, units);
+    const createdUnits: string[] = [];
+    let extraUnits: (OrgUnit & { parentBody: string | null })[] = [];
+    if (resolution.unknown.length > 0 && !options.createUnknownUnits) {
+      throw new BadInputError(
+        'UNKNOWN_UNITS',
+        `计划中有 ${resolution.unknown.length} 个未知的责任单位：${resolution.unknown
+          .map((u) => `${u.name}（第 ${u.lines.join('、')} 行）`)
+          .join('；')}。请在单位管理中添加或设置别名，或以“创建未知单位”方式导入。`,
+        `The plan names ${resolution.unknown.length} unknown responsible unit(s): ${resolution.unknown
+          .map((u) => `${u.name} (line ${u.lines.join(', ')})`)
+          .join('; ')}. Add them (or an alias) under units, or import with createUnknownUnits.`,
+        { unknownUnits: resolution.unknown },
+      );
+    }
+    if (resolution.unknown.length > 0) {
+      extraUnits = resolution.unknown.map((u, i) => this.newUnit(u.name, units, i));
+      createdUnits.push(...extraUnits.map((u) => u.name));
+      resolution = resolveUnits(tree, [...units, ...extraUnits]);
+    }
+    const leaves = items.filter((w) => w.isLeaf);
+    const missingUnits = leaves.filter((w) => !resolution.assignments.has(w.item.code));
+    if (missingUnits.length > 0) {
+      throw new BadInputError(
+        'TASK_WITHOUT_UNIT',
+        `以下任务没有责任单位：${missingUnits.map((w) => `${w.item.code}（第 ${w.item.source.line} 行）`).join('、')}`,
+        `These tasks have no responsible unit: ${missingUnits.map((w) => `${w.item.code} (line ${w.item.source.line})`).join(', ')}`,
+        { tasks: missingUnits.map((w) => w.item.code) },
+      );
+    }
+
+    const existing = await this.db.getRepository(PlanEntity).findOne({ where: { id: planId } });
+    const status: ImportStatus = !existing ? 'new' : existing.contentHash === hash ? 'unchanged' : 'changed';
+    const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
+    const launches = leaves.map((w) =>
+      this.launchFactory(planId, tree.metadata.year, w, resolution.assignments.get(w.item.code)!),
+    );
+    const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
+    if (options.dryRun) return result;
+    if (status === 'changed' && !options.confirm) return { ...result, requiresConfirmation: true };
+
+    if (status !== 'unchanged') {
+      await this.db.transaction(async (tx) => {
+        await this.insertUnits(tx, extraUnits);
+        await this.writePlan(tx, planId, tree, hash, items, resolution, launches, existing, diff, options);
+      });
+      result.applied = true;
+    }
+    // Outside the transaction: workflows are started only for what is committed. A crash here is
+    // repaired by importing again (same content → only this step runs).
+    const removed = new Set(diff?.removed.map((r) => r.code) ?? []);
+    result.workflows = await this.starter.ensureStarted(launches.filter((l) => !removed.has(l.taskId)));
+    this.logger.log(
+      `plan ${planId} ${status}: ${result.workflows.started} workflows started, ${result.workflows.existing} already running`,
+    );
+    return result;
+  }
+
+  private summary(
+    tree: PlanTree,
+    planId: string,
+    status: ImportStatus,
+    items: WalkedItem[],
+    resolution: UnitResolution,
+    createdUnits: string[],
+    diff: PlanDiff | null,
+    options: ImportOptions,
+  ): ImportResult {
+    const leadUnits: Record<string, number> = {};
+    for (const a of resolution.assignments.values()) leadUnits[a.leadUnit] = (leadUnits[a.leadUnit] ?? 0) + 1;
+    return {
+      planId,
+      title: tree.metadata.title,
+      year: tree.metadata.year,
+      status,
+      applied: false,
+      requiresConfirmation: false,
+      dryRun: options.dryRun === true,
+      counts: {
+        sections: tree.sections.length,
+        items: items.length,
+        leaves: items.filter((w) => w.isLeaf).length,
+        targets: tree.targets.length,
+        indicators: tree.targets.reduce((n, t) => n + t.indicators.length, 0),
+      },
+      leadUnits,
+      warnings: tree.warnings,
+      unknownUnits: resolution.unknown,
+      createdUnits,
+      diff,
+      workflows: { started: 0, existing: 0, failed: 0 },
+    };
+  }
+
+  private async writePlan(
+    tx: EntityManager,
+    planId: string,
+    tree: PlanTree,
+    hash: string,
+    items: WalkedItem[],
+    resolution: UnitResolution,
+    launches: TaskLaunch[],
+    existing: PlanEntity | null,
+    diff: PlanDiff | null,
+    options: ImportOptions,
+  ): Promise<void> {
+    const kinds = new Map(launches.map((l) => [l.taskId, l.kind]));
+    await tx.query(
+      `INSERT INTO plan (id, title, issuer, issued_on, year, content_hash, revision, tree, imported_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, now())
+       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, issuer = EXCLUDED.issuer, issued_on = EXCLUDED.issued_on,
+         year = EXCLUDED.year, content_hash = EXCLUDED.content_hash, revision = plan.revision + 1,
+         tree = EXCLUDED.tree, imported_by = EXCLUDED.imported_by, updated_at = now()`,
+      [
+        planId,
+        tree.metadata.title,
+        tree.metadata.issuer ?? null,
+        tree.metadata.issuedOn ?? null,
+        tree.metadata.year,
+        hash,
+        JSON.stringify(tree),
+        options.actor?.userId ?? null,
+      ],
+    );
+    await this.writeIndicators(tx, planId, tree);
+    for (const w of items) {
+      const a = resolution.assignments.get(w.item.code);
+      const taskId = `${planId}/${w.item.code}`;
+      const d = w.item.deadline;
+      await tx.query(
+        `INSERT INTO task (id, plan_id, code, parent_code, section_code, ordinal, is_leaf, title, body, kind, lead_unit,
+                           cooperating_units, related_sections_pending, deadline_kind, due_date, deadline_defaulted)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (id) DO UPDATE SET parent_code = EXCLUDED.parent_code, section_code = EXCLUDED.section_code,
+           ordinal = EXCLUDED.ordinal, is_leaf = EXCLUDED.is_leaf, title = EXCLUDED.title, body = EXCLUDED.body,
+           kind = EXCLUDED.kind, deadline_kind = EXCLUDED.deadline_kind, due_date = EXCLUDED.due_date,
+           deadline_defaulted = EXCLUDED.deadline_defaulted, related_sections_pending = EXCLUDED.related_sections_pending`,
+        [
+          taskId,
+          planId,
+          w.item.code,
+          w.parentCode,
+          w.section.code,
+          w.ordinal,
+          w.isLeaf,
+          w.item.title,
+          w.item.body,
+          w.isLeaf ? (kinds.get(taskId) ?? null) : null,
+          a?.leadUnit ?? null,
+          a?.cooperatingUnits ?? [],
+          a?.relatedSectionsPending ?? false,
+          d.kind,
+          d.date ?? null,
+          d.defaulted,
+        ],
+      );
+    }
+    if (diff && diff.removed.length > 0) {
+      await tx.query(
+        `UPDATE task SET status = 'removed', traffic_light = 'none' WHERE plan_id = $1 AND code = ANY($2)`,
+        [planId, diff.removed.map((r) => r.code)],
+      );
+    }
+    await tx.query(
+      `INSERT INTO task_event (plan_id, actor_user_id, actor_role, actor_unit, action, outcome, after, detail)
+       VALUES ($1, $2, $3, $4, $5, 'ok', $6, $7)`,
+      [
+        planId,
+        options.actor?.userId ?? null,
+        options.actor?.role ?? null,
+        options.actor?.unitCode ?? null,
+        existing ? 'plan-revision' : 'plan-import',
+        JSON.stringify({ contentHash: hash, diff }),
+        `${tree.metadata.title}：${items.length} 项，${items.filter((w) => w.isLeaf).length} 个末级任务`,
+      ],
+    );
+  }
+
+  private async writeIndicators(tx: EntityManager, planId: string, tree: PlanTree): Promise<void> {
+    await tx.query(`DELETE FROM indicator WHERE plan_id = $1`, [planId]);
+    for (const target of tree.targets) {
+      const rows = target.indicators.length
+        ? target.indicators.map((ind, seq) => [
+            ind.name,
+            ind.comparator,
+            ind.value,
+            ind.unit,
+            ind.aspirational,
+            false,
+            ind.raw,
+            seq + 1,
+          ])
+        : [[target.text, null, null, null, false, true, target.text, 0]];
+      for (const [name, comparator, value, unit, aspirational, qualitative, raw, seq] of rows) {
+        await tx.query(
+          `INSERT INTO indicator (plan_id, target_code, seq, name, comparator, value, unit, aspirational, qualitative, raw)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [planId, target.code, seq, name, comparator, value, unit, aspirational, qualitative, raw],
+        );
+      }
+    }
+  }
+
+  private newUnit(name: string, known: OrgUnit[], index: number): OrgUnit & { parentBody: string | null } {
+    const taken = new Set(known.map((u) => u.code));
+    let code = `unit-${Buffer.from(name).toString('hex').slice(0, 12)}`;
+    for (let i = 2; taken.has(code); i++) code = `unit-${index}-${i}`;
+    return { code, name, aliases: [], kind: 'section', parentBody: null };
+  }
+
+  private async insertUnits(tx: EntityManager, units: (OrgUnit & { parentBody: string | null })[]): Promise<void> {
+    for (const u of units) {
+      await tx.query(
+        `INSERT INTO org_unit (code, name, aliases, kind, parent_body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [u.code, u.name, u.aliases, u.kind, u.parentBody],
+      );
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { ActorRef } from '../../../../libs/domain/src/access/actor';
+import { PlanDiff } from '../../../../libs/domain/src/plan/plan-diff';
+import { ParseWarning } from '../../../../libs/domain/src/plan/plan-tree';
+import { UnknownUnitName } from '../../../../libs/domain/src/plan/unit-resolution';
+
+export interface ImportOptions {
+  /** Stable plan id; derived from the document when absent. */
+  planId?: string;
+  /** Parse, resolve and diff, but write nothing and start nothing. */
+  dryRun?: boolean;
+  /** Create org units for names the table does not know (otherwise the import stops). */
+  createUnknownUnits?: boolean;
+  /** A revised version of an imported plan is applied only when confirmed. */
+  confirm?: boolean;
+  actor?: ActorRef;
+}
+
+export type ImportStatus = 'new' | 'unchanged' | 'changed';
+
+export interface ImportResult {
+  planId: string;
+  title: string;
+  year: number;
+  status: ImportStatus;
+  /** True when the database was written (new plan, or a confirmed revision). */
+  applied: boolean;
+  /** A revision was found but not confirmed: nothing written. */
+  requiresConfirmation: boolean;
+  dryRun: boolean;
+  counts: { sections: number; items: number; leaves: number; targets: number; indicators: number };
+  leadUnits: Record<string, number>;
+  warnings: ParseWarning[];
+  unknownUnits: UnknownUnitName[];
+  createdUnits: string[];
+  diff: PlanDiff | null;
+  workflows: { started: number; existing: number; failed: number };
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { IndicatorEntity, PlanEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+
+/** Plans as imported: list and detail (targets, indicators, the item tree with units). */
+@Injectable()
+export class PlanQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list() {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT p.id, p.title, p.issuer, p.issued_on, p.year, p.revision, p.updated_at,
+              count(t.id) FILTER (WHERE t.is_leaf) AS leaves,
+              count(t.id) FILTER (WHERE t.is_leaf AND t.status IN ('completed', 'closed')) AS done
+         FROM plan p LEFT JOIN task t ON t.plan_id = p.id
+        GROUP BY p.id ORDER BY p.year DESC, p.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      issuer: r.issuer,
+      issuedOn: r.issued_on,
+      year: r.year,
+      revision: r.revision,
+      updatedAt: r.updated_at,
+      leaves: Number(r.leaves),
+      done: Number(r.done),
+    }));
+  }
+
+  async detail(id: string) {
+    const plan = await this.db.getRepository(PlanEntity).findOne({ where: { id } });
+    if (!plan) throw new NotFoundError('计划', id);
+    const [indicators, items] = await Promise.all([
+      this.db.getRepository(IndicatorEntity).find({ where: { planId: id }, order: { targetCode: 'ASC', seq: 'ASC' } }),
+      this.db.getRepository(TaskEntity).find({
+        where: { planId: id },
+        order: { ordinal: 'ASC' },
+        select: [
+          'id',
+          'code',
+          'parentCode',
+          'sectionCode',
+          'isLeaf',
+          'title',
+          'leadUnit',
+          'cooperatingUnits',
+          'status',
+          'trafficLight',
+          'dueDate',
+          'deadlineDefaulted',
+        ],
+      }),
+    ]);
+    const tree = plan.tree as { sections: { code: string; numeral: string; title: string }[]; warnings: unknown[] };
+    return {
+      id: plan.id,
+      title: plan.title,
+      issuer: plan.issuer,
+      issuedOn: plan.issuedOn,
+      year: plan.year,
+      revision: plan.revision,
+      sections: tree.sections.map((s) => ({ code: s.code, numeral: s.numeral, title: s.title })),
+      warnings: tree.warnings,
+      indicators: indicators.sort((a, b) => Number(a.targetCode) - Number(b.targetCode) || a.seq - b.seq),
+      items,
+    };
+  }
+}

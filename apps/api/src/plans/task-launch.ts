@@ -1,0 +1,26 @@
+import { WalkedItem } from '../../../../libs/domain/src/plan/plan-walk';
+import { ResolvedAssignment } from '../../../../libs/domain/src/plan/unit-resolution';
+
+/** Everything needed to start one leaf task's workflow. */
+export interface TaskLaunch {
+  /** Equal to the workflow id: "<plan>/<code>". */
+  taskId: string;
+  kind: string;
+  input: unknown;
+}
+
+/** Builds the workflow start of a leaf task (stage template, due instants on the workday calendar). */
+export type TaskLaunchFactory = (
+  planId: string,
+  planYear: number,
+  leaf: WalkedItem,
+  assignment: ResolvedAssignment,
+) => TaskLaunch;
+
+/** Starts task workflows idempotently: an id that already exists is left alone, never twinned. */
+export interface TaskWorkflowStarter {
+  ensureStarted(launches: TaskLaunch[]): Promise<{ started: number; existing: number; failed: number }>;
+}
+
+export const TASK_WORKFLOW_STARTER = Symbol('TASK_WORKFLOW_STARTER');
+export const TASK_LAUNCH_FACTORY = Symbol('TASK_LAUNCH_FACTORY');

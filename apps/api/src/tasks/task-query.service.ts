@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { ActorRef } from '../../../../libs/domain/src/access/actor';
+import { canSeeTask, unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
+import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import {
+  EscalationEntity,
+  EvidenceEntity,
+  TaskEntity,
+  TaskEventEntity,
+  TaskStageEntity,
+} from '../../../../libs/persistence/src/entities';
+import { TaskListQuery } from './task-list.query';
+
+const SORT_COLUMNS: Record<string, string> = {
+  code: 't.ordinal',
+  dueAt: 't.next_due_at',
+  light: "array_position(ARRAY['red','yellow','green','none']::varchar[], t.traffic_light)",
+  updatedAt: 't.updated_at',
+  escalation: 't.escalation_level',
+};
+
+export interface TaskPage {
+  items: TaskEntity[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Read side of the ledger: lists and details, always limited to what the actor may see. */
+@Injectable()
+export class TaskQueryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(actor: ActorRef, query: TaskListQuery): Promise<TaskPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.db
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .select([
+        't.id',
+        't.planId',
+        't.code',
+        't.title',
+        't.kind',
+        't.leadUnit',
+        't.cooperatingUnits',
+        't.status',
+        't.trafficLight',
+        't.currentStageKey',
+        't.currentStageName',
+        't.currentStageStatus',
+        't.nextDueAt',
+        't.dueDate',
+        't.escalationLevel',
+        't.updatedAt',
+      ])
+      .where('t.is_leaf = true');
+    this.applyScope(qb, actor);
+    this.applyFilters(qb, query);
+    const column = SORT_COLUMNS[query.sort ?? 'code'];
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
+    qb.offset((page - 1) * pageSize).limit(pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, page, pageSize };
+  }
+
+  async detail(actor: ActorRef, taskId: string) {
+    const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+    if (!task || !canSeeTask(actor, task)) throw new NotFoundError('任务', taskId);
+    const [stages, timeline, escalations, evidence] = await Promise.all([
+      this.db.getRepository(TaskStageEntity).find({ where: { taskId }, order: { seq: 'ASC' } }),
+      this.db.getRepository(TaskEventEntity).find({ where: { taskId }, order: { at: 'ASC', id: 'ASC' }, take: 500 }),
+      this.db.getRepository(EscalationEntity).find({ where: { taskId }, order: { raisedAt: 'ASC' } }),
+      this.db.getRepository(EvidenceEntity).find({ where: { taskId }, order: { uploadedAt: 'ASC' } }),
+    ]);
+    return { task, stages, timeline, escalations, evidence };
+  }
+
+  /** Loads a task the actor may see, or fails with 404 (not 403: existence is not leaked). */
+  async visibleTask(actor: ActorRef, taskId: string): Promise<TaskEntity> {
+    const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+    if (!task || !canSeeTask(actor, task)) throw new NotFoundError('任务', taskId);
+    return task;
+  }
+
+  private applyScope(qb: SelectQueryBuilder<TaskEntity>, actor: ActorRef): void {
+    const scope = unitScopeOf(actor);
+    if (scope.all) return;
+    qb.andWhere('(t.lead_unit = ANY(:scopeUnits) OR t.cooperating_units && :scopeUnits)', { scopeUnits: scope.units });
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<TaskEntity>, q: TaskListQuery): void {
+    if (q.planId) qb.andWhere('t.plan_id = :planId', { planId: q.planId });
+    if (q.unit) {
+      const role = q.unitRole ?? 'any';
+      if (role === 'lead') qb.andWhere('t.lead_unit = :unit', { unit: q.unit });
+      else if (role === 'cooperating') qb.andWhere(':unit = ANY(t.cooperating_units)', { unit: q.unit });
+      else qb.andWhere('(t.lead_unit = :unit OR :unit = ANY(t.cooperating_units))', { unit: q.unit });
+    }
+    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.light) qb.andWhere('t.traffic_light = :light', { light: q.light });
+    if (q.stage) qb.andWhere('t.current_stage_key = :stage', { stage: q.stage });
+    if (q.dueFrom) qb.andWhere('t.next_due_at >= :dueFrom', { dueFrom: q.dueFrom });
+    if (q.dueTo) qb.andWhere('t.next_due_at <= :dueTo', { dueTo: q.dueTo });
+    if (q.q) {
+      // Chinese has no word breaks: substring match on title, body and code (escaped for LIKE).
+      const needle = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('t.title ILIKE :needle', { needle }).orWhere('t.body ILIKE :needle').orWhere('t.code LIKE :needle'),
+        ),
+      );
+    }
+  }
+}

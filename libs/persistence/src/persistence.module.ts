@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { ALL_ENTITIES } from './entities';
+
+/**
+ * TypeORM over DATABASE_URL for the API and worker processes. The launcher (npm start, tests) sets
+ * DATABASE_URL to the embedded PostgreSQL when the user did not point it elsewhere.
+ */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: { migrationsRun?: boolean } = {}): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => {
+            const url = process.env.DATABASE_URL;
+            if (!url) {
+              throw new Error('DATABASE_URL is not set: start the system with `npm start`, or set DATABASE_URL.');
+            }
+            return { ...dataSourceOptions(url), migrationsRun: options.migrationsRun ?? true };
+          },
+        }),
+        TypeOrmModule.forFeature(ALL_ENTITIES),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}
