@@ -17,6 +17,7 @@ function projection(version: number, overrides: Partial<TaskProjection> = {}): T
     currentStage: { key: 'plan', name: '工作方案', status: 'open' },
     nextDueAt: '2021-06-30T09:30:00.000Z',
     escalationLevel: 0,
+    awaiting: ['water-air:handler'],
     stages: [
       {
         key: 'plan',

@@ -84,6 +84,10 @@ export class TaskEntity {
   @Column({ name: 'escalation_level', type: 'int', default: 0 })
   escalationLevel: number;
 
+  /** Who must act next, as "<unit>:<role>" keys ("*:supervisor" for any supervisor): the inboxes. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  awaiting: string[];
+
   /** Workflow state version last written; a projection with a lower or equal version is ignored. */
   @Column({ name: 'projected_version', type: 'int', default: 0 })
   projectedVersion: number;

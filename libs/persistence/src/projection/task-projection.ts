@@ -13,6 +13,8 @@ export interface TaskProjection {
   currentStage: { key: string; name: string; status: string } | null;
   nextDueAt: string | null;
   escalationLevel: number;
+  /** Who must act next, as "<unit>:<role>" keys ("*:supervisor" for any supervisor). */
+  awaiting: string[];
   stages: ProjectedStage[];
   /** Escalations currently open; any other stored open escalation of the task is resolved. */
   openEscalations: ProjectedEscalation[];

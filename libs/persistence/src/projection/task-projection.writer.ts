@@ -17,7 +17,8 @@ export class TaskProjectionWriter {
       const updated: unknown[] = await tx.query(
         `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
                 current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
-                next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, updated_at = now()
+                next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, awaiting = $13,
+                updated_at = now()
           WHERE id = $1 AND projected_version < $11
           RETURNING id`,
         [
@@ -33,6 +34,7 @@ export class TaskProjectionWriter {
           p.escalationLevel,
           p.version,
           JSON.stringify(p.snapshot),
+          p.awaiting,
         ],
       );
       const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+/** 提交阶段成果 / 配合反馈: a note and references to uploaded evidence. */
+export class SubmitStageDto {
+  @ApiPropertyOptional({ description: '阶段 key（默认当前阶段）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(48)
+  stageKey?: string;
+
+  @ApiProperty({ description: '办理情况说明' })
+  @IsString()
+  @IsNotEmpty({ message: '请填写办理情况说明' })
+  @MaxLength(5000)
+  note: string;
+
+  @ApiPropertyOptional({ type: [String], description: '佐证材料 id（先上传）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true, message: '佐证材料 id 必须是 UUID' })
+  evidenceIds?: string[];
+
+  @ApiPropertyOptional({ description: '数量型任务：累计完成数' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  quantity?: number;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional({ description: '说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ description: '理由（必填）' })
+  @IsString()
+  @IsNotEmpty({ message: '请填写理由' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class RequestExtensionDto extends ReasonDto {
+  @ApiProperty({ description: '申请延期到（日期 YYYY-MM-DD）', example: '2021-12-15' })
+  @IsDateString({ strict: true }, { message: 'newDueDate 必须是 YYYY-MM-DD 日期' })
+  newDueDate: string;
+}
+
+export class DecideExtensionDto {
+  @ApiProperty({ description: '是否批准延期' })
+  @IsBoolean()
+  approve: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReassignDto extends ReasonDto {
+  @ApiProperty({ description: '新的牵头单位代码' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  newLeadUnit: string;
+}
+
+export class CommentDto {
+  @ApiProperty({ description: '评论内容' })
+  @IsString()
+  @IsNotEmpty({ message: '评论不能为空' })
+  @MaxLength(2000)
+  text: string;
+}
