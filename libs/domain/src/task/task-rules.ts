@@ -1,0 +1,214 @@
+import { ActorRef, ActorRole } from '../access/actor';
+import { canSeeTask } from '../access/task-visibility';
+import { TaskRejection, reject } from './rejections';
+import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
+
+const ROLE_ZH: Record<ActorRole, string> = {
+  handler: '承办人',
+  'unit-head': '股长',
+  'deputy-director': '分管领导',
+  supervisor: '督查室/局长',
+  admin: '管理员',
+};
+
+/** Actions a suspended task still accepts. */
+const WHILE_SUSPENDED = new Set<TaskAction>(['resume', 'cancel', 'comment']);
+
+export function currentStage(s: Pick<TaskSnapshot, 'stages' | 'currentStageKey'>): StageState | undefined {
+  return s.stages.find((st) => st.key === s.currentStageKey);
+}
+
+const needRole = (actor: ActorRef, roles: ActorRole[]): TaskRejection | null =>
+  roles.includes(actor.role)
+    ? null
+    : reject(
+        'FORBIDDEN_ROLE',
+        `该操作需要${roles.map((r) => ROLE_ZH[r]).join('或')}，当前身份为${ROLE_ZH[actor.role]}`,
+        `This action needs role ${roles.join(' or ')}; you are ${actor.role}`,
+      );
+
+const needLeadUnit = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
+  actor.unitCode === s.leadUnit
+    ? null
+    : reject('FORBIDDEN_UNIT', '只有牵头单位可以办理此操作', 'Only the lead unit may do this');
+
+const needText = (value: string | undefined, zh: string, en: string): TaskRejection | null =>
+  value && value.trim() ? null : reject('BAD_INPUT', zh, en);
+
+/**
+ * Whether `actor` may do `action` on a task in state `s`: role, unit and state rules in one pure
+ * function, used by the workflow's update validators and by the API before it calls the workflow.
+ * Returns null when allowed, else the typed reason.
+ */
+export function checkAction<A extends TaskAction>(
+  action: A,
+  args: TaskActionArgs[A],
+  s: TaskSnapshot,
+): TaskRejection | null {
+  const actor = args.actor;
+  if (s.status === 'closed' || s.status === 'cancelled') {
+    return reject('INVALID_STATE', '任务已销号或撤销，不能再办理', 'The task is closed or cancelled');
+  }
+  if (s.status === 'suspended' && !WHILE_SUSPENDED.has(action)) {
+    return reject('INVALID_STATE', '任务已暂停，请先恢复', 'The task is suspended; resume it first');
+  }
+  const stage = currentStage(s);
+  switch (action) {
+    case 'submit': {
+      const a = args as TaskActionArgs['submit'];
+      const target = a.stageKey ? s.stages.find((st) => st.key === a.stageKey) : stage;
+      if (!target) return reject('NOT_FOUND_STAGE', `没有阶段 ${a.stageKey}`, `No stage ${a.stageKey}`);
+      return (
+        needRole(actor, ['handler']) ??
+        needLeadUnit(actor, s) ??
+        (target !== stage
+          ? reject('INVALID_STATE', `阶段“${target.name}”不是当前阶段`, `Stage ${target.key} is not the current stage`)
+          : null) ??
+        (target.closure ? reject('INVALID_STATE', '销号由督查室办理', 'Closure is done by a supervisor') : null) ??
+        (target.status === 'open' || target.status === 'returned'
+          ? null
+          : reject(
+              'INVALID_STATE',
+              `阶段“${target.name}”当前不能提交（${target.status}）`,
+              `Stage cannot be submitted while ${target.status}`,
+            )) ??
+        needText(a.note, '请填写办理情况说明', 'A note is required') ??
+        (target.requiresEvidence && !a.evidenceIds?.length
+          ? reject('BAD_INPUT', `阶段“${target.name}”须上传佐证材料`, 'This stage requires evidence')
+          : null) ??
+        (target.targetQuantity !== undefined && !(typeof a.quantity === 'number' && a.quantity >= target.targetQuantity)
+          ? reject(
+              'BAD_INPUT',
+              `须填报完成数量，且不少于目标 ${target.targetQuantity}`,
+              `Report the completed quantity, at least ${target.targetQuantity}`,
+            )
+          : null)
+      );
+    }
+    case 'cooperateFeedback':
+    case 'confirmCooperation': {
+      const head = action === 'confirmCooperation';
+      const roleCheck = needRole(actor, [head ? 'unit-head' : 'handler']);
+      if (roleCheck) return roleCheck;
+      const unit = actor.unitCode ?? '';
+      if (!s.cooperatingUnits.includes(unit)) {
+        return reject(
+          'FORBIDDEN_UNIT',
+          '只有配合单位可以提交配合反馈',
+          'Only a cooperating unit may give cooperation feedback',
+        );
+      }
+      if (!stage || stage.status !== 'awaiting-cooperation') {
+        return reject('INVALID_STATE', '当前阶段不在等待配合反馈', 'The stage is not waiting for cooperation feedback');
+      }
+      const entry = stage.cooperation[unit] ?? {};
+      if (head) {
+        if (!entry.feedback)
+          return reject('INVALID_STATE', '本单位尚未提交配合反馈', 'Your unit has not given feedback yet');
+        if (entry.confirmed) return reject('INVALID_STATE', '本单位配合反馈已确认', 'Already confirmed');
+        return null;
+      }
+      if (entry.confirmed)
+        return reject('INVALID_STATE', '本单位配合反馈已确认，不能修改', 'Feedback already confirmed');
+      return needText(
+        (args as TaskActionArgs['cooperateFeedback']).note,
+        '请填写配合反馈',
+        'Feedback text is required',
+      );
+    }
+    case 'approve':
+    case 'returnStage': {
+      const check = needRole(actor, ['unit-head']) ?? needLeadUnit(actor, s);
+      if (check) return check;
+      const allowed = action === 'approve' ? ['submitted'] : ['submitted', 'awaiting-cooperation'];
+      if (!stage || !allowed.includes(stage.status)) {
+        return reject('INVALID_STATE', '当前阶段没有待审批的提交', 'The current stage has no submission to decide');
+      }
+      if (stage.submission?.by === actor.userId) {
+        return reject('SELF_APPROVAL', '不能审批自己提交的材料', 'You cannot decide on your own submission');
+      }
+      return action === 'returnStage'
+        ? needText((args as TaskActionArgs['returnStage']).reason, '退回须填写理由', 'A reason is required to return')
+        : null;
+    }
+    case 'requestExtension': {
+      const a = args as TaskActionArgs['requestExtension'];
+      const check = needRole(actor, ['handler', 'unit-head']) ?? needLeadUnit(actor, s);
+      if (check) return check;
+      if (!stage || stage.closure || !stage.dueAt || stage.status === 'approved') {
+        return reject('INVALID_STATE', '当前阶段不能申请延期', 'The current stage cannot be extended');
+      }
+      if (s.pendingExtension)
+        return reject('INVALID_STATE', '已有待审批的延期申请', 'An extension request is already pending');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.newDueDate ?? '')) {
+        return reject('BAD_INPUT', '新的期限须为 YYYY-MM-DD 日期', 'newDueDate must be a YYYY-MM-DD date');
+      }
+      if (a.newDueDate <= shanghaiDay(stage.dueAt)) {
+        return reject('BAD_INPUT', '新的期限须晚于当前期限', 'The new due date must be later than the current one');
+      }
+      return needText(a.reason, '申请延期须填写理由', 'A reason is required');
+    }
+    case 'decideExtension': {
+      const check = needRole(actor, ['deputy-director']);
+      if (check) return check;
+      if (!(actor.deputyUnits ?? []).includes(s.leadUnit)) {
+        return reject(
+          'FORBIDDEN_UNIT',
+          '只有分管该单位的领导可以审批延期',
+          'Only the deputy director in charge of the lead unit decides',
+        );
+      }
+      return s.pendingExtension
+        ? null
+        : reject('INVALID_STATE', '没有待审批的延期申请', 'No extension request is pending');
+    }
+    case 'reassign': {
+      const a = args as TaskActionArgs['reassign'];
+      return (
+        needRole(actor, ['supervisor']) ??
+        (a.newLeadUnit && a.newLeadUnit !== s.leadUnit
+          ? null
+          : reject(
+              'BAD_INPUT',
+              '请指定新的牵头单位（不同于当前）',
+              'Name a new lead unit different from the current one',
+            )) ??
+        needText(a.reason, '改派须填写理由', 'A reason is required')
+      );
+    }
+    case 'suspend':
+      return (
+        needRole(actor, ['supervisor']) ??
+        (s.status === 'active' ? null : reject('INVALID_STATE', '任务不在办理中', 'The task is not active')) ??
+        needText((args as TaskActionArgs['suspend']).reason, '暂停须填写理由', 'A reason is required')
+      );
+    case 'resume':
+      return (
+        needRole(actor, ['supervisor']) ??
+        (s.status === 'suspended' ? null : reject('INVALID_STATE', '任务未暂停', 'The task is not suspended'))
+      );
+    case 'cancel':
+      return (
+        needRole(actor, ['supervisor']) ??
+        needText((args as TaskActionArgs['cancel']).reason, '撤销须填写理由', 'A reason is required')
+      );
+    case 'close':
+      return (
+        needRole(actor, ['supervisor']) ??
+        (stage?.closure && stage.status === 'open'
+          ? null
+          : reject('INVALID_STATE', '各阶段完成并审批后才能销号', 'All stages must be approved before closure'))
+      );
+    case 'comment':
+      return canSeeTask(actor, s) || actor.role === 'admin'
+        ? needText((args as TaskActionArgs['comment']).text, '评论不能为空', 'Comment text is required')
+        : reject('FORBIDDEN_UNIT', '无权查看该任务', 'You cannot see this task');
+    default:
+      return reject('BAD_INPUT', `未知操作 ${String(action)}`, `Unknown action ${String(action)}`);
+  }
+}
+
+/** Shanghai calendar day of an ISO instant (UTC+8, no DST). */
+function shanghaiDay(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,219 @@
+import { ActorRef } from '../access/actor';
+
+/** The contract between the API, the task workflow and its activities. */
+
+export type TaskKind = 'annual' | 'rectification' | 'quantitative' | 'recurring' | 'ongoing';
+
+export type EscalationTarget = 'unit-head' | 'deputy-director' | 'supervisor';
+
+/** Reminder and escalation policy: data, a plan default overridable per task. */
+export interface TaskPolicy {
+  /** Workdays before the due day (0 = on the due day) when a reminder (催办) goes out. */
+  reminderOffsets: number[];
+  /** The escalation ladder (督办): workdays after the due day and whom it reaches. */
+  ladder: { afterWorkdays: number; level: number; to: EscalationTarget }[];
+  /** A stage is yellow from this many workdays before its due day. */
+  yellowWindowWorkdays: number;
+  /** Wall-clock time (Shanghai) when reminders and escalations are sent. */
+  sendAt: { hour: number; minute: number };
+}
+
+export const DEFAULT_POLICY: TaskPolicy = {
+  reminderOffsets: [5, 3, 1, 0],
+  ladder: [
+    { afterWorkdays: 1, level: 1, to: 'unit-head' },
+    { afterWorkdays: 3, level: 2, to: 'deputy-director' },
+    { afterWorkdays: 5, level: 3, to: 'supervisor' },
+  ],
+  yellowWindowWorkdays: 3,
+  sendAt: { hour: 9, minute: 0 },
+};
+
+export interface StageSpec {
+  key: string;
+  /** 中文 name shown to users, e.g. 工作方案. */
+  name: string;
+  /** Deadline instant (ISO); null for a stage without deadline (e.g. 销号). */
+  dueAt: string | null;
+  requiresEvidence: boolean;
+  /** Cooperating units give 配合反馈 (confirmed by their head) before the lead submits for approval. */
+  requiresCooperation: boolean;
+  /** Closure (销号): decided by a supervisor, not submitted by a handler. */
+  closure: boolean;
+  /** Quantitative completion: the count that must be reported to complete. */
+  targetQuantity?: number;
+}
+
+export interface TaskWorkflowInput {
+  planId: string;
+  taskCode: string;
+  title: string;
+  kind: TaskKind;
+  leadUnit: string;
+  cooperatingUnits: string[];
+  stages: StageSpec[];
+  policy: TaskPolicy;
+}
+
+export type StageStatus =
+  'pending' | 'open' | 'awaiting-cooperation' | 'submitted' | 'returned' | 'approved' | 'closed';
+
+export type TaskStatus = 'active' | 'suspended' | 'closed' | 'cancelled';
+
+export type TrafficLight = 'green' | 'yellow' | 'red' | 'none';
+
+export interface ActionRecord {
+  by: string;
+  role: string;
+  unit: string | null;
+  at: string;
+  note?: string;
+}
+
+export interface StageState extends StageSpec {
+  status: StageStatus;
+  /** Start of the yellow window (from the timer plan), ISO. */
+  yellowFrom: string | null;
+  /** Bumped when the due date moves (extension), so reminder dedup keys differ per schedule. */
+  dueRevision: number;
+  submission: (ActionRecord & { evidenceIds: string[]; quantity?: number }) | null;
+  cooperation: Record<string, { feedback?: ActionRecord; confirmed?: ActionRecord }>;
+  returns: (ActionRecord & { reason: string })[];
+  approval: ActionRecord | null;
+  remindersSent: number[];
+  escalationLevel: number;
+  completedAt: string | null;
+}
+
+export interface EscalationRecord {
+  stageKey: string;
+  level: number;
+  to: EscalationTarget;
+  unitCode: string;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface TaskEvent {
+  seq: number;
+  at: string;
+  action: string;
+  actor?: ActorRef;
+  stageKey?: string;
+  requestId?: string;
+  detail?: string;
+}
+
+export interface TaskSnapshot {
+  taskId: string;
+  planId: string;
+  taskCode: string;
+  title: string;
+  kind: TaskKind;
+  version: number;
+  status: TaskStatus;
+  leadUnit: string;
+  cooperatingUnits: string[];
+  currentStageKey: string | null;
+  stages: StageState[];
+  escalations: EscalationRecord[];
+  pendingExtension: { stageKey: string; newDueDate: string; reason: string; requested: ActionRecord } | null;
+  trafficLight: TrafficLight;
+  nextDueAt: string | null;
+  events: TaskEvent[];
+  policy: TaskPolicy;
+}
+
+/** Arguments every action update carries. */
+export interface ActionBase {
+  requestId: string;
+  actor: ActorRef;
+}
+
+export interface SubmitArgs extends ActionBase {
+  stageKey?: string;
+  note: string;
+  evidenceIds?: string[];
+  quantity?: number;
+}
+export interface NoteArgs extends ActionBase {
+  note?: string;
+}
+export interface ReasonArgs extends ActionBase {
+  reason: string;
+}
+export interface ExtensionRequestArgs extends ReasonArgs {
+  newDueDate: string;
+}
+export interface ExtensionDecisionArgs extends ActionBase {
+  approve: boolean;
+  note?: string;
+}
+export interface ReassignArgs extends ReasonArgs {
+  newLeadUnit: string;
+}
+export interface CommentArgs extends ActionBase {
+  text: string;
+}
+
+/** The actions (Temporal Update names) and their argument types. */
+export interface TaskActionArgs {
+  submit: SubmitArgs;
+  cooperateFeedback: NoteArgs;
+  confirmCooperation: NoteArgs;
+  approve: NoteArgs;
+  returnStage: ReasonArgs;
+  requestExtension: ExtensionRequestArgs;
+  decideExtension: ExtensionDecisionArgs;
+  reassign: ReassignArgs;
+  suspend: ReasonArgs;
+  resume: NoteArgs;
+  cancel: ReasonArgs;
+  close: NoteArgs;
+  comment: CommentArgs;
+}
+
+export type TaskAction = keyof TaskActionArgs;
+
+export const TASK_ACTIONS: TaskAction[] = [
+  'submit',
+  'cooperateFeedback',
+  'confirmCooperation',
+  'approve',
+  'returnStage',
+  'requestExtension',
+  'decideExtension',
+  'reassign',
+  'suspend',
+  'resume',
+  'cancel',
+  'close',
+  'comment',
+];
+
+/** Timer plan of a stage, computed on the workday calendar by an activity. */
+export interface StageTimerPlan {
+  reminders: { offsetWorkdays: number; at: string }[];
+  escalations: { level: number; to: EscalationTarget; at: string }[];
+  yellowFrom: string;
+}
+
+/** A notification the workflow asks its activity to deliver (inbox, e-mail, group robots). */
+export interface NotificationRequest {
+  /** task/stage/kind/level(/revision): a retried activity never sends twice. */
+  dedupKey: string;
+  kind: 'reminder' | 'escalation' | 'action';
+  level?: number;
+  recipients: { unitCode: string; role: string }[];
+  title: string;
+  body: string;
+  taskId: string;
+}
+
+/** Workflow id of a task: deterministic, so a re-import cannot start a twin. */
+export function taskWorkflowId(planId: string, taskCode: string): string {
+  return `${planId}/${taskCode}`;
+}
+
+export const TASK_WORKFLOW_TYPE = 'taskLifecycleWorkflow';
+export const GET_STATE_QUERY = 'getState';
