@@ -1,99 +1,129 @@
-import { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { spawnApp, stopChild } from './stack/app-process';
-import { ConfigError } from './stack/config-error';
-import { startEmbeddedPostgres } from './stack/embedded-postgres-service';
-import { assertPortFree, waitForPort } from './stack/ports';
-import { dataPath, loadStackConfig } from './stack/stack-config';
-import { RunningService, startTemporalDevServer } from './stack/temporal-dev-server';
+import { ConfigError } from '../libs/domain/src/errors/config-error';
+import { assertPortFree } from './stack/port-availability';
+import { startPostgresService } from './stack/postgres-service';
+import { ProcessSupervisor } from './stack/process-supervisor';
+import { RunningService } from './stack/running-service';
+import { loadStackConfig, StackConfig } from './stack/stack-config';
+import { startTemporalDevServer } from './stack/temporal-dev-server';
+import { waitForPort } from './stack/wait-for-port';
+
+const log = (message: string) => console.log(`[start] ${message}`);
+const root = resolve(__dirname, '..', '..');
+
+/** Services in start order; stopped in reverse after the apps. */
+const services: RunningService[] = [];
+let shuttingDown: Promise<void> | undefined;
+let appFailed: (error: Error) => void = () => undefined;
+const appFailure = new Promise<never>((_, reject) => (appFailed = reject));
+appFailure.catch(() => undefined);
+
+const supervisor = new ProcessSupervisor(({ name, code, signal, lastLines }) => {
+  const detail = lastLines
+    .filter((l) => l.trim())
+    .slice(-3)
+    .join(' | ');
+  const why = `${name} exited (${signal ?? `code ${code}`})${detail ? `: ${detail}` : ''}`;
+  appFailed(new Error(why));
+  void shutdown(1, `${why}; stopping everything`);
+});
+
+/** Apps first (they hold connections), then PostgreSQL, then Temporal; once, whoever asks first. */
+function shutdown(code: number, why?: string): Promise<void> {
+  shuttingDown ??= (async () => {
+    if (why) console.error(`[start] ${why}`);
+    log('stopping…');
+    await supervisor.stopAll();
+    for (const service of [...services].reverse()) {
+      await service.stop().catch((e: Error) => console.error(`[start] stopping ${service.name}: ${e.message}`));
+    }
+    log('stopped');
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
 
 /**
- * `npm start`: Temporal dev server (SQLite under .data/), embedded PostgreSQL (under .data/), the
- * worker and the API, in one command. External TEMPORAL_ADDRESS / DATABASE_URL replace the local
- * services. Ctrl-C stops everything, apps first; data stays for the next start.
+ * `npm start`: Temporal dev server (SQLite under .data/), embedded PostgreSQL (under .data/), then
+ * the worker and the API as child processes. TEMPORAL_ADDRESS / DATABASE_URL replace the local
+ * services. SIGINT/SIGTERM stop everything; the data stays for the next start.
  */
 async function main(): Promise<void> {
-  const root = resolve(__dirname, '..', '..');
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   const config = loadStackConfig(process.env, root);
-  const services: RunningService[] = [];
-  const apps: ChildProcess[] = [];
-  let stopping = false;
-  const stopAll = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\n[start] stopping…');
-    await Promise.all(apps.map((c) => stopChild(c)));
-    for (const s of services.reverse())
-      await s.stop().catch((e: Error) => console.error(`[start] ${s.name}: ${e.message}`));
-    console.log('[start] stopped');
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  await checkPorts(config);
 
-  await assertPortFree('API_PORT', config.apiPort);
-  if (!config.temporal.external) {
-    await assertPortFree('TEMPORAL_DEV_PORT', config.temporal.port);
-    await assertPortFree('TEMPORAL_UI_PORT', config.temporal.uiPort);
+  if (config.temporalDev) {
+    log(`starting Temporal dev server on ${config.temporal.address} (data ${config.temporalDev.dbFile})…`);
+    services.push(
+      await startTemporalDevServer({
+        root,
+        port: config.temporalDev.port,
+        uiPort: config.temporalDev.uiPort,
+        dbFile: config.temporalDev.dbFile,
+        namespace: config.temporal.namespace,
+      }),
+    );
+  } else log(`using Temporal at ${config.temporal.address} (TEMPORAL_ADDRESS)`);
+
+  let databaseUrl: string;
+  if (config.database.kind === 'embedded') {
+    log(`starting embedded PostgreSQL on 127.0.0.1:${config.database.port} (data ${config.database.dataDir})…`);
+    const pg = await startPostgresService(config.database);
+    services.push(pg);
+    databaseUrl = pg.address;
+  } else {
+    log('using PostgreSQL at DATABASE_URL');
+    databaseUrl = config.database.url;
   }
-  if (!config.database.external) await assertPortFree('DUBAN_PG_PORT', config.database.port);
 
-  console.log('[start] starting Temporal and PostgreSQL…');
-  const [temporal, postgres] = await Promise.all([
-    config.temporal.external
-      ? Promise.resolve(null)
-      : startTemporalDevServer({
-          root,
-          port: config.temporal.port,
-          uiPort: config.temporal.uiPort,
-          dbFile: dataPath(config, 'temporal.sqlite'),
-        }),
-    config.database.external
-      ? Promise.resolve(null)
-      : startEmbeddedPostgres({ dataDir: dataPath(config, 'postgres'), port: config.database.port }),
-  ]).catch(async (error) => {
-    await stopAll(1);
-    throw error;
-  });
-  if (temporal) services.push(temporal);
-  if (postgres) services.push(postgres);
-
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TEMPORAL_ADDRESS: config.temporal.external ? config.temporal.address : temporal!.url,
-    DATABASE_URL: config.database.external ? config.database.url : postgres!.url,
+    TEMPORAL_ADDRESS: config.temporal.address,
+    TEMPORAL_NAMESPACE: config.temporal.namespace,
+    TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+    DATABASE_URL: databaseUrl,
     DUBAN_DATA_DIR: config.dataDir,
     API_PORT: String(config.apiPort),
   };
-  const dist = join(root, 'dist', 'apps');
-  for (const [name, script] of [
-    ['worker', join(dist, 'worker', 'src', 'main.js')],
-    ['api', join(dist, 'api', 'src', 'main.js')],
-  ] as const) {
-    const child = spawnApp(name, script, env);
-    child.once('exit', (code) => {
-      if (!stopping) {
-        console.error(`[start] ${name} exited with code ${code}; stopping everything`);
-        void stopAll(1);
-      }
-    });
-    apps.push(child);
+  const apps = join(root, 'dist', 'apps');
+  supervisor.startNode('worker', join(apps, 'worker', 'src', 'main.js'), env);
+  supervisor.startNode('api', join(apps, 'api', 'src', 'main.js'), env);
+  await waitForPort(config.apiPort, '127.0.0.1', 180_000, appFailure);
+  printUrls(config);
+}
+
+/** Every port before anything starts: one message naming the setting to change. */
+async function checkPorts(config: StackConfig): Promise<void> {
+  await assertPortFree('API_PORT', config.apiPort);
+  if (config.temporalDev) {
+    await assertPortFree('TEMPORAL_DEV_PORT', config.temporalDev.port);
+    await assertPortFree('TEMPORAL_UI_PORT', config.temporalDev.uiPort);
   }
-  await waitForPort(config.apiPort, '127.0.0.1', 120_000);
+  if (config.database.kind === 'embedded') await assertPortFree('DUBAN_PG_PORT', config.database.port);
+}
+
+function printUrls(config: StackConfig): void {
   const api = `http://127.0.0.1:${config.apiPort}`;
-  console.log(`
-[start] 督办台账 is up
-  API             ${api}
-  OpenAPI docs    ${api}/api/docs
-  Dashboard       ${api}/
-  Health          ${api}/health
-  Temporal        ${env.TEMPORAL_ADDRESS}${config.temporal.external ? '' : `   Web UI http://127.0.0.1:${config.temporal.uiPort}`}
-  PostgreSQL      ${config.database.external ? '(DATABASE_URL)' : `embedded, data in ${dataPath(config, 'postgres')}`}
-Press Ctrl-C to stop.`);
+  const pg = config.database.kind === 'embedded' ? `embedded, 127.0.0.1:${config.database.port}` : 'DATABASE_URL';
+  const lines = [
+    '',
+    '[start] 督办台账 duban is up',
+    `  API               ${api}`,
+    `  OpenAPI docs      ${api}/api/docs`,
+    `  Dashboard         ${api}/`,
+    `  Temporal          ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+    ...(config.temporalDev ? [`  Temporal Web UI   http://127.0.0.1:${config.temporalDev.uiPort}`] : []),
+    `  PostgreSQL        ${pg}`,
+    `  Data              ${config.dataDir}`,
+    'Press Ctrl-C to stop.',
+  ];
+  console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`[start] configuration error: ${error.message}`);
-  else console.error(`[start] failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const message = error instanceof Error ? error.message : String(error);
+  // Whatever already started is stopped before exiting non-zero.
+  void shutdown(1, error instanceof ConfigError ? `configuration error: ${message}` : `failed: ${message}`);
 });

@@ -1,86 +1,56 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { SEARCH_ATTRIBUTES } from '../../libs/temporal/src/search-attributes';
-import { waitForPort } from './ports';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { devServerSearchAttributeArgs } from '../../libs/temporal/src/search-attributes';
+import { startDownloadedDevServer } from './downloaded-dev-server';
+import { RunningService } from './running-service';
+import { stopChild } from './stop-child';
+import { resolveTemporalCli } from './temporal-cli-path';
+import { waitForPort } from './wait-for-port';
 
 export interface TemporalDevServerOptions {
+  /** Project root, to find the provisioned CLI. */
+  root: string;
   port: number;
   /** Web UI port; omitted → headless (tests). */
   uiPort?: number;
   /** SQLite file that keeps workflows across restarts; omitted → in memory. */
   dbFile?: string;
   namespace?: string;
-  root: string;
+  startTimeoutMs?: number;
 }
 
-export interface RunningService {
-  name: string;
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** The temporal CLI that scripts/provision.sh found or built. */
-export function temporalCliPath(root: string): string {
-  const fromEnv = process.env.TEMPORAL_CLI_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const manifest = join(root, '.tools', 'provisioned.json');
-  if (existsSync(manifest)) {
-    const path = JSON.parse(readFileSync(manifest, 'utf8')).temporalCli?.path as string | undefined;
-    if (path && existsSync(path)) return path;
-  }
-  const local = join(root, '.tools', 'bin', 'temporal');
-  if (existsSync(local)) return local;
-  return 'temporal';
-}
-
-/** Starts `temporal server start-dev` with our search attributes registered, and waits for it. */
+/**
+ * `temporal server start-dev` on 127.0.0.1 with our search attributes registered, ready when its
+ * frontend port answers. Without a local CLI it falls back to the SDK's download (online machines).
+ */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningService> {
-  const args = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(options.port),
-    '--namespace',
-    options.namespace ?? 'default',
-    '--log-level',
-    'error',
-  ];
-  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
-  else args.push('--headless');
+  const cli = resolveTemporalCli(options.root);
+  if (!cli) return startDownloadedDevServer(options);
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  args.push('--namespace', options.namespace ?? 'default', '--log-level', 'error');
+  args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
-  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
-  const child = spawn(temporalCliPath(options.root), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  args.push(...devServerSearchAttributeArgs());
+  // Own process group: a terminal Ctrl-C reaches only the launcher, which stops Temporal last.
+  const child = spawn(cli, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const exited = new Promise<never>((_, reject) =>
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (e) => reject(new Error(`cannot run ${cli}: ${e.message}`)));
     child.once('exit', (code) =>
-      reject(new Error(`temporal dev server exited (${code}): ${stderr.join('').slice(-2000)}`)),
-    ),
-  );
-  child.once('error', () => undefined);
-  await Promise.race([waitForPort(options.port, '127.0.0.1', 90_000), exited]);
-  return {
-    name: 'temporal',
-    url: `127.0.0.1:${options.port}`,
-    stop: () => stopChild(child),
-  };
-}
-
-/** SIGTERM, then SIGKILL if the process has not exited after a grace period. */
-export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
+      reject(new Error(`temporal dev server exited (code ${code}): ${stderr.join('').trim().slice(-2000)}`)),
+    );
   });
+  exited.catch(() => undefined);
+  try {
+    await waitForPort(options.port, '127.0.0.1', options.startTimeoutMs ?? 90_000, exited);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { name: 'temporal', address: `127.0.0.1:${options.port}`, stop: () => stopChild(child) };
 }

@@ -21,7 +21,9 @@ const mutation = fc.oneof(
   }),
 );
 
-function apply(doc: string[], ms: fc.Infer<typeof mutation>[]): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(doc: string[], ms: Mutation[]): string {
   const out = [...doc];
   for (const m of ms) {
     if (out.length === 0) break;

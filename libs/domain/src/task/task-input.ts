@@ -50,6 +50,7 @@ export function buildTaskInput(item: TaskItem, ctx: TaskInputContext): TaskWorkf
     cooperatingUnits: ctx.cooperatingUnits,
     stages: drafts.map(({ dueDate, ...rest }) => ({
       ...rest,
+      ownerUnit: rest.closure ? '*' : ctx.leadUnit,
       dueAt: dueDate ? ctx.calendar.dueInstant(dueDate).toISOString() : null,
     })),
     policy: { ...(ctx.policy ?? DEFAULT_POLICY), ...(ctx.override?.policy ?? {}) },

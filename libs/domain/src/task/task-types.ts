@@ -33,6 +33,8 @@ export interface StageSpec {
   key: string;
   /** 中文 name shown to users, e.g. 工作方案. */
   name: string;
+  /** Unit that answers for the stage (the lead unit; '*' for a supervisor's closure). */
+  ownerUnit: string;
   /** Deadline instant (ISO); null for a stage without deadline (e.g. 销号). */
   dueAt: string | null;
   requiresEvidence: boolean;
@@ -60,6 +62,9 @@ export type StageStatus =
 
 export type TaskStatus = 'active' | 'suspended' | 'closed' | 'cancelled';
 
+/** pending: waiting; fired: sent or raised; skipped: its time had passed when the stage opened. */
+export type TimerState = 'pending' | 'fired' | 'skipped';
+
 export type TrafficLight = 'green' | 'yellow' | 'red' | 'none';
 
 export interface ActionRecord {
@@ -80,7 +85,11 @@ export interface StageState extends StageSpec {
   cooperation: Record<string, { feedback?: ActionRecord; confirmed?: ActionRecord }>;
   returns: (ActionRecord & { reason: string })[];
   approval: ActionRecord | null;
-  remindersSent: number[];
+  /** The stage's timer plan (from the calendar activity) and what became of each timer. */
+  reminders: { offsetWorkdays: number; at: string; state: TimerState }[];
+  ladder: { level: number; to: EscalationTarget; at: string; state: TimerState }[];
+  /** dueRevision the timer plan was made for; -1 = not planned yet. */
+  plannedRevision: number;
   escalationLevel: number;
   completedAt: string | null;
 }

@@ -1,0 +1,71 @@
+import { currentStage } from '../../libs/domain/src/task/task-rules';
+import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { TaskProjection } from '../../libs/persistence/src/projection/task-projection';
+
+/** Who must act next on the task, as inbox keys "<unit>:<role>" ("*:supervisor" for any supervisor). */
+export function awaitingOf(s: TaskSnapshot): string[] {
+  if (s.status !== 'active') return [];
+  const keys: string[] = [];
+  const stage = currentStage(s);
+  if (stage) {
+    if (stage.closure && stage.status === 'open') keys.push('*:supervisor');
+    else if (stage.status === 'open' || stage.status === 'returned') keys.push(`${s.leadUnit}:handler`);
+    else if (stage.status === 'submitted') keys.push(`${s.leadUnit}:unit-head`);
+    else if (stage.status === 'awaiting-cooperation') {
+      for (const unit of s.cooperatingUnits) {
+        const entry = stage.cooperation[unit];
+        if (!entry?.feedback) keys.push(`${unit}:handler`);
+        else if (!entry.confirmed) keys.push(`${unit}:unit-head`);
+      }
+    }
+  }
+  if (s.pendingExtension) keys.push(`${s.leadUnit}:deputy-director`);
+  return keys;
+}
+
+/** The read-model view of a workflow snapshot. */
+export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
+  const stage = currentStage(s);
+  const open = s.escalations.filter((e) => !e.resolvedAt);
+  return {
+    taskId: s.taskId,
+    version: s.version,
+    status: s.status,
+    trafficLight: s.trafficLight,
+    leadUnit: s.leadUnit,
+    cooperatingUnits: s.cooperatingUnits,
+    currentStage: stage ? { key: stage.key, name: stage.name, status: stage.status } : null,
+    nextDueAt: s.nextDueAt,
+    escalationLevel: open.reduce((max, e) => Math.max(max, e.level), 0),
+    awaiting: awaitingOf(s),
+    stages: s.stages.map((st, i) => ({
+      key: st.key,
+      seq: i + 1,
+      name: st.name,
+      status: st.status,
+      ownerUnit: st.ownerUnit,
+      dueAt: st.dueAt,
+      completedAt: st.completedAt,
+    })),
+    openEscalations: open.map((e) => ({
+      stageKey: e.stageKey,
+      level: e.level,
+      toRole: e.to,
+      unitCode: e.unitCode,
+      raisedAt: e.raisedAt,
+    })),
+    events: s.events.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      actorUserId: e.actor?.userId ?? null,
+      actorRole: e.actor?.role ?? null,
+      actorUnit: e.actor?.unitCode ?? null,
+      requestId: e.requestId ?? null,
+      detail: e.detail ?? null,
+      after: e.stageKey ? { stageKey: e.stageKey } : undefined,
+    })),
+    // Events live in task_event; the stored snapshot keeps the state only.
+    snapshot: { ...s, events: [] },
+  };
+}

@@ -1,0 +1,16 @@
+import { NotificationRequest, StageTimerPlan, TaskPolicy, TaskSnapshot } from './task-types';
+
+/**
+ * What the task workflow asks of the outside world. Implemented in activities/ (side effects:
+ * calendar data, PostgreSQL projection, notification channels); the workflow only sees this type.
+ */
+export interface TaskActivities {
+  /** Reminder and escalation instants of a stage on the workday calendar. */
+  planStageTimers(args: { dueAt: string; policy: TaskPolicy }): Promise<StageTimerPlan>;
+  /** The deadline instant of a due date (moved to the workday before a holiday). */
+  resolveDueInstant(args: { date: string }): Promise<string>;
+  /** Writes the state into the read model; idempotent by snapshot version. */
+  projectTaskState(snapshot: TaskSnapshot): Promise<string>;
+  /** Delivers a notification (inbox, e-mail, group robots), once per dedup key and channel. */
+  notify(request: NotificationRequest): Promise<void>;
+}

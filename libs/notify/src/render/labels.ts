@@ -1,0 +1,32 @@
+import { NotificationKind } from '../notification';
+
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  reminder: '催办',
+  escalation: '督办',
+  action: '待办',
+  bulletin: '督办通报',
+};
+
+/** Role names as users know them; unknown roles are shown as given. */
+const ROLE_LABELS: Record<string, string> = {
+  handler: '承办人',
+  'unit-head': '负责人',
+  'deputy-director': '分管领导',
+  supervisor: '督查室',
+  admin: '管理员',
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? role;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十; larger numbers stay Arabic (no ladder is that tall). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}

@@ -1,0 +1,172 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { recordingActivities } from '../support/recording-activities';
+import { actors, dueOctober8 } from '../support/task-fixtures';
+import { createTimeSkippingEnv } from '../support/time-skipping-env';
+
+jest.setTimeout(120_000);
+
+const TASK_QUEUE = 'wf-test';
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+});
+
+// A fresh server per test, its clock at 2021-09-01: before the stage's first reminder (2021-09-26).
+beforeEach(async () => {
+  env = await createTimeSkippingEnv('2021-09-01T00:00:00Z');
+});
+
+afterEach(async () => {
+  await env?.teardown();
+});
+
+/** Timers fire within milliseconds of their instant; compare to the second. */
+const toSecond = (iso: string) => `${iso.slice(0, 19)}Z`;
+
+const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+async function newWorker(activities: ReturnType<typeof recordingActivities>['activities']) {
+  return Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle: bundle, activities });
+}
+
+function start(input: TaskWorkflowInput) {
+  return env.client.workflow.start('taskLifecycleWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId: `${input.planId}/${input.taskCode}`,
+    args: [input],
+  });
+}
+
+const state = (id: string) => env.client.workflow.getHandle(id).query<TaskSnapshot>('getState');
+
+async function rejection(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).type ?? undefined;
+  }
+  throw new Error('expected the update to be rejected');
+}
+
+describe('task lifecycle workflow (time-skipping server)', () => {
+  it('reminds on workdays only at the planned instants, then climbs the ladder once per level', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    const input = dueOctober8('1.1');
+    await worker.runUntil(async () => {
+      const handle = await start(input);
+      await env.sleep('50 days');
+      const s = await handle.query<TaskSnapshot>('getState');
+      expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual([
+        '2021-09-26T01:00:00Z', // Sunday, a 调休 workday: 5 workdays before
+        '2021-09-28T01:00:00Z',
+        '2021-09-30T01:00:00Z', // 1 workday before: the National Day week is skipped
+        '2021-10-08T01:00:00Z',
+      ]);
+      expect(s.events.filter((e) => e.action === 'escalation').map((e) => toSecond(e.at))).toEqual([
+        '2021-10-09T01:00:00Z', // Saturday, a 调休 workday: +1
+        '2021-10-12T01:00:00Z', // +3
+        '2021-10-14T01:00:00Z', // +5
+      ]);
+      expect(s.escalations.map((e) => [e.level, e.to, e.resolvedAt])).toEqual([
+        [1, 'unit-head', null],
+        [2, 'deputy-director', null],
+        [3, 'supervisor', null],
+      ]);
+      expect(s.trafficLight).toBe('red');
+    });
+    const reminders = rec.notifications.filter((n) => n.kind === 'reminder');
+    expect(reminders.map((n) => toSecond(n.sentAt))).toEqual([
+      '2021-09-26T01:00:00Z',
+      '2021-09-28T01:00:00Z',
+      '2021-09-30T01:00:00Z',
+      '2021-10-08T01:00:00Z',
+    ]);
+    expect(
+      reminders.every(
+        (n) => n.recipients.some((r) => r.role === 'handler') && n.recipients.some((r) => r.role === 'unit-head'),
+      ),
+    ).toBe(true);
+    const escalations = rec.notifications.filter((n) => n.kind === 'escalation');
+    expect(escalations.map((n) => [n.level, n.recipients[0].role])).toEqual([
+      [1, 'unit-head'],
+      [2, 'deputy-director'],
+      [3, 'supervisor'],
+    ]);
+    // The light went green → yellow → red in the projections.
+    const lights = rec.projections.map((p) => p.trafficLight).filter((l, i, a) => l !== a[i - 1]);
+    expect(lights).toEqual(['green', 'yellow', 'red']);
+  });
+
+  it('lets only the lead unit head approve, never the submitter, and applies a request id once', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    await worker.runUntil(async () => {
+      const handle = await start(dueOctober8('1.2'));
+      const submitted = await handle.executeUpdate<TaskSnapshot, [unknown]>('submit', {
+        args: [{ requestId: 'r-submit', actor: actors.waterHandler, note: '已完成蓝天保卫战年度调度' }],
+      });
+      expect(submitted.stages[0].status).toBe('submitted');
+
+      expect(
+        await rejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-eco', actor: actors.ecologyHead }] })),
+      ).toBe('FORBIDDEN_UNIT');
+      expect(
+        await rejection(
+          handle.executeUpdate('approve', { args: [{ requestId: 'r-self', actor: actors.waterHandler }] }),
+        ),
+      ).toBe('FORBIDDEN_ROLE');
+
+      const first = await handle.executeUpdate<TaskSnapshot, [unknown]>('approve', {
+        args: [{ requestId: 'r-approve', actor: actors.waterHead, note: '同意' }],
+      });
+      const again = await handle.executeUpdate<TaskSnapshot, [unknown]>('approve', {
+        args: [{ requestId: 'r-approve', actor: actors.waterHead, note: '同意' }],
+      });
+      expect(first.stages[0].status).toBe('approved');
+      expect(first.currentStageKey).toBe('closure');
+      expect(again.version).toBe(first.version);
+      const s = await state('wf-test/1.2');
+      expect(s.events.filter((e) => e.action === 'approve')).toHaveLength(1);
+      expect(rec.notifications.filter((n) => n.title.startsWith('【已通过】'))).toHaveLength(1);
+    });
+  });
+
+  it('moves every pending timer when a deputy director approves an extension', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    await worker.runUntil(async () => {
+      const handle = await start(dueOctober8('1.3'));
+      await env.sleep('27 days'); // 2021-09-28: two reminders out
+      await handle.executeUpdate('requestExtension', {
+        args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
+      });
+      expect(
+        await rejection(
+          handle.executeUpdate('decideExtension', {
+            args: [{ requestId: 'r-d0', actor: actors.waterHead, approve: true }],
+          }),
+        ),
+      ).toBe('FORBIDDEN_ROLE');
+      const decided = await handle.executeUpdate<TaskSnapshot, [unknown]>('decideExtension', {
+        args: [{ requestId: 'r-d1', actor: actors.deputyA, approve: true }],
+      });
+      expect(decided.stages[0].dueAt).toBe('2021-10-15T09:30:00.000Z');
+      await env.sleep('30 days');
+      const s = await handle.query<TaskSnapshot>('getState');
+      const escalations = s.events.filter((e) => e.action === 'escalation').map((e) => toSecond(e.at));
+      expect(escalations).toEqual(['2021-10-18T01:00:00Z', '2021-10-20T01:00:00Z', '2021-10-22T01:00:00Z']);
+      const reminders = rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.dedupKey);
+      expect(new Set(reminders).size).toBe(reminders.length);
+    });
+  });
+});

@@ -1,0 +1,464 @@
+import {
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ActorRef } from '../libs/domain/src/access/actor';
+import { TaskActivities } from '../libs/domain/src/task/task-activities';
+import { checkAction, currentStage } from '../libs/domain/src/task/task-rules';
+import {
+  ActionRecord,
+  EscalationTarget,
+  NotificationRequest,
+  StageState,
+  TaskAction,
+  TaskActionArgs,
+  TaskSnapshot,
+  TaskWorkflowInput,
+} from '../libs/domain/src/task/task-types';
+import { stageLight } from '../libs/domain/src/task/traffic-light';
+import { initialState } from './task-state';
+import { getStateQuery, taskUpdates } from './task-updates';
+
+/**
+ * One durable workflow per leaf task, alive for months. It owns the task's lifecycle: stages and
+ * their sign-off, reminders (催办) before each due instant, the escalation ladder (督办) after it,
+ * extensions, reassignment, suspension and closure (销号). Dates come in as instants from the
+ * calendar activity; the workflow only compares them with workflow time.
+ *
+ * Versioning: any change that alters the commands this code issues must be guarded with
+ * `patched('<change-id>')` and covered by the replay test over test/histories.
+ */
+
+const calendar = proxyActivities<Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+const projection = proxyActivities<Pick<TaskActivities, 'projectTaskState'>>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+// Channels may be down for hours: retry with backoff for a day, never blocking the task.
+const notifications = proxyActivities<Pick<TaskActivities, 'notify'>>({
+  startToCloseTimeout: '1m',
+  scheduleToCloseTimeout: '24h',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
+});
+
+/** What continue-as-new carries over besides the input. */
+export interface CarriedState {
+  state: TaskSnapshot;
+  processed: [string, number][];
+  projectedSeq: number;
+}
+
+const MAX_REMEMBERED_REQUESTS = 1000;
+const MAX_EVENTS_IN_STATE = 200;
+const HISTORY_EVENT_LIMIT = 8000;
+
+export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: CarriedState): Promise<TaskSnapshot> {
+  const s: TaskSnapshot = carried?.state ?? initialState(input);
+  const processed = new Map<string, number>(carried?.processed ?? []);
+  let projectedSeq = carried?.projectedSeq ?? 0;
+  let changes = 0; // bumped by every update: the main loop re-plans its timers
+  const pendingNotifications: Promise<void>[] = [];
+  let projecting: Promise<unknown> = Promise.resolve();
+
+  const nowIso = () => new Date(Date.now()).toISOString();
+  const record = (actor: ActorRef, note?: string): ActionRecord => ({
+    by: actor.userId,
+    role: actor.role,
+    unit: actor.unitCode,
+    at: nowIso(),
+    ...(note ? { note } : {}),
+  });
+  const event = (action: string, detail?: string, actor?: ActorRef, stageKey?: string, requestId?: string) => {
+    const seq = (s.events[s.events.length - 1]?.seq ?? projectedSeq) + 1;
+    s.events.push({ seq, at: nowIso(), action, actor, stageKey, requestId, detail });
+  };
+  const refreshDerived = () => {
+    const stage = currentStage(s);
+    s.trafficLight = s.status === 'active' && stage ? stageLight(stage, Date.now()) : 'none';
+    s.nextDueAt = s.status === 'active' && stage && stage.status !== 'approved' ? stage.dueAt : null;
+  };
+  const changed = () => {
+    s.version += 1;
+    refreshDerived();
+  };
+
+  /** Projections run one at a time, in version order; the projection ignores stale versions. */
+  const project = (): Promise<unknown> => {
+    const snapshot: TaskSnapshot = { ...s, events: s.events.filter((e) => e.seq > projectedSeq) };
+    const lastSeq = s.events[s.events.length - 1]?.seq ?? projectedSeq;
+    projecting = projecting.then(async () => {
+      await projection.projectTaskState(snapshot);
+      projectedSeq = Math.max(projectedSeq, lastSeq);
+      if (s.events.length > MAX_EVENTS_IN_STATE) s.events = s.events.filter((e) => e.seq > projectedSeq);
+    });
+    return projecting;
+  };
+
+  const notify = (request: Omit<NotificationRequest, 'taskId'>) => {
+    pendingNotifications.push(
+      notifications.notify({ ...request, taskId: s.taskId }).catch(() => {
+        // Gave up after a day of retries: recorded so the ledger shows the gap.
+        event('notification-failed', request.dedupKey);
+      }),
+    );
+  };
+  const lead = (role: string) => [{ unitCode: s.leadUnit, role }];
+
+  // ---- query and updates -------------------------------------------------------------------
+  setHandler(getStateQuery, () => ({ ...s }));
+
+  const handle = <A extends TaskAction>(action: A, apply: (args: TaskActionArgs[A]) => void | Promise<void>) => {
+    const definition = taskUpdates[action] as unknown as UpdateDefinition<TaskSnapshot, [TaskActionArgs[A]], string>;
+    setHandler(
+      definition,
+      async (args: TaskActionArgs[A]) => {
+        if (processed.has(args.requestId)) return { ...s };
+        processed.set(args.requestId, s.version);
+        await apply(args);
+        changed();
+        changes += 1;
+        while (processed.size > MAX_REMEMBERED_REQUESTS) processed.delete(processed.keys().next().value as string);
+        await project();
+        return { ...s };
+      },
+      {
+        validator: (args: TaskActionArgs[A]) => {
+          if (!args || typeof args.requestId !== 'string' || !args.requestId || !args.actor) {
+            throw ApplicationFailure.nonRetryable(
+              '请求缺少 requestId 或操作人 / requestId and actor are required',
+              'BAD_INPUT',
+            );
+          }
+          if (processed.has(args.requestId)) return; // a retry: answered, never applied twice
+          const refusal = checkAction(action, args, s);
+          if (refusal) throw ApplicationFailure.nonRetryable(`${refusal.zh} / ${refusal.en}`, refusal.code);
+        },
+      },
+    );
+  };
+
+  const openNext = (from: StageState) => {
+    const i = s.stages.indexOf(from);
+    const next = s.stages[i + 1];
+    s.currentStageKey = next?.key ?? null;
+    if (next) {
+      next.status = 'open';
+      event('stage-opened', next.name, undefined, next.key);
+      if (next.closure) {
+        notify({
+          dedupKey: `${s.taskId}/${next.key}/action/closure-ready`,
+          kind: 'action',
+          recipients: [{ unitCode: '*', role: 'supervisor' }],
+          title: `【待销号】${s.title}`,
+          body: `任务 ${s.taskCode}「${s.title}」各阶段已完成，请审核销号。`,
+        });
+      }
+    }
+  };
+  const resolveEscalations = (stageKey?: string) => {
+    for (const e of s.escalations) if (!e.resolvedAt && (!stageKey || e.stageKey === stageKey)) e.resolvedAt = nowIso();
+  };
+
+  handle('submit', (a) => {
+    const stage = currentStage(s)!;
+    stage.submission = { ...record(a.actor, a.note), evidenceIds: a.evidenceIds ?? [], quantity: a.quantity };
+    stage.cooperation = {};
+    const needsCooperation = stage.requiresCooperation && s.cooperatingUnits.length > 0;
+    stage.status = needsCooperation ? 'awaiting-cooperation' : 'submitted';
+    event('submit', a.note, a.actor, stage.key, a.requestId);
+    notify(
+      needsCooperation
+        ? {
+            dedupKey: `${s.taskId}/${stage.key}/action/cooperate/${s.version}`,
+            kind: 'action',
+            recipients: s.cooperatingUnits.map((u) => ({ unitCode: u, role: 'handler' })),
+            title: `【配合反馈】${s.title}`,
+            body: `牵头单位已提交“${stage.name}”，请提交配合反馈。`,
+          }
+        : {
+            dedupKey: `${s.taskId}/${stage.key}/action/approve/${s.version}`,
+            kind: 'action',
+            recipients: lead('unit-head'),
+            title: `【待审批】${s.title}`,
+            body: `“${stage.name}”已提交，请审批。说明：${a.note}`,
+          },
+    );
+  });
+
+  handle('cooperateFeedback', (a) => {
+    const stage = currentStage(s)!;
+    const unit = a.actor.unitCode!;
+    stage.cooperation[unit] = { feedback: record(a.actor, a.note) };
+    event('cooperate-feedback', a.note, a.actor, stage.key, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/action/confirm/${unit}/${s.version}`,
+      kind: 'action',
+      recipients: [{ unitCode: unit, role: 'unit-head' }],
+      title: `【确认配合反馈】${s.title}`,
+      body: `本单位已提交“${stage.name}”的配合反馈，请确认。`,
+    });
+  });
+
+  handle('confirmCooperation', (a) => {
+    const stage = currentStage(s)!;
+    stage.cooperation[a.actor.unitCode!].confirmed = record(a.actor, a.note);
+    event('confirm-cooperation', a.note, a.actor, stage.key, a.requestId);
+    if (s.cooperatingUnits.every((u) => stage.cooperation[u]?.confirmed)) {
+      stage.status = 'submitted';
+      notify({
+        dedupKey: `${s.taskId}/${stage.key}/action/approve/${s.version}`,
+        kind: 'action',
+        recipients: lead('unit-head'),
+        title: `【待审批】${s.title}`,
+        body: `“${stage.name}”配合单位均已反馈，请审批。`,
+      });
+    }
+  });
+
+  handle('approve', (a) => {
+    const stage = currentStage(s)!;
+    stage.approval = record(a.actor, a.note);
+    stage.status = 'approved';
+    stage.completedAt = nowIso();
+    resolveEscalations(stage.key);
+    event('approve', a.note, a.actor, stage.key, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/action/approved/${s.version}`,
+      kind: 'action',
+      recipients: lead('handler'),
+      title: `【已通过】${s.title}`,
+      body: `“${stage.name}”已审批通过。`,
+    });
+    openNext(stage);
+  });
+
+  handle('returnStage', (a) => {
+    const stage = currentStage(s)!;
+    stage.returns.push({ ...record(a.actor), reason: a.reason });
+    stage.status = 'returned';
+    stage.cooperation = {};
+    event('return', a.reason, a.actor, stage.key, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/action/returned/${s.version}`,
+      kind: 'action',
+      recipients: lead('handler'),
+      title: `【退回】${s.title}`,
+      body: `“${stage.name}”被退回，理由：${a.reason}`,
+    });
+  });
+
+  handle('requestExtension', (a) => {
+    const stage = currentStage(s)!;
+    s.pendingExtension = {
+      stageKey: stage.key,
+      newDueDate: a.newDueDate,
+      reason: a.reason,
+      requested: record(a.actor),
+    };
+    event('request-extension', `${a.newDueDate}：${a.reason}`, a.actor, stage.key, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/action/extension/${s.version}`,
+      kind: 'action',
+      recipients: lead('deputy-director'),
+      title: `【延期申请】${s.title}`,
+      body: `申请将“${stage.name}”延期至 ${a.newDueDate}，理由：${a.reason}`,
+    });
+  });
+
+  handle('decideExtension', async (a) => {
+    const request = s.pendingExtension!;
+    const stage = s.stages.find((st) => st.key === request.stageKey)!;
+    s.pendingExtension = null;
+    if (a.approve) {
+      stage.dueAt = await calendar.resolveDueInstant({ date: request.newDueDate });
+      stage.dueRevision += 1;
+      stage.escalationLevel = 0;
+      resolveEscalations(stage.key);
+    }
+    event(
+      a.approve ? 'extension-approved' : 'extension-refused',
+      a.note ?? request.newDueDate,
+      a.actor,
+      stage.key,
+      a.requestId,
+    );
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/action/extension-decided/${s.version}`,
+      kind: 'action',
+      recipients: [...lead('handler'), ...lead('unit-head')],
+      title: `【延期${a.approve ? '已批准' : '未批准'}】${s.title}`,
+      body: a.approve ? `“${stage.name}”期限已延至 ${request.newDueDate}。` : `延期申请未获批准。${a.note ?? ''}`,
+    });
+  });
+
+  handle('reassign', (a) => {
+    const from = s.leadUnit;
+    s.leadUnit = a.newLeadUnit;
+    s.cooperatingUnits = s.cooperatingUnits.filter((u) => u !== a.newLeadUnit);
+    for (const st of s.stages) if (!st.closure) st.ownerUnit = a.newLeadUnit;
+    event('reassign', `${from} → ${a.newLeadUnit}：${a.reason}`, a.actor, undefined, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/reassign/${s.version}`,
+      kind: 'action',
+      recipients: [...lead('handler'), ...lead('unit-head')],
+      title: `【改派】${s.title}`,
+      body: `本任务已改派由贵单位牵头办理。理由：${a.reason}`,
+    });
+  });
+
+  handle('suspend', (a) => {
+    s.status = 'suspended';
+    event('suspend', a.reason, a.actor, undefined, a.requestId);
+  });
+  handle('resume', (a) => {
+    s.status = 'active';
+    event('resume', a.note, a.actor, undefined, a.requestId);
+  });
+  handle('cancel', (a) => {
+    s.status = 'cancelled';
+    resolveEscalations();
+    event('cancel', a.reason, a.actor, undefined, a.requestId);
+  });
+  handle('close', (a) => {
+    const stage = currentStage(s)!;
+    stage.status = 'closed';
+    stage.approval = record(a.actor, a.note);
+    stage.completedAt = nowIso();
+    s.status = 'closed';
+    resolveEscalations();
+    event('close', a.note, a.actor, stage.key, a.requestId);
+    notify({
+      dedupKey: `${s.taskId}/closure/action/closed`,
+      kind: 'action',
+      recipients: [...lead('handler'), ...lead('unit-head')],
+      title: `【已销号】${s.title}`,
+      body: `任务 ${s.taskCode} 已销号。`,
+    });
+  });
+  handle('comment', (a) => {
+    event('comment', a.text, a.actor, s.currentStageKey ?? undefined, a.requestId);
+  });
+
+  // ---- timers --------------------------------------------------------------------------------
+  const planTimers = async (stage: StageState) => {
+    const plan = await calendar.planStageTimers({ dueAt: stage.dueAt!, policy: s.policy });
+    const now = Date.now();
+    // Reminders whose time had already passed when the stage opened are skipped, not sent late in
+    // a burst; escalations are states and are raised even when late.
+    stage.reminders = plan.reminders.map((r) => ({ ...r, state: Date.parse(r.at) < now ? 'skipped' : 'pending' }));
+    stage.ladder = plan.escalations.map((e) => ({ ...e, state: 'pending' }));
+    stage.yellowFrom = plan.yellowFrom;
+    stage.plannedRevision = stage.dueRevision;
+    changed();
+  };
+
+  type Due = { at: number; fire: () => void };
+  const nextTimer = (stage: StageState): Due | null => {
+    const candidates: Due[] = [];
+    for (const r of stage.reminders) {
+      if (r.state === 'pending') candidates.push({ at: Date.parse(r.at), fire: () => sendReminder(stage, r) });
+    }
+    for (const e of stage.ladder) {
+      if (e.state === 'pending') candidates.push({ at: Date.parse(e.at), fire: () => raiseEscalation(stage, e) });
+    }
+    // Light changes (green → yellow → red) have no event of their own but must reach the ledger.
+    for (const edge of [stage.yellowFrom, stage.dueAt]) {
+      const at = edge ? Date.parse(edge) + (edge === stage.dueAt ? 1 : 0) : NaN;
+      if (!isNaN(at) && at > Date.now()) candidates.push({ at, fire: () => changed() });
+    }
+    candidates.sort((a, b) => a.at - b.at);
+    return candidates[0] ?? null;
+  };
+
+  const sendReminder = (stage: StageState, r: StageState['reminders'][number]) => {
+    r.state = 'fired';
+    const when = r.offsetWorkdays === 0 ? '今天到期' : `还有 ${r.offsetWorkdays} 个工作日到期`;
+    event('reminder', `${stage.name}：${when}`, undefined, stage.key);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/reminder/${r.offsetWorkdays}/r${stage.dueRevision}`,
+      kind: 'reminder',
+      level: r.offsetWorkdays,
+      recipients: [...lead('handler'), ...lead('unit-head')],
+      title: `【催办】${s.title}`,
+      body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”${when}（期限 ${stage.dueAt}）。`,
+    });
+    changed();
+  };
+
+  const raiseEscalation = (stage: StageState, e: StageState['ladder'][number]) => {
+    e.state = 'fired';
+    stage.escalationLevel = Math.max(stage.escalationLevel, e.level);
+    s.escalations.push({
+      stageKey: stage.key,
+      level: e.level,
+      to: e.to,
+      unitCode: s.leadUnit,
+      raisedAt: nowIso(),
+      resolvedAt: null,
+    });
+    event('escalation', `${stage.name}：${e.level}级督办（${e.to}）`, undefined, stage.key);
+    notify({
+      dedupKey: `${s.taskId}/${stage.key}/escalation/${e.level}/r${stage.dueRevision}`,
+      kind: 'escalation',
+      level: e.level,
+      recipients: escalationRecipients(e.to, s.leadUnit),
+      title: `【督办·${['一', '二', '三', '四', '五'][e.level - 1] ?? e.level}级】${s.title}`,
+      body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”已逾期（期限 ${stage.dueAt}），请督促办理。`,
+    });
+    changed();
+  };
+
+  // ---- main loop -----------------------------------------------------------------------------
+  refreshDerived();
+  if (!carried) event('started', `${s.kind}：${s.stages.map((st) => st.name).join(' → ')}`);
+  await project();
+
+  while (s.status !== 'closed' && s.status !== 'cancelled') {
+    if (workflowInfo().historyLength > HISTORY_EVENT_LIMIT || workflowInfo().continueAsNewSuggested) {
+      await projecting;
+      await condition(() => true); // let pending update handlers finish first
+      await continueAsNew<typeof taskLifecycleWorkflow>(input, { state: s, processed: [...processed], projectedSeq });
+    }
+    const seen = changes;
+    if (s.status === 'suspended') {
+      await condition(() => changes !== seen);
+      continue;
+    }
+    const stage = currentStage(s);
+    if (!stage) break;
+    const needsTimers = stage.dueAt && !stage.closure && stage.status !== 'approved';
+    if (needsTimers && stage.plannedRevision !== stage.dueRevision) {
+      await planTimers(stage);
+      await project();
+      continue;
+    }
+    const next = needsTimers ? nextTimer(stage) : null;
+    if (!next) {
+      await condition(() => changes !== seen);
+      continue;
+    }
+    const interrupted = await condition(() => changes !== seen, Math.max(0, next.at - Date.now()));
+    if (interrupted) continue;
+    next.fire();
+    await project();
+  }
+
+  // Let notifications of the last actions go out (bounded: channels retry for at most a day).
+  await Promise.race([Promise.allSettled(pendingNotifications), sleep('25h')]);
+  await projecting;
+  return { ...s };
+}
+
+function escalationRecipients(to: EscalationTarget, leadUnit: string) {
+  if (to === 'supervisor') return [{ unitCode: '*', role: 'supervisor' }];
+  return [{ unitCode: leadUnit, role: to }];
+}

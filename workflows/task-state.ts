@@ -1,0 +1,38 @@
+import { TaskSnapshot, TaskWorkflowInput } from '../libs/domain/src/task/task-types';
+
+/** The first state of a task workflow: first stage open, everything else pending. */
+export function initialState(input: TaskWorkflowInput): TaskSnapshot {
+  return {
+    taskId: `${input.planId}/${input.taskCode}`,
+    planId: input.planId,
+    taskCode: input.taskCode,
+    title: input.title,
+    kind: input.kind,
+    version: 1,
+    status: 'active',
+    leadUnit: input.leadUnit,
+    cooperatingUnits: input.cooperatingUnits.filter((u) => u !== input.leadUnit),
+    currentStageKey: input.stages[0]?.key ?? null,
+    stages: input.stages.map((spec, i) => ({
+      ...spec,
+      status: i === 0 ? 'open' : 'pending',
+      yellowFrom: null,
+      dueRevision: 0,
+      submission: null,
+      cooperation: {},
+      returns: [],
+      approval: null,
+      reminders: [],
+      ladder: [],
+      plannedRevision: -1,
+      escalationLevel: 0,
+      completedAt: null,
+    })),
+    escalations: [],
+    pendingExtension: null,
+    trafficLight: 'none',
+    nextDueAt: null,
+    events: [],
+    policy: input.policy,
+  };
+}

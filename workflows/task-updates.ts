@@ -1,0 +1,23 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { TaskActionArgs, TaskSnapshot } from '../libs/domain/src/task/task-types';
+
+/** The task workflow's query and updates; the API calls them by these names. */
+export const getStateQuery = defineQuery<TaskSnapshot>('getState');
+
+type Updates = { [A in keyof TaskActionArgs]: ReturnType<typeof defineUpdate<TaskSnapshot, [TaskActionArgs[A]], A>> };
+
+export const taskUpdates: Updates = {
+  submit: defineUpdate('submit'),
+  cooperateFeedback: defineUpdate('cooperateFeedback'),
+  confirmCooperation: defineUpdate('confirmCooperation'),
+  approve: defineUpdate('approve'),
+  returnStage: defineUpdate('returnStage'),
+  requestExtension: defineUpdate('requestExtension'),
+  decideExtension: defineUpdate('decideExtension'),
+  reassign: defineUpdate('reassign'),
+  suspend: defineUpdate('suspend'),
+  resume: defineUpdate('resume'),
+  cancel: defineUpdate('cancel'),
+  close: defineUpdate('close'),
+  comment: defineUpdate('comment'),
+};
