@@ -1,19 +1,15 @@
 import { DataSource } from 'typeorm';
 import { TaskActivities } from '../libs/domain/src/task/task-activities';
-import { NotificationChannel } from '../libs/notify/src';
+import { Notifier } from '../libs/notify/src';
 import { createCalendarActivities } from './calendar/calendar-activities';
 import { createNotificationActivities } from './notification/notification-activities';
 import { createProjectionActivities } from './projection/projection-activities';
 
 /** Every activity of the task workflow, wired to its services (the worker passes them by DI). */
-export function createTaskActivities(deps: {
-  db: DataSource;
-  channels: NotificationChannel[];
-  publicUrl?: string;
-}): TaskActivities {
+export function createTaskActivities(deps: { db: DataSource; notifier: Notifier; publicUrl?: string }): TaskActivities {
   return {
     ...createCalendarActivities(),
     ...createProjectionActivities(deps.db),
-    ...createNotificationActivities(deps.db, deps.channels, deps.publicUrl),
+    ...createNotificationActivities(deps.db, deps.notifier, deps.publicUrl),
   };
 }

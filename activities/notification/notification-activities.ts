@@ -2,105 +2,66 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
 import { NotificationRequest } from '../../libs/domain/src/task/task-types';
-import { NotificationChannel, PermanentDeliveryError } from '../../libs/notify/src';
-
-/** A channel send that started this long ago without finishing is presumed lost and re-sent. */
-const SENDING_LEASE_SECONDS = 300;
+import { Notification, Notifier, PermanentDeliveryError, Recipient } from '../../libs/notify/src';
 
 /**
- * Delivers a notification: one inbox row per recipient (unique by dedup key), then each external
- * channel once. Per channel a row in notification_delivery is claimed before sending and marked
- * delivered after, so a retried activity skips what already went out. The gap between send and
- * mark (a crash right there) is covered by the lease: at-least-once, with the dedup key in the
- * message so a duplicate can be recognised downstream.
+ * Delivers a task notification through every enabled channel (inbox, e-mail, group robots). Each
+ * channel sends at most once per dedup key (the Notifier's delivery log); when one fails, the
+ * activity fails retryably and the retry skips the channels that already delivered, so a broken
+ * mail server never duplicates the inbox and never blocks the workflow (it does not wait on it).
  */
 export function createNotificationActivities(
   db: DataSource,
-  channels: NotificationChannel[],
+  notifier: Notifier,
   publicUrl?: string,
 ): Pick<TaskActivities, 'notify'> {
   return {
     async notify(request: NotificationRequest) {
-      await writeInbox(db, request);
-      const emails = channels.some((c) => c.name === 'smtp') ? await emailsOf(db, request) : [];
+      const [planId, ...code] = request.taskId.split('/');
+      const n: Notification = {
+        dedupKey: request.dedupKey,
+        kind: request.kind,
+        level: request.level,
+        title: request.title,
+        body: request.body,
+        recipients: await withEmails(db, request.recipients),
+        taskRef: {
+          planId,
+          taskCode: code.join('/'),
+          url: publicUrl ? `${publicUrl}/tasks/${request.taskId}` : undefined,
+        },
+      };
       const failures: string[] = [];
-      for (const channel of channels) {
-        if (!(await claim(db, request.dedupKey, channel.name))) continue;
+      for (const channel of notifier.enabledChannels()) {
         try {
-          await channel.send({
-            dedupKey: request.dedupKey,
-            kind: request.kind,
-            level: request.level,
-            title: request.title,
-            body: request.body,
-            emails,
-            link: publicUrl ? `${publicUrl}/tasks/${request.taskId}` : undefined,
-          });
-          await mark(db, request.dedupKey, channel.name, 'delivered', null);
+          await notifier.deliverVia(channel, n);
         } catch (error) {
-          const message = (error as Error).message;
-          await mark(db, request.dedupKey, channel.name, 'failed', message);
-          if (error instanceof PermanentDeliveryError) continue; // recorded; retrying cannot help
-          failures.push(`${channel.name}: ${message}`);
+          // Permanent refusals (bad address, bad robot key) are recorded by the log; retrying cannot help.
+          if (!(error instanceof PermanentDeliveryError)) failures.push(`${channel}: ${(error as Error).message}`);
         }
       }
-      // Only the failed channels are retried next time: delivered ones are skipped by their rows.
-      if (failures.length > 0)
-        throw ApplicationFailure.retryable(`delivery failed: ${failures.join('; ')}`, 'DeliveryFailed');
+      if (failures.length > 0) {
+        throw ApplicationFailure.retryable(`delivery failed: ${failures.join('; ')}`, 'RetryableDeliveryError');
+      }
     },
   };
 }
 
-async function writeInbox(db: DataSource, r: NotificationRequest): Promise<void> {
-  for (const to of r.recipients) {
-    await db.query(
-      `INSERT INTO notification (dedup_key, recipient_key, recipient_unit, recipient_role, kind, level, title, body, task_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (dedup_key, recipient_key) DO NOTHING`,
-      [
-        r.dedupKey,
-        `${to.unitCode}:${to.role}`,
-        to.unitCode,
-        to.role,
-        r.kind,
-        r.level ?? null,
-        r.title,
-        r.body,
-        r.taskId,
-      ],
-    );
-  }
-}
-
-async function emailsOf(db: DataSource, r: NotificationRequest): Promise<string[]> {
-  const rows: { email: string }[] = await db.query(
-    `SELECT DISTINCT u.email FROM app_user u
-      WHERE u.active AND u.email IS NOT NULL AND EXISTS (
-        SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS t(unit text, role text)
-         WHERE t.role = u.role AND (t.unit = '*' OR t.unit = u.unit_code OR t.unit = ANY(u.deputy_units)))`,
-    [JSON.stringify(r.recipients.map((x) => ({ unit: x.unitCode, role: x.role })))],
+/**
+ * The unit/role recipients as the inbox keeps them, plus one e-mail recipient per active user who
+ * holds that role in that unit (or oversees it, for deputy directors) and has an address.
+ */
+async function withEmails(db: DataSource, recipients: NotificationRequest['recipients']): Promise<Recipient[]> {
+  const out: Recipient[] = recipients.map((r) => ({ unitCode: r.unitCode, role: r.role }));
+  const rows: { email: string; display_name: string; unit: string; role: string }[] = await db.query(
+    `SELECT DISTINCT u.email, u.display_name, t.unit, t.role
+       FROM app_user u
+       JOIN jsonb_to_recordset($1::jsonb) AS t(unit text, role text)
+         ON t.role = u.role AND (t.unit = '*' OR t.unit = u.unit_code OR t.unit = ANY(u.deputy_units))
+      WHERE u.active AND u.email IS NOT NULL`,
+    [JSON.stringify(recipients.map((r) => ({ unit: r.unitCode, role: r.role })))],
   );
-  return rows.map((row) => row.email);
-}
-
-/** True when this attempt should send: never claimed, failed before, or a stale 'sending'. */
-async function claim(db: DataSource, dedupKey: string, channel: string): Promise<boolean> {
-  const rows: unknown[] = await db.query(
-    `INSERT INTO notification_delivery (dedup_key, channel, status, attempts, updated_at)
-     VALUES ($1, $2, 'sending', 1, now())
-     ON CONFLICT (dedup_key, channel) DO UPDATE SET status = 'sending', attempts = notification_delivery.attempts + 1,
-       updated_at = now()
-     WHERE notification_delivery.status = 'failed'
-        OR (notification_delivery.status = 'sending' AND notification_delivery.updated_at < now() - make_interval(secs => $3))
-     RETURNING dedup_key`,
-    [dedupKey, channel, SENDING_LEASE_SECONDS],
-  );
-  return rows.length > 0;
-}
-
-async function mark(db: DataSource, dedupKey: string, channel: string, status: string, error: string | null) {
-  await db.query(
-    `UPDATE notification_delivery SET status = $3, last_error = $4, updated_at = now() WHERE dedup_key = $1 AND channel = $2`,
-    [dedupKey, channel, status, error],
-  );
+  // Without a userId these only feed the SMTP channel; the inbox row stays per unit and role.
+  for (const row of rows) out.push({ unitCode: row.unit, role: row.role, email: row.email, name: row.display_name });
+  return out;
 }

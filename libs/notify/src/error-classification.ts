@@ -105,7 +105,9 @@ export function toDeliveryError(channel: ChannelName, err: unknown): DeliveryErr
   if (err instanceof DeliveryError) return err;
   const verdict = classify(err);
   const e = fieldsOf(err);
-  const text = [e.message ?? String(err), e.response].filter(Boolean).join(' — ');
+  // fetch() says only "fetch failed"; the socket error underneath is what an operator needs.
+  const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  const text = [(e.message ?? String(err)) + cause, e.response].filter(Boolean).join(' — ');
   const Kind = verdict.retryable ? RetryableDeliveryError : PermanentDeliveryError;
   return new Kind(channel, verdict.code, text, { cause: err });
 }

@@ -29,7 +29,7 @@ export class PlansController {
   async import(
     @CurrentUser() user: AuthUser,
     @Query() query: ImportPlanQuery,
-    @UploadedFile() file?: Express.Multer.File,
+    @UploadedFile() file?: { originalname: string; buffer: Buffer },
   ) {
     if (!file) {
       throw new BadInputError(

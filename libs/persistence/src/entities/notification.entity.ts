@@ -15,7 +15,7 @@ export class NotificationEntity {
   @Column({ name: 'recipient_key', type: 'varchar', length: 128 })
   recipientKey: string;
 
-  @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
+  @Column({ name: 'recipient_user_id', type: 'varchar', length: 64, nullable: true })
   recipientUserId: string | null;
 
   @Column({ name: 'recipient_unit', type: 'varchar', length: 64 })
