@@ -75,7 +75,7 @@ export class PlanImportService {
     const status: ImportStatus = !existing ? 'new' : existing.contentHash === hash ? 'unchanged' : 'changed';
     const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
     const launches = leaves.map((w) =>
-      this.launchFactory(planId, tree.metadata.year, w, resolution.assignments.get(w.item.code)!),
+      this.launchFactory(planId, tree.metadata, w, resolution.assignments.get(w.item.code)!),
     );
     const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
     if (options.dryRun) return result;

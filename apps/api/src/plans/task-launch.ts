@@ -1,3 +1,4 @@
+import { PlanMetadata } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem } from '../../../../libs/domain/src/plan/plan-walk';
 import { ResolvedAssignment } from '../../../../libs/domain/src/plan/unit-resolution';
 
@@ -12,7 +13,7 @@ export interface TaskLaunch {
 /** Builds the workflow start of a leaf task (stage template, due instants on the workday calendar). */
 export type TaskLaunchFactory = (
   planId: string,
-  planYear: number,
+  plan: PlanMetadata,
   leaf: WalkedItem,
   assignment: ResolvedAssignment,
 ) => TaskLaunch;

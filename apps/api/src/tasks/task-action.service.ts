@@ -4,7 +4,16 @@ import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@tempo
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { ConflictError, DomainError, ForbiddenError } from '../../../../libs/domain/src/errors/domain-error';
+import { canSeeTask } from '../../../../libs/domain/src/access/task-visibility';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../../../libs/domain/src/errors/domain-error';
+import { checkAction } from '../../../../libs/domain/src/task/task-rules';
+import { TaskAction, TaskActionArgs, TaskSnapshot } from '../../../../libs/domain/src/task/task-types';
+import { TaskEntity } from '../../../../libs/persistence/src/entities';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { TaskQueryService } from './task-query.service';
 
@@ -33,11 +42,19 @@ export class TaskActionService {
     private readonly tasks: TaskQueryService,
   ) {}
 
-  async perform(actor: ActorRef, taskId: string, action: string, update: string, payload: object, requestId: string) {
-    await this.tasks.visibleTask(actor, taskId);
-    const arg = { ...payload, requestId: `${actor.userId}:${requestId}`, actor };
+  async perform(actor: ActorRef, taskId: string, action: TaskAction, payload: object, requestId: string) {
+    const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+    if (!task || !task.isLeaf) throw new NotFoundError('任务', taskId);
+    const arg = { ...payload, requestId: `${actor.userId}:${requestId}`, actor } as TaskActionArgs[TaskAction];
+    const denial = this.precheck(actor, task, action, arg);
+    if (denial) {
+      await this.audit(actor, taskId, action, denial, requestId, payload);
+      throw denial;
+    }
     try {
-      const snapshot = await this.client.workflow.getHandle(taskId).executeUpdate(update, { args: [arg] });
+      const snapshot = await this.client.workflow
+        .getHandle(taskId)
+        .executeUpdate<TaskSnapshot, [object]>(action, { args: [arg] });
       return { taskId, action, snapshot };
     } catch (error) {
       const refusal = this.refusalOf(error);
@@ -47,9 +64,26 @@ export class TaskActionService {
     }
   }
 
-  /** Records a refusal decided before the workflow was asked (e.g. by the API's own role check). */
-  async recordDenied(actor: ActorRef, taskId: string, action: string, error: DomainError, requestId?: string) {
-    await this.audit(actor, taskId, action, error, requestId ?? null, null);
+  /**
+   * Role and unit rules checked here first, on the projected state, so a denied action costs no
+   * workflow round trip; state rules are left to the workflow, whose state is authoritative.
+   */
+  private precheck(
+    actor: ActorRef,
+    task: TaskEntity,
+    action: TaskAction,
+    arg: TaskActionArgs[TaskAction],
+  ): DomainError | null {
+    if (!canSeeTask(actor, task) && actor.role !== 'supervisor') {
+      return new ForbiddenError('无权办理该任务（非本单位任务）', "Not your unit's task", { code: 'FORBIDDEN_UNIT' });
+    }
+    const snapshot = task.snapshot as TaskSnapshot | null;
+    if (!snapshot) return null;
+    const refusal = checkAction(action, arg, snapshot);
+    if (refusal && ['FORBIDDEN_ROLE', 'FORBIDDEN_UNIT', 'SELF_APPROVAL'].includes(refusal.code)) {
+      return new ForbiddenError(refusal.zh, refusal.en, { code: refusal.code });
+    }
+    return null;
   }
 
   private refusalOf(error: unknown): DomainError | null {

@@ -1,14 +1,21 @@
-import { Client, Connection } from '@temporalio/client';
 import { Provider } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { connectTemporalClient } from '../../../../libs/temporal/src/temporal-connection';
+import { loadTemporalConfig, TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
-/** The Temporal client of the API process, connected lazily so the API can report Temporal down. */
+/** Temporal settings from the environment (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, …), validated. */
+export const temporalConfigProvider: Provider = {
+  provide: TEMPORAL_CONFIG,
+  useFactory: (): TemporalConfig => loadTemporalConfig(),
+};
+
+/** The API's Temporal client; the process stops with one clear line when Temporal is unreachable. */
 export const temporalClientProvider: Provider = {
   provide: TEMPORAL_CLIENT,
-  useFactory: async (): Promise<Client> => {
-    const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-    const connection = Connection.lazy({ address });
-    return new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-  },
+  inject: [TEMPORAL_CONFIG],
+  useFactory: async (config: TemporalConfig): Promise<Client> =>
+    new Client({ connection: await connectTemporalClient(config), namespace: config.namespace }),
 };

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health/health.controller';
+import { PlansModule } from './plans/plans.module';
+import { ReadSideModule } from './read-side.module';
+import { SeedModule } from './seed/seed.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+
+/** The API process: REST over the read model, actions as Temporal Updates, OpenAPI at /api/docs. */
+@Module({
+  imports: [
+    PersistenceModule.forRoot({ migrationsRun: true }),
+    TemporalClientModule,
+    AuthModule,
+    SeedModule,
+    UsersModule,
+    UnitsModule,
+    PlansModule,
+    TasksModule,
+    ReadSideModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

@@ -1,0 +1,18 @@
+import { WorkdayCalendar } from '../../../../libs/domain/src/calendar/workday-calendar';
+import { buildTaskInput } from '../../../../libs/domain/src/task/task-input';
+import { TaskLaunchFactory } from './task-launch';
+
+/** Builds each leaf's workflow input: stage template by kind, due instants on the workday calendar. */
+export function taskLaunchFactory(calendar = new WorkdayCalendar()): TaskLaunchFactory {
+  return (planId, plan, leaf, assignment) => {
+    const input = buildTaskInput(leaf.item, {
+      planId,
+      planYear: plan.year,
+      issuedOn: plan.issuedOn,
+      leadUnit: assignment.leadUnit,
+      cooperatingUnits: assignment.cooperatingUnits,
+      calendar,
+    });
+    return { taskId: `${planId}/${leaf.item.code}`, kind: input.kind, input };
+  };
+}

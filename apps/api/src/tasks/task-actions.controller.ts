@@ -1,0 +1,280 @@
+import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
+import { TaskAction } from '../../../../libs/domain/src/task/task-types';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { actorOf } from '../common/actor-of';
+import { IDEMPOTENCY_HEADER, IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { EvidenceService } from '../evidence/evidence.service';
+import { MAX_EVIDENCE_BYTES } from '../evidence/evidence-types';
+import {
+  CommentDto,
+  DecideExtensionDto,
+  NoteDto,
+  ReassignDto,
+  ReasonDto,
+  RequestExtensionDto,
+  SubmitStageDto,
+} from './task-action.dto';
+import { TaskActionService } from './task-action.service';
+import { TaskQueryService } from './task-query.service';
+
+const idempotencyHeader = ApiHeader({
+  name: 'Idempotency-Key',
+  required: true,
+  description: '每次操作唯一的键（8–128 位）；重试同一请求时保持不变，服务器返回首次结果',
+});
+
+/**
+ * Human actions on a task (Temporal Updates on its workflow). Every action takes an
+ * Idempotency-Key; the workflow applies one request id once.
+ */
+@ApiTags('task actions')
+@ApiBearerAuth()
+@Controller('tasks/:planId/:code')
+export class TaskActionsController {
+  constructor(
+    private readonly actions: TaskActionService,
+    private readonly tasks: TaskQueryService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  private run(user: AuthUser, planId: string, code: string, action: TaskAction, body: object, req: Request) {
+    return this.actions.perform(
+      actorOf(user),
+      `${planId}/${code}`,
+      action,
+      { ...body },
+      req.header(IDEMPOTENCY_HEADER)!,
+    );
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '提交阶段成果（承办人）' })
+  submit(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: SubmitStageDto,
+    @Req() r: Request,
+  ) {
+    const { evidenceIds, ...rest } = b;
+    return this.run(u, p, c, 'submit', { ...rest, evidenceIds: evidenceIds ?? [] }, r);
+  }
+
+  @Post('cooperate-feedback')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '配合单位提交配合反馈（承办人）' })
+  feedback(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'cooperateFeedback', b, r);
+  }
+
+  @Post('confirm-cooperation')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '配合单位负责人确认配合反馈' })
+  confirm(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'confirmCooperation', b, r);
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '审批通过（牵头单位股长）' })
+  approve(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'approve', b, r);
+  }
+
+  @Post('return')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '退回（牵头单位股长，须填理由）' })
+  returnStage(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: ReasonDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'returnStage', b, r);
+  }
+
+  @Post('request-extension')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '申请延期' })
+  requestExtension(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: RequestExtensionDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'requestExtension', b, r);
+  }
+
+  @Post('decide-extension')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '审批延期（分管领导）' })
+  decideExtension(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: DecideExtensionDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'decideExtension', b, r);
+  }
+
+  @Post('reassign')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '改派牵头单位（督查室）' })
+  reassign(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: ReassignDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'reassign', b, r);
+  }
+
+  @Post('suspend')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '暂停（督查室）' })
+  suspend(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: ReasonDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'suspend', b, r);
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '恢复（督查室）' })
+  resume(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'resume', b, r);
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '撤销（督查室，须填理由）' })
+  cancel(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: ReasonDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'cancel', b, r);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '销号（督查室）' })
+  close(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'close', b, r);
+  }
+
+  @Post('comment')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '评论' })
+  comment(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: CommentDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'comment', b, r);
+  }
+
+  @Post('evidence')
+  @ApiOperation({ summary: '上传佐证材料（PDF、Word、Excel、图片、文本）' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' }, stageKey: { type: 'string' } },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  async upload(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body('stageKey') stageKey: string | undefined,
+    @UploadedFile() file?: { originalname: string; buffer: Buffer },
+  ) {
+    const task = await this.tasks.visibleTask(actorOf(u), `${p}/${c}`);
+    if (!file)
+      throw new BadInputError('FILE_REQUIRED', '请以 file 字段上传文件', 'Upload the file as multipart field "file"');
+    const saved = await this.evidence.store(task.id, stageKey ?? task.currentStageKey, u.id, file);
+    return {
+      id: saved.id,
+      fileName: saved.fileName,
+      mimeType: saved.mimeType,
+      sizeBytes: saved.sizeBytes,
+      sha256: saved.sha256,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createTaskActivities } from '../../../activities';
+import { loadNotifyConfig, createChannels, Notifier } from '../../../libs/notify/src';
+import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
+import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
+import { connectTemporalWorker } from '../../../libs/temporal/src/temporal-connection';
+import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+
+/**
+ * Hosts the Temporal worker: task workflows (bundled from workflows/) and their activities, which
+ * get the database and the notifier from Nest's container. Shuts down gracefully with the app.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    installRuntimeLogger();
+    const config = loadTemporalConfig();
+    const notifyConfig = loadNotifyConfig();
+    const notifier = new Notifier(
+      createChannels(notifyConfig, new PostgresInboxStore(this.db)),
+      new PostgresDeliveryLog(this.db),
+      { leaseMs: notifyConfig.leaseMs },
+    );
+    this.connection = await connectTemporalWorker(config);
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: config.namespace,
+      taskQueue: config.taskQueue,
+      workflowsPath: require.resolve('../../../workflows'),
+      activities: createTaskActivities({ db: this.db, notifier, publicUrl: process.env.PUBLIC_URL }),
+      maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
+      shutdownGraceTime: '10s',
+    });
+    this.running = this.worker.run().catch((error: Error) => {
+      this.logger.error(`worker stopped: ${error.message}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.logger.log(
+      `polling task queue "${config.taskQueue}" on ${config.address} (namespace ${config.namespace}); channels: ${notifier
+        .enabledChannels()
+        .join(', ')}`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}
+
+/** SDK logs at WORKER_LOG_LEVEL (default WARN): worker state changes at INFO drown the app's own log. */
+function installRuntimeLogger(): void {
+  try {
+    const level = (process.env.WORKER_LOG_LEVEL ?? 'WARN').toUpperCase() as
+      'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed in this process (e.g. tests that also run a test server): keep that one.
+  }
+}
