@@ -29,7 +29,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     supervisor = await h.login('supervisor');
     const preview = await h
       .http()
-      .post('/plans/import?dryRun=true&planId=xinjian-2021')
+      .post('/plans/import?dryRun=true&planId=signoff-2021')
       .set(bearer(supervisor))
       .attach('file', PLAN_FILE);
     expect(preview.status).toBe(201);
@@ -42,7 +42,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
 
     const res = await h
       .http()
-      .post('/plans/import?planId=xinjian-2021')
+      .post('/plans/import?planId=signoff-2021')
       .set(bearer(supervisor))
       .attach('file', PLAN_FILE);
     expect(res.status).toBe(201);
@@ -61,7 +61,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     // Re-importing the same document starts no twin and writes nothing.
     const again = await h
       .http()
-      .post('/plans/import?planId=xinjian-2021')
+      .post('/plans/import?planId=signoff-2021')
       .set(bearer(supervisor))
       .attach('file', PLAN_FILE);
     expect(again.body).toMatchObject({ status: 'unchanged', applied: false, workflows: { started: 0, existing: 45 } });
@@ -69,7 +69,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
 
   it('handler submits, head approves, the next stage opens, with audit and inbox', async () => {
     const handler = await h.login('water-air.handler');
-    const task = '/tasks/xinjian-2021/2.1';
+    const task = '/tasks/signoff-2021/2.1';
     const before = await h.http().get(task).set(bearer(handler));
     expect(before.status).toBe(200);
     expect(before.body.task.leadUnit).toBe('water-air');
@@ -86,7 +86,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
 
     const head = await h.login('water-air.head');
     const inbox = await h.http().get('/inbox').set(bearer(head));
-    expect(inbox.body.map((t: { id: string }) => t.id)).toContain('xinjian-2021/2.1');
+    expect(inbox.body.map((t: { id: string }) => t.id)).toContain('signoff-2021/2.1');
 
     const approveKey = key();
     const approve = await h
@@ -125,7 +125,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     const handler = await h.login('water-air.handler');
     await h
       .http()
-      .post('/tasks/xinjian-2021/2.2/submit')
+      .post('/tasks/signoff-2021/2.2/submit')
       .set(bearer(handler))
       .set('Idempotency-Key', key())
       .send({ note: '已配合市局完成数据报送' })
@@ -133,26 +133,26 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     const ecologyHead = await h.login('ecology.head');
     const denied = await h
       .http()
-      .post('/tasks/xinjian-2021/2.2/approve')
+      .post('/tasks/signoff-2021/2.2/approve')
       .set(bearer(ecologyHead))
       .set('Idempotency-Key', key())
       .send({});
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('FORBIDDEN');
     const audit = await db.query(
-      `SELECT action, outcome, actor_unit FROM task_event WHERE task_id = 'xinjian-2021/2.2' AND outcome = 'denied'`,
+      `SELECT action, outcome, actor_unit FROM task_event WHERE task_id = 'signoff-2021/2.2' AND outcome = 'denied'`,
     );
     expect(audit).toEqual([{ action: 'approve', outcome: 'denied', actor_unit: 'ecology' }]);
   });
 
   it('answers bad input with a clear 4xx, never a 500', async () => {
     const handler = await h.login('water-air.handler');
-    const noKey = await h.http().post('/tasks/xinjian-2021/2.3/submit').set(bearer(handler)).send({ note: 'x' });
+    const noKey = await h.http().post('/tasks/signoff-2021/2.3/submit').set(bearer(handler)).send({ note: 'x' });
     expect(noKey.status).toBe(400);
     expect(noKey.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     const noNote = await h
       .http()
-      .post('/tasks/xinjian-2021/2.3/submit')
+      .post('/tasks/signoff-2021/2.3/submit')
       .set(bearer(handler))
       .set('Idempotency-Key', key())
       .send({});
@@ -164,7 +164,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
       .set(bearer(await h.login('supervisor')))
       .attach('file', Buffer.alloc(0), 'empty.txt');
     expect(empty.status).toBe(400);
-    const unknownTask = await h.http().get('/tasks/xinjian-2021/99.9').set(bearer(handler));
+    const unknownTask = await h.http().get('/tasks/signoff-2021/99.9').set(bearer(handler));
     expect(unknownTask.status).toBe(404);
   });
 });
