@@ -121,6 +121,18 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     expect(notifications.length).toBeGreaterThan(0);
   });
 
+  it('finds tasks by Chinese text, within the searcher\'s units only', async () => {
+    const handler = await h.login('water-air.handler');
+    const found = await h.http().get('/tasks').query({ q: '碳排放达峰' }).set(bearer(handler));
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((t: { code: string }) => t.code)).toEqual(['2.1']);
+    const ecology = await h.login('ecology.handler');
+    const hidden = await h.http().get('/tasks').query({ q: '碳排放达峰' }).set(bearer(ecology));
+    expect(hidden.body.total).toBe(0);
+    const mine = await h.http().get('/tasks').query({ unit: 'water-air', unitRole: 'lead', pageSize: 100 }).set(bearer(handler));
+    expect(mine.body.total).toBe(13);
+  });
+
   it('refuses the approval of another unit head with 403 and records the denial', async () => {
     const handler = await h.login('water-air.handler');
     await h

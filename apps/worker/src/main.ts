@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
 /** Worker process entry: hosts the Temporal worker for task workflows and their activities. */
@@ -8,6 +9,12 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
   app.enableShutdownHooks();
   Logger.log('worker started', 'Bootstrap');
+  // A worker that fails (lost server for good, broken bundle) takes the process down with it.
+  await app.get(TemporalWorkerService).running?.catch(async (error: Error) => {
+    console.error(`Worker failed: ${error.message}`);
+    await app.close();
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

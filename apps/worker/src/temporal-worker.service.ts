@@ -18,7 +18,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger('TemporalWorker');
   private worker?: Worker;
   private connection?: NativeConnection;
-  private running?: Promise<void>;
+  /** Settles when the worker stops; rejects when it fails (the process entry decides to exit). */
+  running?: Promise<void>;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -41,11 +42,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
       shutdownGraceTime: '10s',
     });
-    this.running = this.worker.run().catch((error: Error) => {
-      this.logger.error(`worker stopped: ${error.message}`);
-      process.exitCode = 1;
-      process.kill(process.pid, 'SIGTERM');
-    });
+    this.running = this.worker.run();
+    this.running.catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
     this.logger.log(
       `polling task queue "${config.taskQueue}" on ${config.address} (namespace ${config.namespace}); channels: ${notifier
         .enabledChannels()
@@ -55,7 +53,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
+    await this.running?.catch(() => undefined);
     await this.connection?.close();
   }
 }

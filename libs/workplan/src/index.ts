@@ -1,7 +1,11 @@
 export { PlanParseError } from './errors';
-export type { PlanParseErrorCode } from './errors';
-export { MAX_PLAN_BYTES, detectFormat, parsePlan } from './parse-plan';
-export type { PlanFormat } from './parse-plan';
+export type { PlanParseErrorCode, PlanParseErrorInit } from './errors';
+export { MAX_PLAN_BYTES } from './limits';
+export { detectFormat, parsePlan } from './parse-plan';
+export type { ParsePlanOptions, PlanFormat } from './parse-plan';
 export { parsePlanText } from './parse-plan-text';
-export { validatePlanJson } from './formats/json-plan';
+export { validatePlanJson } from './validate-plan-json';
 export { leafTasks } from './leaf-tasks';
+export type { LeafTask } from './leaf-tasks';
+export { summarisePlan } from './plan-summary';
+export type { PlanSummary } from './plan-summary';

@@ -1,8 +1,14 @@
 import { PlanSection, PlanTree, TaskItem } from '../../domain/src/plan/plan-tree';
 
-/** The leaves of the task tree (what workflows track), with their section, in document order. */
-export function leafTasks(tree: PlanTree): { item: TaskItem; section: PlanSection }[] {
-  const out: { item: TaskItem; section: PlanSection }[] = [];
+/** A leaf of the task tree — what one workflow tracks — with the section it belongs to. */
+export interface LeafTask {
+  item: TaskItem;
+  section: PlanSection;
+}
+
+/** The leaves of the task tree, in document order. */
+export function leafTasks(tree: PlanTree): LeafTask[] {
+  const out: LeafTask[] = [];
   const visit = (item: TaskItem, section: PlanSection) => {
     if (item.children.length === 0) out.push({ item, section });
     else item.children.forEach((c) => visit(c, section));

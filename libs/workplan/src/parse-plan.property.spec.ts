@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PlanParseError } from './errors';
 import { leafTasks } from './leaf-tasks';
 import { parsePlan } from './parse-plan';
+import { validatePlanJson } from './validate-plan-json';
 
 const lines = readFileSync(join(__dirname, '..', 'fixtures', 'xinjian-2021-workplan.txt'), 'utf8').split('\n');
 
@@ -47,15 +48,52 @@ describe('parser under mutation (property)', () => {
           tree = await parsePlan(Buffer.from(apply(lines, ms)), { filename: 'plan.txt' });
         } catch (error) {
           expect(error).toBeInstanceOf(PlanParseError);
+          // UNREADABLE_DOCUMENT is the safety net for parser bugs: the property must never reach it.
+          expect((error as PlanParseError).code).not.toBe('UNREADABLE_DOCUMENT');
           return;
         }
-        // A tree that comes back is whole: every leaf has a code and a deadline.
+        // A tree that comes back is whole: it is a valid JSON plan, every leaf has a code and a deadline.
+        expect(() => validatePlanJson(JSON.parse(JSON.stringify(tree)))).not.toThrow();
         for (const { item } of leafTasks(tree)) {
           expect(item.code).toMatch(/^\d+(-\d+)?\.\d+/);
           expect(item.deadline.kind).toBeDefined();
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('parser under arbitrary input (property)', () => {
+  const formats = ['text', 'docx', 'html', 'json', 'yaml'] as const;
+
+  const refusesOrParses = async (buffer: Buffer, format?: (typeof formats)[number]) => {
+    try {
+      const tree = await parsePlan(buffer, { format });
+      expect(() => validatePlanJson(JSON.parse(JSON.stringify(tree)))).not.toThrow();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanParseError);
+      expect((error as PlanParseError).code).not.toBe('UNREADABLE_DOCUMENT');
+    }
+  };
+
+  it('any bytes, read as any format: a tree or a PlanParseError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(undefined, ...formats), (bytes, format) =>
+        refusesOrParses(Buffer.from(bytes), format),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any text spliced into the plan, read as any format: a tree or a PlanParseError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), fc.nat(), fc.constantFrom(...formats), (junk, at, format) => {
+        const text = lines.join('\n');
+        const i = at % text.length;
+        return refusesOrParses(Buffer.from(text.slice(0, i) + junk + text.slice(i)), format);
+      }),
+      { numRuns: 100 },
     );
   });
 });

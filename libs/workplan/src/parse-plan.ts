@@ -1,86 +1,114 @@
 import { PlanTree } from '../../domain/src/plan/plan-tree';
-import { decodeText } from './decode-text';
-import { PlanParseError } from './errors';
+import { DecodedText, decodeText } from './decode-text';
+import { PlanParseError, toPlanParseError } from './errors';
 import { docxToText } from './formats/docx';
 import { htmlToText } from './formats/html';
-import { parseJsonPlan, parseYamlPlan } from './formats/json-plan';
+import { parseJsonPlan } from './formats/json-plan';
+import { parseYamlPlan } from './formats/yaml-plan';
+import { assertWithinLimit } from './limits';
 import { parsePlanText } from './parse-plan-text';
 
 export type PlanFormat = 'text' | 'docx' | 'html' | 'json' | 'yaml';
 
-/** Largest plan document accepted (the real ones are tens of kilobytes). */
-export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
+export interface ParsePlanOptions {
+  /** Used to tell the format by extension (.txt .docx .html .json .yaml). */
+  filename?: string;
+  /** Overrides detection. */
+  format?: PlanFormat;
+}
 
 /** The format of a document, from its file name and, failing that, its first bytes. */
 export function detectFormat(buffer: Buffer, filename?: string): PlanFormat {
-  const ext = filename?.toLowerCase().split('.').pop();
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   if (ext === 'docx') return 'docx';
-  if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'json') return 'json';
   if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  if (ext === 'doc') {
-    throw new PlanParseError(
-      'UNSUPPORTED_FORMAT',
-      '不支持旧版 Word（.doc）文件',
-      'Legacy Word (.doc) files are not supported',
-      '请在 Word 中另存为 .docx 或纯文本（.txt）后重新上传。',
-    );
+  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'doc' || ext === 'wps' || ext === 'pdf') {
+    throw new PlanParseError({
+      code: 'UNSUPPORTED_FORMAT',
+      zh: `不支持 .${ext} 文件`,
+      en: `.${ext} files are not supported`,
+      hint: '请另存为 .docx、纯文本（.txt）或 .html 后重新上传。',
+    });
   }
-  if (buffer[0] === 0x50 && buffer[1] === 0x4b) return 'docx';
-  const head = buffer.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  // A .docx is a zip archive.
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) return 'docx';
+  const head = buffer
+    .subarray(0, 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^<(!doctype html|html|head|body|meta|div|p[\s>])/.test(head)) return 'html';
   if (head.startsWith('{')) return 'json';
+  if (/^(---\s*\n)?schemaversion\s*:/.test(head)) return 'yaml';
   return 'text';
 }
 
 /**
  * Any supported document → plan tree. Throws PlanParseError (what, where, how to fix) for input
- * that is not a plan; never anything else.
+ * that is not a plan, and never anything else.
  */
-export async function parsePlan(
-  buffer: Buffer,
-  options: { filename?: string; format?: PlanFormat } = {},
-): Promise<PlanTree> {
-  if (buffer.length > MAX_PLAN_BYTES) {
-    throw new PlanParseError(
-      'TOO_LARGE',
-      `文件过大（${(buffer.length / 1048576).toFixed(1)} MB），上限 ${MAX_PLAN_BYTES / 1048576} MB`,
-      `Document too large (${(buffer.length / 1048576).toFixed(1)} MB); the limit is ${MAX_PLAN_BYTES / 1048576} MB`,
-      '工作要点正文通常只有几十 KB：去掉图片与附件后重新上传。',
-    );
-  }
+export async function parsePlan(buffer: Buffer, options: ParsePlanOptions = {}): Promise<PlanTree> {
   try {
+    assertWithinLimit(buffer.length);
     const format = options.format ?? detectFormat(buffer, options.filename);
     switch (format) {
       case 'docx':
-        return parsePlanText(await docxToText(buffer));
-      case 'html':
-        return parsePlanText(htmlToText(decodeText(buffer).text));
+        return parseDocx(buffer);
+      case 'html': {
+        const decoded = decodeText(buffer);
+        return withEncodingNote(parsePlanText(htmlToText(decoded.text)), decoded);
+      }
       case 'json':
         return parseJsonPlan(decodeText(buffer).text);
       case 'yaml':
         return parseYamlPlan(decodeText(buffer).text);
-      default: {
-        const decoded = decodeText(buffer);
-        const tree = parsePlanText(decoded.text);
-        if (decoded.encoding === 'gb18030') {
-          tree.warnings.unshift({
-            code: 'encoding-guessed',
-            line: 0,
-            message: '文件不是 UTF-8，已按 GB18030/GBK 解码',
-          });
-        }
-        return tree;
-      }
+      case 'text':
+        return parseTextDocument(buffer);
+      default:
+        throw new PlanParseError({
+          code: 'UNSUPPORTED_FORMAT',
+          zh: `未知格式：${String(format)}`,
+          en: `Unknown format: ${String(format)}`,
+          hint: 'format 只能是 text、docx、html、json 或 yaml。',
+        });
     }
   } catch (error) {
-    if (error instanceof PlanParseError) throw error;
-    // A parser bug must still reach the user as a clear refusal, not a crash.
-    throw new PlanParseError(
-      'UNSUPPORTED_FORMAT',
-      `无法解析该文件：${(error as Error)?.message ?? String(error)}`,
-      `Cannot parse the document: ${(error as Error)?.message ?? String(error)}`,
-      '请改用纯文本（.txt）格式上传，或把问题文件反馈给管理员。',
-    );
+    throw toPlanParseError(error);
   }
+}
+
+function parseTextDocument(buffer: Buffer): PlanTree {
+  const decoded = decodeText(buffer);
+  return withEncodingNote(parsePlanText(decoded.text), decoded);
+}
+
+/** Says so when the bytes were not UTF-8 and GB18030 was assumed. */
+function withEncodingNote(tree: PlanTree, decoded: DecodedText): PlanTree {
+  if (decoded.encoding === 'gb18030') {
+    tree.warnings.unshift({
+      code: 'encoding-guessed',
+      line: 1,
+      message: '文件不是 UTF-8，已按 GB18030/GBK 解码 / Not UTF-8; decoded as GB18030 (GBK)',
+    });
+  }
+  return tree;
+}
+
+async function parseDocx(buffer: Buffer): Promise<PlanTree> {
+  const { text, renumbered } = await docxToText(buffer);
+  const tree = parsePlanText(text);
+  if (renumbered) {
+    tree.warnings.unshift({
+      code: 'numbering-gap',
+      line: 1,
+      message:
+        'Word 自动编号与段落对不上，已按列表层级重新编号（1. / 1)），请核对 / ' +
+        'Word list numbering did not match the paragraphs; lists were renumbered by level, please check',
+    });
+  }
+  return tree;
 }

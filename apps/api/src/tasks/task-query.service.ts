@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { canSeeTask, unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
 import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
@@ -107,13 +107,9 @@ export class TaskQueryService {
     if (q.dueFrom) qb.andWhere('t.next_due_at >= :dueFrom', { dueFrom: q.dueFrom });
     if (q.dueTo) qb.andWhere('t.next_due_at <= :dueTo', { dueTo: q.dueTo });
     if (q.q) {
-      // Chinese has no word breaks: substring match on title, body and code (escaped for LIKE).
-      const needle = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('t.title ILIKE :needle', { needle }).orWhere('t.body ILIKE :needle').orWhere('t.code LIKE :needle'),
-        ),
-      );
+      // Chinese has no word breaks: substring match on the stored lower-cased code + title + body.
+      const needle = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('t.search_text LIKE :needle', { needle });
     }
   }
 }

@@ -1,37 +1,84 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { parse } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import { PlanParseError } from '../errors';
+import { readListLabels } from './docx-list-labels';
 import { htmlToText } from './html';
 
+export interface DocxText {
+  text: string;
+  /** Set when Word's list numbering could not be matched to the paragraphs and was renumbered. */
+  renumbered: boolean;
+}
+
+const malformed = (detail: string) =>
+  new PlanParseError({
+    code: 'MALFORMED_DOCX',
+    zh: `无法读取 Word 文件：${detail}`,
+    en: `Cannot read the Word document: ${detail}`,
+    hint: '请确认文件是 .docx 格式（不是 .doc），并可在 Word 中正常打开；必要时另存为 .docx 或 .txt 后重新上传。',
+  });
+
 /**
- * .docx → text lines. Numbering typed as text survives as is; Word's automatic list numbering is
- * not part of the text, so lists come through mammoth's HTML (<ol>/<li>) and are numbered again
- * here the way the plan prints them: 1. at the first list level, 1) at the second.
+ * .docx → text lines. Numbering typed as text survives as is. Word's automatic list numbering is not
+ * part of the text: mammoth's HTML shows those paragraphs as <ol>/<li>, and each <li> gets back the
+ * label Word prints for it, rebuilt from numbering.xml ("（一）", "1.", "1)").
  */
-export async function docxToText(buffer: Buffer): Promise<string> {
+export async function docxToText(buffer: Buffer): Promise<DocxText> {
   let html: string;
+  let labels: (string | null)[];
   try {
+    const zip = await JSZip.loadAsync(buffer);
+    if (!zip.file('word/document.xml')) throw new Error('word/document.xml is missing');
+    labels = await readListLabels(zip);
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {
-    throw new PlanParseError(
-      'MALFORMED_DOCX',
-      `无法读取 Word 文件：${(error as Error).message}`,
-      `Cannot read the Word document: ${(error as Error).message}`,
-      '请确认文件是 .docx 格式（不是 .doc），并可在 Word 中正常打开；必要时另存为 .docx 或 .txt 后重新上传。',
-    );
+    throw malformed(error instanceof Error ? error.message : String(error));
   }
+  return labelListItems(html, labels);
+}
+
+/**
+ * Puts each list item's label in front of its text, then flattens the HTML to lines. When the
+ * labels and the list items disagree in number, lists are renumbered by nesting and `renumbered`
+ * says so.
+ */
+export function labelListItems(html: string, labels: (string | null)[]): DocxText {
   const root = parse(html);
-  type El = ReturnType<typeof parse>;
-  const numberList = (list: El, depth: number) => {
-    const items = list.childNodes.filter((c) => (c as El).tagName === 'LI') as El[];
+  // mammoth wraps a list that starts below level 0 in empty <li>s for the missing levels: skip them.
+  const items = root.querySelectorAll('li').filter(hasOwnContent);
+  const renumbered = items.length !== labels.length;
+  if (renumbered) numberByNesting(root);
+  else items.forEach((li, i) => prefix(li, labels[i]));
+  return { text: htmlToText(root.toString()), renumbered };
+}
+
+const isList = (node: unknown) => ['OL', 'UL'].includes((node as HTMLElement).tagName);
+
+function hasOwnContent(li: HTMLElement): boolean {
+  return li.childNodes.some((c) => !isList(c));
+}
+
+function prefix(li: HTMLElement, label: string | null | undefined) {
+  if (label) li.insertAdjacentHTML('afterbegin', escapeHtml(label));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * Fallback when the paragraphs and numbering.xml disagree: number <ol> items by position, "1." at
+ * the first level and "1)" below it, the way plans print items and sub-items.
+ */
+function numberByNesting(root: HTMLElement) {
+  const numberList = (list: HTMLElement, depth: number) => {
+    const items = list.childNodes.filter((c): c is HTMLElement => (c as HTMLElement).tagName === 'LI');
     items.forEach((li, i) => {
-      for (const nested of li.childNodes.filter((c) => (c as El).tagName === 'OL') as El[])
+      for (const nested of li.childNodes.filter((c): c is HTMLElement => (c as HTMLElement).tagName === 'OL'))
         numberList(nested, depth + 1);
-      li.insertAdjacentHTML('afterbegin', depth === 0 ? `${i + 1}.` : `${i + 1})`);
+      prefix(li, depth === 0 ? `${i + 1}.` : `${i + 1})`);
     });
   };
   for (const list of root.querySelectorAll('ol')) {
-    if ((list.parentNode as El | null)?.tagName !== 'LI') numberList(list, 0);
+    if ((list.parentNode as HTMLElement | null)?.tagName !== 'LI') numberList(list, 0);
   }
-  return htmlToText(root.toString());
 }

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { AccountInactiveError } from './account-inactive.error';
+import { AuditLog } from './audit-log';
+import { AuthUser } from './auth-user';
+import {
+  InvalidCredentialsError,
+  LoginThrottledError,
+  RefreshTokenReusedError,
+  UnauthenticatedError,
+} from './auth-errors';
+import { LOGIN_ACTION, LOGIN_FAILED_ACTION, LoginThrottle } from './login-throttle';
+import { MAX_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
+import { toAuthUser } from './to-auth-user';
+import { TokenClaims, TokenPair, TokenService } from './token.service';
+
+export interface LoginResult extends TokenPair {
+  user: AuthUser;
+}
+
+/** Where a request came from, for throttling and the audit log. */
+export interface RequestOrigin {
+  ip: string;
+  requestId?: string | null;
+}
+
+/** Usernames are stored lower-case; sign-in is case-insensitive and ignores surrounding blanks. */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async login(rawUsername: string, password: string, origin: RequestOrigin): Promise<LoginResult> {
+    const username = normalizeUsername(rawUsername);
+    const trace = { username, ip: origin.ip };
+    const decision = await this.throttle.check(username, origin.ip);
+    if (!decision.allowed) {
+      await this.audit.record({
+        action: LOGIN_FAILED_ACTION,
+        outcome: 'denied',
+        after: trace,
+        detail: 'throttled',
+        requestId: origin.requestId,
+      });
+      throw new LoginThrottledError(decision.retryAfterSeconds);
+    }
+    const user = await this.users.findOne({ where: { username } });
+    const passwordOk =
+      user && password.length <= MAX_PASSWORD_LENGTH
+        ? await this.hasher.verify(user.passwordHash, password)
+        : await this.hasher.verifyAgainstNothing(password);
+    if (!user || !passwordOk) {
+      await this.audit.record({
+        action: LOGIN_FAILED_ACTION,
+        outcome: 'failed',
+        actor: user ? { id: user.id, role: user.role as AuthUser['role'], unitCode: user.unitCode } : null,
+        after: trace,
+        detail: user ? 'wrong password' : 'unknown user',
+        requestId: origin.requestId,
+      });
+      throw new InvalidCredentialsError();
+    }
+    const authUser = toAuthUser(user);
+    if (!user.active) {
+      await this.audit.record({
+        action: LOGIN_FAILED_ACTION,
+        outcome: 'denied',
+        actor: authUser,
+        after: trace,
+        detail: 'account inactive',
+        requestId: origin.requestId,
+      });
+      throw new AccountInactiveError();
+    }
+    const pair = await this.tokens.issuePair(user.id);
+    await this.audit.record({
+      action: LOGIN_ACTION,
+      outcome: 'ok',
+      actor: authUser,
+      after: trace,
+      requestId: origin.requestId,
+    });
+    return { ...pair, user: authUser };
+  }
+
+  /** Rotates the refresh token; the account must still exist and be active. */
+  async refresh(refreshToken: string, origin: RequestOrigin): Promise<LoginResult> {
+    const { claims, pair } = await this.tokens.rotate(refreshToken).catch(async (error: unknown) => {
+      if (error instanceof RefreshTokenReusedError) {
+        await this.audit.record({
+          action: 'token-refresh',
+          outcome: 'denied',
+          detail: 'refresh token reused',
+          after: { ip: origin.ip },
+          requestId: origin.requestId,
+        });
+      }
+      throw error;
+    });
+    const user = await this.users.findOne({ where: { id: claims.sub } });
+    if (!user || !user.active) throw new UnauthenticatedError('account');
+    return { ...pair, user: toAuthUser(user) };
+  }
+
+  /** Revokes the access token in use and, if given and the caller's own, the refresh token. */
+  async logout(
+    user: AuthUser,
+    access: Pick<TokenClaims, 'jti' | 'exp'>,
+    refreshToken: string | undefined,
+    origin: RequestOrigin,
+  ): Promise<{ refreshRevoked: boolean }> {
+    await this.tokens.revoke(access);
+    let refreshRevoked = false;
+    if (refreshToken) {
+      const claims = await this.tokens.verify(refreshToken, 'refresh').catch(() => undefined);
+      // An expired or foreign refresh token is ignored: it cannot be used by this caller anyway.
+      if (claims && claims.sub === user.id) {
+        await this.tokens.revoke(claims);
+        refreshRevoked = true;
+      }
+    }
+    await this.audit.record({
+      action: 'logout',
+      outcome: 'ok',
+      actor: user,
+      after: { ip: origin.ip, refreshRevoked },
+      requestId: origin.requestId,
+    });
+    return { refreshRevoked };
+  }
+
+  /**
+   * Checks an access token and loads its user in one query (with the revocation flag), so a logout,
+   * a deactivation or a role change applies to the very next request.
+   */
+  async authenticate(accessToken: string): Promise<{ user: AuthUser; claims: TokenClaims }> {
+    const claims = await this.tokens.verify(accessToken, 'access');
+    const rows: (Pick<UserEntity, 'id' | 'username' | 'role' | 'active'> & {
+      display_name: string;
+      unit_code: string | null;
+      deputy_units: string[];
+      revoked: boolean;
+    })[] = await this.db.query(
+      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active,
+              EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+         FROM app_user u WHERE u.id = $1`,
+      [claims.sub, claims.jti],
+    );
+    const row = rows[0];
+    if (!row || !row.active) throw new UnauthenticatedError('account');
+    if (row.revoked) throw new UnauthenticatedError('revoked');
+    const user = toAuthUser({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      unitCode: row.unit_code,
+      deputyUnits: row.deputy_units,
+    });
+    return { user, claims };
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { AUTH_CONFIG, AuthConfig } from './auth-config';
+import { RefreshTokenReusedError, UnauthenticatedError } from './auth-errors';
+import { RevokedTokenStore } from './revoked-token.store';
+
+export type TokenKind = 'access' | 'refresh';
+
+/** Claims this service puts in and reads back; `typ` keeps a refresh token from passing as access. */
+export interface TokenClaims {
+  sub: string;
+  typ: TokenKind;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Access token lifetime in seconds. */
+  expiresIn: number;
+}
+
+const ISSUER = 'duban';
+const ALGORITHM = 'HS256';
+
+/** Issues, verifies and revokes the HS256 access/refresh pair. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly revoked: RevokedTokenStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async issuePair(userId: string): Promise<TokenPair> {
+    const [accessToken, refreshToken] = await Promise.all([
+      this.sign(userId, 'access', this.config.accessTtlSeconds),
+      this.sign(userId, 'refresh', this.config.refreshTtlSeconds),
+    ]);
+    return { accessToken, refreshToken, expiresIn: this.config.accessTtlSeconds };
+  }
+
+  /** Signature, expiry, issuer and kind; not revocation (the guard checks that with the user lookup). */
+  async verify(token: string, kind: TokenKind): Promise<TokenClaims> {
+    let claims: Partial<TokenClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+      });
+    } catch {
+      throw new UnauthenticatedError(kind);
+    }
+    if (
+      claims.typ !== kind ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.jti !== 'string' ||
+      typeof claims.exp !== 'number'
+    ) {
+      throw new UnauthenticatedError(kind);
+    }
+    return claims as TokenClaims;
+  }
+
+  async isRevoked(jti: string): Promise<boolean> {
+    return this.revoked.isRevoked(jti);
+  }
+
+  /** Revokes a verified token until it would have expired; true if this call revoked it. */
+  revoke(claims: Pick<TokenClaims, 'jti' | 'exp'>): Promise<boolean> {
+    return this.revoked.revoke(claims.jti, new Date(claims.exp * 1000));
+  }
+
+  /**
+   * Refresh rotation: the presented refresh token is revoked and a new pair issued. A second use of
+   * the same refresh token finds it revoked and is refused.
+   */
+  async rotate(refreshToken: string): Promise<{ claims: TokenClaims; pair: TokenPair }> {
+    const claims = await this.verify(refreshToken, 'refresh');
+    if (!(await this.revoke(claims))) throw new RefreshTokenReusedError();
+    return { claims, pair: await this.issuePair(claims.sub) };
+  }
+
+  private sign(userId: string, typ: TokenKind, ttlSeconds: number): Promise<string> {
+    return this.jwt.signAsync(
+      { typ },
+      {
+        secret: this.config.jwtSecret,
+        algorithm: ALGORITHM,
+        issuer: ISSUER,
+        subject: userId,
+        jwtid: randomUUID(),
+        expiresIn: ttlSeconds,
+      },
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrgUnitEntity, UserEntity } from '../../../../libs/persistence/src/entities';
+import { DEFAULT_ORG_UNITS } from '../../../../libs/persistence/src/seed/default-org-units';
+import { PasswordHasher } from '../auth/password-hasher';
+import { AdminUpsert, upsertAdminAccount } from './admin-account';
+import { buildDemoAccounts, DemoAccount } from './demo-accounts';
+import { loadSeedConfig, SeedConfig } from './seed-config';
+import { takeSeedLock } from './seed-lock';
+
+export interface SeedReport {
+  unitsSeeded: number;
+  demoAccountsCreated: DemoAccount[];
+  demoAccountsDeactivated: number;
+  admin: { username: string; result: AdminUpsert } | null;
+}
+
+/**
+ * First-start data: the default units when org_unit is empty, demo accounts when app_user is empty
+ * (unless DUBAN_DEMO_ACCOUNTS=off, which instead deactivates them), and the env-configured admin.
+ */
+@Injectable()
+export class SeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const config = loadSeedConfig(process.env);
+    const report = await this.run(config);
+    this.logReport(report, config);
+  }
+
+  async run(config: SeedConfig): Promise<SeedReport> {
+    // Hashed before the lock is taken, so the critical section stays short.
+    const adminHash = config.admin ? await this.hasher.hash(config.admin.password) : null;
+    return this.db.transaction(async (manager) => {
+      await takeSeedLock(manager);
+      const unitsSeeded = await this.seedUnits(manager);
+      const demoAccountsCreated = config.demoAccounts ? await this.seedDemoAccounts(manager, config) : [];
+      const demoAccountsDeactivated = config.demoAccounts ? 0 : await this.deactivateDemoAccounts(manager);
+      const admin =
+        config.admin && adminHash
+          ? {
+              username: config.admin.username,
+              result: await upsertAdminAccount(manager, config.admin.username, adminHash),
+            }
+          : null;
+      return { unitsSeeded, demoAccountsCreated, demoAccountsDeactivated, admin };
+    });
+  }
+
+  private async seedUnits(manager: EntityManager): Promise<number> {
+    const units = manager.getRepository(OrgUnitEntity);
+    if ((await units.count()) > 0) return 0;
+    await units.insert(DEFAULT_ORG_UNITS.map((u) => ({ ...u, active: true })));
+    return DEFAULT_ORG_UNITS.length;
+  }
+
+  private async seedDemoAccounts(manager: EntityManager, config: SeedConfig): Promise<DemoAccount[]> {
+    const users = manager.getRepository(UserEntity);
+    if ((await users.count()) > 0) return [];
+    const units = await manager
+      .getRepository(OrgUnitEntity)
+      .find({ where: { active: true }, order: { createdAt: 'ASC', code: 'ASC' } });
+    const accounts = buildDemoAccounts(units);
+    // One hash for all: the demo password is public anyway, and 20-odd argon2 runs would slow the start.
+    const passwordHash = await this.hasher.hash(config.demoPassword);
+    await users.insert(accounts.map((a) => ({ ...a, passwordHash, email: null, active: true, demo: true })));
+    return accounts;
+  }
+
+  private async deactivateDemoAccounts(manager: EntityManager): Promise<number> {
+    const result = await manager.getRepository(UserEntity).update({ demo: true, active: true }, { active: false });
+    return result.affected ?? 0;
+  }
+
+  private logReport(report: SeedReport, config: SeedConfig): void {
+    if (report.unitsSeeded > 0) this.logger.log(`Seeded ${report.unitsSeeded} default org units`);
+    if (report.demoAccountsDeactivated > 0) {
+      this.logger.log(`DUBAN_DEMO_ACCOUNTS=off: deactivated ${report.demoAccountsDeactivated} demo accounts`);
+    }
+    if (report.admin)
+      this.logger.log(`Admin account "${report.admin.username}" from environment: ${report.admin.result}`);
+    if (report.demoAccountsCreated.length === 0) return;
+    if (process.env.NODE_ENV === 'production') {
+      this.logger.warn('Demo accounts were created in production; set DUBAN_DEMO_ACCOUNTS=off to switch them off');
+    }
+    const password = config.demoPasswordIsDefault ? config.demoPassword : '(value of DUBAN_DEMO_PASSWORD)';
+    this.logger.log(
+      `Created ${report.demoAccountsCreated.length} demo accounts, password ${password}:\n${demoTable(report.demoAccountsCreated)}`,
+    );
+  }
+}
+
+/** Plain-text table for the start-up log. */
+export function demoTable(accounts: DemoAccount[]): string {
+  const rows = accounts.map((a) => [a.username, a.role, a.unitCode ?? a.deputyUnits.join(','), a.displayName]);
+  const header = ['username', 'role', 'unit(s)', 'display name'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import {
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../../../libs/domain/src/errors/domain-error';
+import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { AuditLog } from '../auth/audit-log';
+import { AuthUser, Role } from '../auth/auth-user';
+import { PasswordHasher } from '../auth/password-hasher';
+import { UnitsService } from '../units/units.service';
+import { accountRuleViolations, AccountShape } from './account-rules';
+import { CreateUserDto } from './create-user.dto';
+import { UpdateUserDto } from './update-user.dto';
+import { UserViewDto } from './user-view.dto';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Account administration: create, change, reset password, deactivate. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly units: UnitsService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(): Promise<UserViewDto[]> {
+    const rows = await this.users.find({ order: { username: 'ASC' } });
+    return rows.map((u) => UserViewDto.of(u));
+  }
+
+  async get(id: string): Promise<UserViewDto> {
+    return UserViewDto.of(await this.load(id));
+  }
+
+  async create(dto: CreateUserDto, actor: AuthUser): Promise<UserViewDto> {
+    const shape: AccountShape = {
+      role: dto.role,
+      unitCode: dto.unitCode ?? null,
+      deputyUnits: dedupe(dto.deputyUnits),
+    };
+    await this.checkShape(shape);
+    if (await this.users.exists({ where: { username: dto.username } })) throw duplicate(dto.username);
+    const entity = this.users.create({
+      username: dto.username,
+      displayName: dto.displayName.trim(),
+      passwordHash: await this.hasher.hash(dto.password),
+      ...shape,
+      email: dto.email ?? null,
+      active: true,
+      demo: false,
+    });
+    const saved = await this.users.save(entity).catch((error: unknown) => {
+      // Another request created the same username between the check and the insert.
+      if (isUniqueViolation(error)) throw duplicate(dto.username);
+      throw error;
+    });
+    const view = UserViewDto.of(saved);
+    await this.audit.record({ action: 'user-create', outcome: 'ok', actor, after: view });
+    return view;
+  }
+
+  async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<UserViewDto> {
+    const user = await this.load(id);
+    const before = UserViewDto.of(user);
+    if (user.id === actor.id && (dto.active === false || (dto.role !== undefined && dto.role !== user.role))) {
+      // An admin locking themselves out would leave nobody to undo it.
+      throw new ForbiddenError(
+        '不能停用自己的账号或更改自己的角色',
+        'You cannot deactivate or change the role of your own account',
+      );
+    }
+    const shape: AccountShape = {
+      role: dto.role ?? (user.role as Role),
+      unitCode: dto.unitCode !== undefined ? dto.unitCode : user.unitCode,
+      deputyUnits: dto.deputyUnits !== undefined ? dedupe(dto.deputyUnits) : user.deputyUnits,
+    };
+    // A role change away from deputy-director drops the oversight list instead of refusing.
+    if (dto.role !== undefined && dto.role !== 'deputy-director' && dto.deputyUnits === undefined)
+      shape.deputyUnits = [];
+    await this.checkShape(shape);
+    Object.assign(user, shape);
+    if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
+    if (dto.email !== undefined) user.email = dto.email;
+    if (dto.active !== undefined) user.active = dto.active;
+    if (dto.password !== undefined) {
+      user.passwordHash = await this.hasher.hash(dto.password);
+      // A password handed out by an admin makes it a real account, which DUBAN_DEMO_ACCOUNTS=off must not switch off.
+      user.demo = false;
+    }
+    const view = UserViewDto.of(await this.users.save(user));
+    await this.audit.record({
+      action: 'user-update',
+      outcome: 'ok',
+      actor,
+      before,
+      after: view,
+      detail: dto.password !== undefined ? 'password reset' : null,
+    });
+    return view;
+  }
+
+  private async load(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw new NotFoundError('用户', id);
+    return user;
+  }
+
+  private async checkShape(shape: AccountShape): Promise<void> {
+    const problems = accountRuleViolations(shape);
+    if (problems.length > 0) {
+      throw new BadInputError('VALIDATION_FAILED', '请求参数有误', 'Request validation failed', { fields: problems });
+    }
+    if (shape.unitCode) await this.units.assertKnown([shape.unitCode], 'unitCode');
+    await this.units.assertKnown(shape.deputyUnits, 'deputyUnits');
+  }
+}
+
+function dedupe(values: string[] | undefined): string[] {
+  return [...new Set(values ?? [])];
+}
+
+function duplicate(username: string): ConflictError {
+  return new ConflictError('USERNAME_TAKEN', `用户名已存在：${username}`, `Username already exists: ${username}`, {
+    username,
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION;
+}
