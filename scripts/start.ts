@@ -19,10 +19,9 @@ const appFailure = new Promise<never>((_, reject) => (appFailed = reject));
 appFailure.catch(() => undefined);
 
 const supervisor = new ProcessSupervisor(({ name, code, signal, lastLines }) => {
-  const detail = lastLines
-    .filter((l) => l.trim())
-    .slice(-3)
-    .join(' | ');
+  // The line that says what went wrong (an error or "failed to start" line), else the last one.
+  const lines = lastLines.filter((l) => l.trim());
+  const detail = (lines.find((l) => /error|failed|cannot|unreachable/i.test(l)) ?? lines.at(-1) ?? '').trim();
   const why = `${name} exited (${signal ?? `code ${code}`})${detail ? `: ${detail}` : ''}`;
   appFailed(new Error(why));
   void shutdown(1, `${why}; stopping everything`);
@@ -32,12 +31,13 @@ const supervisor = new ProcessSupervisor(({ name, code, signal, lastLines }) => 
 function shutdown(code: number, why?: string): Promise<void> {
   shuttingDown ??= (async () => {
     if (why) console.error(`[start] ${why}`);
-    log('stopping…');
+    const anything = services.length > 0 || supervisor.size > 0;
+    if (anything) log('stopping…');
     await supervisor.stopAll();
     for (const service of [...services].reverse()) {
       await service.stop().catch((e: Error) => console.error(`[start] stopping ${service.name}: ${e.message}`));
     }
-    log('stopped');
+    if (anything) log('stopped');
     process.exit(code);
   })();
   return shuttingDown;

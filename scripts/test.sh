@@ -45,6 +45,16 @@ stage() {
   results+=("$name ok $((SECONDS - started))s")
 }
 
+# A jest run that never exits (a test left a worker or connection open) must fail, not hang CI.
+jest_within() {
+  local limit=$1 status
+  shift
+  timeout -k 30s "$limit" npx jest "$@"
+  status=$?
+  [ "$status" -eq 124 ] && echo "[test] jest did not finish within $limit (a test left a worker, server or connection open?)"
+  return "$status"
+}
+
 provisioned() { node -p "require('./.tools/provisioned.json').$1.path || ''" 2>/dev/null; }
 
 workflow_tests() {
@@ -54,7 +64,7 @@ workflow_tests() {
   fi
   local server="${TEMPORAL_TEST_SERVER_PATH:-$(provisioned testServer)}"
   [ -z "$server" ] && echo '[test] no local time-skipping server: the SDK will download one (needs internet)'
-  TEMPORAL_TEST_SERVER_PATH="$server" npx jest --selectProjects workflows --runInBand
+  TEMPORAL_TEST_SERVER_PATH="$server" jest_within 30m --selectProjects workflows --runInBand
 }
 
 e2e_tests() {
@@ -77,7 +87,7 @@ e2e_tests() {
   local temporal database
   temporal="$(node -p "require('$out').TEMPORAL_ADDRESS")"
   database="$(node -p "require('$out').DATABASE_URL")"
-  TEMPORAL_ADDRESS="$temporal" DATABASE_URL="$database" npx jest --selectProjects e2e
+  TEMPORAL_ADDRESS="$temporal" DATABASE_URL="$database" jest_within 20m --selectProjects e2e
   local status=$?
   stop_services
   return "$status"
@@ -87,7 +97,7 @@ stage lint npm run -s lint
 stage typecheck npm run -s typecheck
 stage provision bash scripts/provision.sh
 stage build npm run -s build
-stage unit npx jest --selectProjects unit
+stage unit jest_within 15m --selectProjects unit
 stage workflows workflow_tests
 stage e2e e2e_tests
 summary "PASSED"

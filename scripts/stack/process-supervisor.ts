@@ -19,6 +19,11 @@ export class ProcessSupervisor {
 
   constructor(private readonly onUnexpectedExit: (exit: UnexpectedExit) => void) {}
 
+  /** How many children were started (running or not). */
+  get size(): number {
+    return this.children.length;
+  }
+
   startNode(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
     // Own process group: Ctrl-C in the terminal reaches only the launcher, which stops us in order.
     const child = spawn(process.execPath, [script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -23,10 +23,12 @@ describe('loadDatabaseConfig', () => {
   });
 
   it('honours DUBAN_DATA_DIR and DUBAN_PG_PORT', () => {
-    expect(loadDatabaseConfig({ DUBAN_DATA_DIR: '/var/lib/duban', DUBAN_PG_PORT: '6543' }, '/srv/duban')).toMatchObject({
-      dataDir: '/var/lib/duban/postgres',
-      port: 6543,
-    });
+    expect(loadDatabaseConfig({ DUBAN_DATA_DIR: '/var/lib/duban', DUBAN_PG_PORT: '6543' }, '/srv/duban')).toMatchObject(
+      {
+        dataDir: '/var/lib/duban/postgres',
+        port: 6543,
+      },
+    );
   });
 
   it.each(['postgres://duban:pw@db.internal:5432/duban', 'postgresql://db.internal/duban?sslmode=require'])(

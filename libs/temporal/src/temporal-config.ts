@@ -57,7 +57,10 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
 /** Accepts `host:port`, `1.2.3.4:port` or `[ipv6]:port`; the SDK wants no scheme. */
 export function parseTemporalAddress(raw: string): string {
   const bad = (why: string) =>
-    new ConfigError('TEMPORAL_ADDRESS', `TEMPORAL_ADDRESS="${raw}" ${why} (expected host:port, e.g. temporal.example.gov:7233)`);
+    new ConfigError(
+      'TEMPORAL_ADDRESS',
+      `TEMPORAL_ADDRESS="${raw}" ${why} (expected host:port, e.g. temporal.example.gov:7233)`,
+    );
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw bad('has a URL scheme');
   const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/.exec(raw);
   if (!match) throw bad('is not host:port');
