@@ -21,8 +21,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['typeorm', 'pg', 'fs', 'node:*', '@nestjs/*', 'nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code must stay deterministic: import only @temporalio/workflow and libs/domain.' },
-            { group: ['**/libs/persistence/**', '**/libs/notify/**', '**/libs/temporal/**', '**/libs/workplan/**', '**/activities/**', '**/apps/**'], message: 'Workflows may import only libs/domain.' },
+            {
+              group: [
+                'typeorm',
+                'pg',
+                'fs',
+                'node:*',
+                '@nestjs/*',
+                'nodemailer',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'Workflow code must stay deterministic: import only @temporalio/workflow and libs/domain.',
+            },
+            {
+              group: [
+                '**/libs/persistence/**',
+                '**/libs/notify/**',
+                '**/libs/temporal/**',
+                '**/libs/workplan/**',
+                '**/activities/**',
+                '**/apps/**',
+              ],
+              message: 'Workflows may import only libs/domain.',
+            },
           ],
         },
       ],

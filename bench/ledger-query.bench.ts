@@ -17,7 +17,17 @@ import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres
  */
 const TASKS = Number(process.argv[2] ?? 10_000);
 const RUNS = 200;
-const UNITS = ['water-air', 'ecology', 'office', 'general', 'eia-radiation', 'party-group', 'enforcement', 'party-branch', 'monitoring'];
+const UNITS = [
+  'water-air',
+  'ecology',
+  'office',
+  'general',
+  'eia-radiation',
+  'party-group',
+  'enforcement',
+  'party-branch',
+  'monitoring',
+];
 const LIGHTS = ['green', 'yellow', 'red', 'none'];
 
 async function main() {
@@ -41,16 +51,27 @@ async function main() {
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };
     const results = {
       tasks: TASKS,
-      ledgerUnitHeadFiltered: await time(() => tasks.list(head, { light: 'red', sort: 'dueAt', page: 1, pageSize: 20 })),
+      ledgerUnitHeadFiltered: await time(() =>
+        tasks.list(head, { light: 'red', sort: 'dueAt', page: 1, pageSize: 20 }),
+      ),
       ledgerSupervisorTextSearch: await time(() => tasks.list(supervisor, { q: '污染', page: 3, pageSize: 50 })),
       ledgerSupervisorUnitStatus: await time(() =>
-        tasks.list(supervisor, { unit: 'ecology', unitRole: 'lead', status: 'active', sort: 'escalation', order: 'desc' }),
+        tasks.list(supervisor, {
+          unit: 'ecology',
+          unitRole: 'lead',
+          status: 'active',
+          sort: 'escalation',
+          order: 'desc',
+        }),
       ),
       overviewSupervisor: await time(() => dashboard.overview(supervisor)),
     };
     const out = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'ledger-query.json'), `${JSON.stringify({ ...results, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+    writeFileSync(
+      join(out, 'ledger-query.json'),
+      `${JSON.stringify({ ...results, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+    );
     console.log(JSON.stringify(results, null, 2));
   } finally {
     await ds.destroy();
@@ -86,7 +107,8 @@ async function time(query: () => Promise<unknown>) {
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] * 100) / 100;
+  const at = (p: number) =>
+    Math.round(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] * 100) / 100;
   return { runs: RUNS, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
@@ -121,7 +120,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     expect(notifications.length).toBeGreaterThan(0);
   });
 
-  it('finds tasks by Chinese text, within the searcher\'s units only', async () => {
+  it("finds tasks by Chinese text, within the searcher's units only", async () => {
     const handler = await h.login('water-air.handler');
     const found = await h.http().get('/tasks').query({ q: '碳排放达峰' }).set(bearer(handler));
     expect(found.status).toBe(200);
@@ -129,7 +128,11 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     const ecology = await h.login('ecology.handler');
     const hidden = await h.http().get('/tasks').query({ q: '碳排放达峰' }).set(bearer(ecology));
     expect(hidden.body.total).toBe(0);
-    const mine = await h.http().get('/tasks').query({ unit: 'water-air', unitRole: 'lead', pageSize: 100 }).set(bearer(handler));
+    const mine = await h
+      .http()
+      .get('/tasks')
+      .query({ unit: 'water-air', unitRole: 'lead', pageSize: 100 })
+      .set(bearer(handler));
     expect(mine.body.total).toBe(13);
   });
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { HomeController } from './home/home.controller';
 import { PlansModule } from './plans/plans.module';
 import { ReadSideModule } from './read-side.module';
 import { SeedModule } from './seed/seed.module';
@@ -23,6 +24,6 @@ import { UsersModule } from './users/users.module';
     TasksModule,
     ReadSideModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, HomeController],
 })
 export class AppModule {}

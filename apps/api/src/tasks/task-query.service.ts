@@ -108,7 +108,10 @@ export class TaskQueryService {
     if (q.dueTo) qb.andWhere('t.next_due_at <= :dueTo', { dueTo: q.dueTo });
     if (q.q) {
       // Chinese has no word breaks: substring match on the stored lower-cased code + title + body.
-      const needle = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const needle = `%${q.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('t.search_text LIKE :needle', { needle });
     }
   }
