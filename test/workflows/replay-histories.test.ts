@@ -20,6 +20,10 @@ describe('replay of recorded task histories', () => {
 
   it.each(files)('%s replays deterministically', async (file) => {
     const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, file.replace('.json', ''));
+    await Worker.runReplayHistory(
+      { workflowsPath: require.resolve('../../workflows') },
+      history,
+      file.replace('.json', ''),
+    );
   });
 });

@@ -59,7 +59,10 @@ describe('task lifecycle durability', () => {
   });
 
   it('runs a whole annual task of the bundled plan from start to 销号 and records its history', async () => {
-    const text = readFileSync(join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'), 'utf8');
+    const text = readFileSync(
+      join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'),
+      'utf8',
+    );
     env = await createTimeSkippingEnv('2021-05-01T00:00:00Z');
     const tree = parsePlanText(text);
     const leaf = leafTasks(tree).find((l) => l.item.code === '3.1.4')!; // 水气股 leads, 监测站 cooperates
@@ -96,7 +99,10 @@ describe('task lifecycle durability', () => {
       return handle.result();
     });
     expect(result.status).toBe('closed');
-    expect(result.stages.map((st: { status: string }) => st.status)).toEqual([...input.stages.slice(0, -1).map(() => 'approved'), 'closed']);
+    expect(result.stages.map((st: { status: string }) => st.status)).toEqual([
+      ...input.stages.slice(0, -1).map(() => 'approved'),
+      'closed',
+    ]);
     expect(result.escalations).toEqual([]);
 
     mkdirSync(HISTORIES, { recursive: true });
