@@ -91,7 +91,15 @@ export class PlanImportService {
     // Outside the transaction: workflows are started only for what is committed. A crash here is
     // repaired by importing again (same content → only this step runs).
     const removed = new Set(diff?.removed.map((r) => r.code) ?? []);
-    result.workflows = await this.starter.ensureStarted(launches.filter((l) => !removed.has(l.taskId)));
+    result.workflows = await this.starter.ensureStarted(
+      launches.filter((l) => !removed.has(l.taskId.slice(planId.length + 1))),
+    );
+    if (removed.size > 0) {
+      await this.starter.cancelRemoved(
+        [...removed].map((code) => `${planId}/${code}`),
+        `计划修订（第 ${(existing?.revision ?? 1) + 1} 版）删除了该事项`,
+      );
+    }
     this.logger.log(
       `plan ${planId} ${status}: ${result.workflows.started} workflows started, ${result.workflows.existing} already running`,
     );

@@ -21,6 +21,8 @@ export type TaskLaunchFactory = (
 /** Starts task workflows idempotently: an id that already exists is left alone, never twinned. */
 export interface TaskWorkflowStarter {
   ensureStarted(launches: TaskLaunch[]): Promise<{ started: number; existing: number; failed: number }>;
+  /** Cancels the workflows of tasks a plan revision removed (recorded in each task's history). */
+  cancelRemoved(taskIds: string[], reason: string): Promise<number>;
 }
 
 export const TASK_WORKFLOW_STARTER = Symbol('TASK_WORKFLOW_STARTER');

@@ -52,4 +52,23 @@ export class TemporalTaskWorkflowStarter implements TaskWorkflowStarter {
     }
     return counts;
   }
+
+  async cancelRemoved(taskIds: string[], reason: string): Promise<number> {
+    let cancelled = 0;
+    for (const id of taskIds) {
+      try {
+        await this.client.workflow.getHandle(id).executeUpdate('cancel', {
+          args: [{ requestId: `plan-revision:${id}:${reason}`, actor: SYSTEM_ACTOR, reason }],
+        });
+        cancelled++;
+      } catch (error) {
+        // Already closed or cancelled: nothing left to stop.
+        this.logger.warn(`could not cancel removed task ${id}: ${(error as Error).message}`);
+      }
+    }
+    return cancelled;
+  }
 }
+
+/** The importer acting on a supervisor's behalf when a confirmed revision removes tasks. */
+const SYSTEM_ACTOR = { userId: 'system:plan-import', role: 'supervisor' as const, unitCode: null };
