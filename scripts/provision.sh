@@ -67,7 +67,8 @@ server_found() {
     record server "$TEMPORAL_TEST_SERVER_PATH" "TEMPORAL_TEST_SERVER_PATH"; return 0
   fi
   if [ -x "$tools/bin/temporal-test-server" ] &&
-    [ -f "$tools/test-server/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ]; then
+    [ -f "$tools/test-server/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ] &&
+    [ -f "$tools/test-server/classes/DubanTestServer.class" ]; then
     record server "$tools/bin/temporal-test-server" ".tools/bin (resolved earlier)"; return 0
   fi
   return 1
@@ -79,8 +80,11 @@ resolve_server() {
   rm -rf "$tools/test-server/lib"
   mkdir -p "$tools/test-server"
   cp "$root/scripts/provision/test-server-pom.xml" "$tools/test-server/pom.xml"
+  # Our launcher (scripts/provision/DubanTestServer.java) adds --start-time to the stock main class.
   if mvn -q -B -f "$tools/test-server/pom.xml" dependency:copy-dependencies -DoutputDirectory=lib \
-    >"$work/mvn.log" 2>&1 && [ -f "$tools/test-server/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ]; then
+    >"$work/mvn.log" 2>&1 && [ -f "$tools/test-server/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ] &&
+    javac -d "$tools/test-server/classes" -cp "$tools/test-server/lib/*" \
+      "$root/scripts/provision/DubanTestServer.java" >>"$work/mvn.log" 2>&1; then
     install -m 0755 "$root/scripts/provision/temporal-test-server.sh" "$tools/bin/temporal-test-server"
     log "test server: resolved in $((SECONDS - started))s"
     record server "$tools/bin/temporal-test-server" "maven $TEST_SERVER_VERSION (resolved now)"
