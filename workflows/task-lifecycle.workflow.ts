@@ -1,29 +1,39 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ActorRef } from '../libs/domain/src/access/actor';
+import { problemTaskInput } from '../libs/domain/src/task/problem-input';
 import { TaskActivities } from '../libs/domain/src/task/task-activities';
+import { TASK_ACTIVITY_OPTIONS } from '../libs/domain/src/task/task-contract';
 import { checkAction, currentStage } from '../libs/domain/src/task/task-rules';
 import {
   ActionRecord,
   EscalationTarget,
   NotificationRequest,
+  ProblemEntry,
+  problemWorkflowId,
   StageState,
   TaskAction,
   TaskActionArgs,
   TaskSnapshot,
   TaskWorkflowInput,
 } from '../libs/domain/src/task/task-types';
+import { applyTimerPlan } from '../libs/domain/src/task/timer-states';
 import { stageLight } from '../libs/domain/src/task/traffic-light';
 import { initialState } from './task-state';
-import { getStateQuery, taskUpdates } from './task-updates';
+import { getStateQuery, problemClosedSignal, taskUpdates } from './task-updates';
 
 /**
  * One durable workflow per leaf task, alive for months. It owns the task's lifecycle: stages and
@@ -31,24 +41,21 @@ import { getStateQuery, taskUpdates } from './task-updates';
  * extensions, reassignment, suspension and closure (销号). Dates come in as instants from the
  * calendar activity; the workflow only compares them with workflow time.
  *
- * Versioning: any change that alters the commands this code issues must be guarded with
- * `patched('<change-id>')` and covered by the replay test over test/histories.
+ * Versioning convention: workflows run for a year, so a deployment meets histories written by
+ * older code. Any change that alters the commands issued for an EXISTING history (activities,
+ * timers, children, signals — their order or count) goes behind `if (patched('<change-id>'))`,
+ * with the old path kept in the else branch; once no running workflow predates it, the old branch
+ * is removed and the call becomes `deprecatePatch('<change-id>')`. Record a history that takes
+ * the new path into test/histories (RECORD_HISTORIES=1) so replay keeps checking both. Code paths
+ * reachable only from new inputs or new updates (e.g. addProblem) need no patch.
+ * Patch ids in use: 'resume-replans-timers', 'grace-after-end'.
  */
 
-const calendar = proxyActivities<Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>>({
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
-});
-const projection = proxyActivities<Pick<TaskActivities, 'projectTaskState'>>({
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
-});
-// Channels may be down for hours: retry with backoff for a day, never blocking the task.
-const notifications = proxyActivities<Pick<TaskActivities, 'notify'>>({
-  startToCloseTimeout: '1m',
-  scheduleToCloseTimeout: '24h',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
-});
+const calendar = proxyActivities<Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>>(
+  TASK_ACTIVITY_OPTIONS.calendar,
+);
+const projection = proxyActivities<Pick<TaskActivities, 'projectTaskState'>>(TASK_ACTIVITY_OPTIONS.projection);
+const notifications = proxyActivities<Pick<TaskActivities, 'notify'>>(TASK_ACTIVITY_OPTIONS.notification);
 
 /** What continue-as-new carries over besides the input. */
 export interface CarriedState {
@@ -60,12 +67,16 @@ export interface CarriedState {
 const MAX_REMEMBERED_REQUESTS = 1000;
 const MAX_EVENTS_IN_STATE = 200;
 const HISTORY_EVENT_LIMIT = 8000;
+/** How long an ended task still answers retried requests (same request id → first answer). */
+const GRACE_AFTER_END = '1 hour';
 
 export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: CarriedState): Promise<TaskSnapshot> {
   const s: TaskSnapshot = carried?.state ?? initialState(input);
+  s.problems ??= []; // state carried by a run that predates the ledger
   const processed = new Map<string, number>(carried?.processed ?? []);
   let projectedSeq = carried?.projectedSeq ?? 0;
   let changes = 0; // bumped by every update: the main loop re-plans its timers
+  let replanRequested = false; // set by resume: the timers of the current stage are planned again
   const pendingNotifications: Promise<void>[] = [];
   let projecting: Promise<unknown> = Promise.resolve();
 
@@ -105,13 +116,18 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
 
   const notify = (request: Omit<NotificationRequest, 'taskId'>) => {
     pendingNotifications.push(
-      notifications.notify({ ...request, taskId: s.taskId }).catch(() => {
-        // Gave up after a day of retries: recorded so the ledger shows the gap.
-        event('notification-failed', request.dedupKey);
-      }),
+      notifications
+        .notify({ ...request, taskId: s.taskId, taskRef: { planId: s.planId, taskCode: s.taskCode } })
+        .catch(() => {
+          // Gave up after a day of retries: recorded so the ledger shows the gap.
+          event('notification-failed', request.dedupKey);
+        }),
     );
   };
   const lead = (role: string) => [{ unitCode: s.leadUnit, role }];
+
+  // Recorded before any handler exists: an update delivered with the start comes after it.
+  if (!carried) event('started', `${s.kind}：${s.stages.map((st) => st.name).join(' → ')}`);
 
   // ---- query and updates -------------------------------------------------------------------
   setHandler(getStateQuery, () => ({ ...s }));
@@ -123,7 +139,12 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
       async (args: TaskActionArgs[A]) => {
         if (processed.has(args.requestId)) return { ...s };
         processed.set(args.requestId, s.version);
-        await apply(args);
+        try {
+          await apply(args);
+        } catch (error) {
+          processed.delete(args.requestId); // refused, not done: the same request may be retried
+          throw error;
+        }
         changed();
         changes += 1;
         while (processed.size > MAX_REMEMBERED_REQUESTS) processed.delete(processed.keys().next().value as string);
@@ -322,6 +343,9 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   handle('resume', (a) => {
     s.status = 'active';
     event('resume', a.note, a.actor, undefined, a.requestId);
+    // Timers were paused: plan them again, so reminders that fell inside the pause are skipped
+    // (not sent in a burst) and fresh calendar data is used. Older runs resumed on the old plan.
+    if (patched('resume-replans-timers')) replanRequested = true;
   });
   handle('cancel', (a) => {
     s.status = 'cancelled';
@@ -348,14 +372,54 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     event('comment', a.text, a.actor, s.currentStageKey ?? undefined, a.requestId);
   });
 
+  // ---- rectification ledger (整改台账): one child workflow per problem ------------------------
+  handle('addProblem', async (a) => {
+    // Entered before the first await, so a concurrent update with the same problemId is refused.
+    const entry: ProblemEntry = {
+      problemId: a.problemId,
+      title: a.title,
+      workflowId: problemWorkflowId(s.planId, s.taskCode, a.problemId),
+      dueAt: '',
+      status: 'open',
+      added: record(a.actor, a.note),
+      closedAt: null,
+    };
+    s.problems.push(entry);
+    try {
+      entry.dueAt = await calendar.resolveDueInstant({ date: a.dueDate });
+      // ABANDON: the problem lives on when this task continues-as-new; it reports back by signal
+      // to this workflow id (whatever run is current), not through a child result.
+      await startChild(taskLifecycleWorkflow, {
+        workflowId: entry.workflowId,
+        args: [problemTaskInput(s, a, entry.dueAt)],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      s.problems = s.problems.filter((p) => p !== entry);
+      throw ApplicationFailure.nonRetryable(
+        `问题 ${a.problemId} 无法登记 / Problem ${a.problemId} could not be added: ${(error as Error).message}`,
+        'INVALID_STATE',
+      );
+    }
+    event('add-problem', `${a.problemId}：${a.title}（期限 ${a.dueDate}）`, a.actor, undefined, a.requestId);
+  });
+
+  setHandler(problemClosedSignal, ({ problemId, status }) => {
+    const problem = s.problems.find((p) => p.problemId === problemId);
+    if (!problem || problem.status !== 'open') return; // a repeated signal changes nothing
+    problem.status = status;
+    problem.closedAt = nowIso();
+    event(status === 'closed' ? 'problem-closed' : 'problem-cancelled', `${problemId}：${problem.title}`);
+    changed();
+    changes += 1;
+    void project();
+  });
+
   // ---- timers --------------------------------------------------------------------------------
   const planTimers = async (stage: StageState) => {
     const plan = await calendar.planStageTimers({ dueAt: stage.dueAt!, policy: s.policy });
-    const now = Date.now();
-    // Reminders whose time had already passed when the stage opened are skipped, not sent late in
-    // a burst; escalations are states and are raised even when late.
-    stage.reminders = plan.reminders.map((r) => ({ ...r, state: Date.parse(r.at) < now ? 'skipped' : 'pending' }));
-    stage.ladder = plan.escalations.map((e) => ({ ...e, state: 'pending' }));
+    // Late reminders are skipped, late escalations still raised; what already fired stays fired.
+    Object.assign(stage, applyTimerPlan(stage, plan, Date.now()));
     stage.yellowFrom = plan.yellowFrom;
     stage.plannedRevision = stage.dueRevision;
     changed();
@@ -419,13 +483,17 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
 
   // ---- main loop -----------------------------------------------------------------------------
   refreshDerived();
-  if (!carried) event('started', `${s.kind}：${s.stages.map((st) => st.name).join(' → ')}`);
   await project();
 
   while (s.status !== 'closed' && s.status !== 'cancelled') {
-    if (workflowInfo().historyLength > HISTORY_EVENT_LIMIT || workflowInfo().continueAsNewSuggested) {
+    if (
+      !replanRequested &&
+      (workflowInfo().historyLength > (input.limits?.historyEvents ?? HISTORY_EVENT_LIMIT) ||
+        workflowInfo().continueAsNewSuggested)
+    ) {
+      // Update handlers must finish in this run: their callers wait for the answer.
+      await condition(allHandlersFinished);
       await projecting;
-      await condition(() => true); // let pending update handlers finish first
       await continueAsNew<typeof taskLifecycleWorkflow>(input, { state: s, processed: [...processed], projectedSeq });
     }
     const seen = changes;
@@ -436,7 +504,9 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     const stage = currentStage(s);
     if (!stage) break;
     const needsTimers = stage.dueAt && !stage.closure && stage.status !== 'approved';
-    if (needsTimers && stage.plannedRevision !== stage.dueRevision) {
+    if (!needsTimers) replanRequested = false;
+    if (needsTimers && (stage.plannedRevision !== stage.dueRevision || replanRequested)) {
+      replanRequested = false;
       await planTimers(stage);
       await project();
       continue;
@@ -450,6 +520,27 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     if (interrupted) continue;
     next.fire();
     await project();
+  }
+
+  // A problem of a rectification ledger tells its task, which may then be closed.
+  if (input.parent) {
+    try {
+      await getExternalWorkflowHandle(input.parent.workflowId).signal(problemClosedSignal, {
+        problemId: input.parent.problemId,
+        status: s.status === 'closed' ? 'closed' : 'cancelled',
+      });
+    } catch {
+      // The task itself has ended (e.g. cancelled): nobody is left to tell.
+      event('parent-gone', input.parent.workflowId);
+    }
+  }
+
+  // Stay a while after 销号/撤销: a client retrying the last request gets its first answer instead
+  // of "workflow completed", and the last update's result is delivered before the run ends (the
+  // time-skipping test server loses an update that completes in the run's final workflow task).
+  if (patched('grace-after-end')) {
+    await condition(allHandlersFinished);
+    await sleep(GRACE_AFTER_END);
   }
 
   // Let notifications of the last actions go out (bounded: channels retry for at most a day).

@@ -34,5 +34,7 @@ export function initialState(input: TaskWorkflowInput): TaskSnapshot {
     nextDueAt: null,
     events: [],
     policy: input.policy,
+    problems: [],
+    ...(input.parent ? { parent: input.parent } : {}),
   };
 }

@@ -1,5 +1,5 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { TaskActionArgs, TaskSnapshot } from '../libs/domain/src/task/task-types';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { PROBLEM_CLOSED_SIGNAL, ProblemStatus, TaskActionArgs, TaskSnapshot } from '../libs/domain/src/task/task-types';
 
 /** The task workflow's query and updates; the API calls them by these names. */
 export const getStateQuery = defineQuery<TaskSnapshot>('getState');
@@ -20,4 +20,9 @@ export const taskUpdates: Updates = {
   cancel: defineUpdate('cancel'),
   close: defineUpdate('close'),
   comment: defineUpdate('comment'),
+  addProblem: defineUpdate('addProblem'),
 };
+
+/** A problem's workflow tells its parent task it has ended (closed or cancelled). */
+export const problemClosedSignal =
+  defineSignal<[{ problemId: string; status: Exclude<ProblemStatus, 'open'> }]>(PROBLEM_CLOSED_SIGNAL);

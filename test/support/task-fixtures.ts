@@ -44,3 +44,16 @@ export function dueOctober8(taskCode = '3.1.1'): TaskWorkflowInput {
     policy: DEFAULT_POLICY,
   };
 }
+
+/** A rectification task (整改): one implementation stage due 2021-10-08, then 销号. */
+export function rectificationTask(taskCode = '5.1'): TaskWorkflowInput {
+  return {
+    ...dueOctober8(taskCode),
+    title: '中央环保督察反馈问题整改',
+    kind: 'rectification',
+    stages: [
+      stage('rectify-implement', '整改实施', '2021-10-08T09:30:00.000Z', { requiresEvidence: true }),
+      stage('closure', '销号', null, { closure: true, ownerUnit: '*' }),
+    ],
+  };
+}

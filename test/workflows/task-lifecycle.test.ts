@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
@@ -65,6 +66,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     await worker.runUntil(async () => {
       const handle = await start(input);
       await env.sleep('50 days');
+      await maybeRecordHistory(handle, 'overdue-escalation-ladder');
       const s = await handle.query<TaskSnapshot>('getState');
       expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual([
         '2021-09-26T01:00:00Z', // Sunday, a 调休 workday: 5 workdays before
@@ -141,6 +143,63 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     });
   });
 
+  it('refuses a head the approval of a stage they submitted themselves (promoted after submitting)', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    await worker.runUntil(async () => {
+      const handle = await start(dueOctober8('1.4'));
+      await handle.executeUpdate('submit', {
+        args: [{ requestId: 'r-1', actor: actors.waterHandler, note: '已完成' }],
+      });
+      // Same person, now 股长 of the unit: still may not sign off their own work.
+      const promoted = { ...actors.waterHandler, role: 'unit-head' };
+      expect(await rejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-2', actor: promoted }] }))).toBe(
+        'SELF_APPROVAL',
+      );
+      const s = await state('wf-test/1.4');
+      expect(s.stages[0].status).toBe('submitted');
+    });
+  });
+
+  it('pauses timers while suspended and re-plans on resume: no reminder sent late, none twice', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    await worker.runUntil(async () => {
+      const handle = await start(dueOctober8('1.5'));
+      await env.sleep('26 days'); // 2021-09-27: the 5-workday reminder (09-26) is out
+      await handle.executeUpdate('suspend', {
+        args: [{ requestId: 'r-s', actor: actors.supervisor, reason: '等待上级统一部署' }],
+      });
+      await env.sleep('5 days'); // 2021-10-02: the 3- and 1-workday reminders fell in the pause
+      let s = await handle.query<TaskSnapshot>('getState');
+      expect(s.status).toBe('suspended');
+      expect(s.trafficLight).toBe('none');
+      const resumed = await handle.executeUpdate<TaskSnapshot, [unknown]>('resume', {
+        args: [{ requestId: 'r-r', actor: actors.supervisor, note: '恢复办理' }],
+      });
+      expect(resumed.status).toBe('active');
+      await env.sleep('30 days');
+      s = await handle.query<TaskSnapshot>('getState');
+      expect(s.stages[0].reminders.map((r) => [r.offsetWorkdays, r.state])).toEqual([
+        [5, 'fired'],
+        [3, 'skipped'],
+        [1, 'skipped'],
+        [0, 'fired'],
+      ]);
+      expect(s.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
+      await maybeRecordHistory(handle, 'suspend-resume-replans');
+    });
+    expect(rec.notifications.filter((n) => n.kind === 'reminder').map((n) => toSecond(n.sentAt))).toEqual([
+      '2021-09-26T01:00:00Z',
+      '2021-10-08T01:00:00Z',
+    ]);
+    expect(rec.notifications.filter((n) => n.kind === 'escalation').map((n) => toSecond(n.sentAt))).toEqual([
+      '2021-10-09T01:00:00Z',
+      '2021-10-12T01:00:00Z',
+      '2021-10-14T01:00:00Z',
+    ]);
+  });
+
   it('moves every pending timer when a deputy director approves an extension', async () => {
     const rec = recordingActivities();
     const worker = await newWorker(rec.activities);
@@ -167,6 +226,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
       expect(escalations).toEqual(['2021-10-18T01:00:00Z', '2021-10-20T01:00:00Z', '2021-10-22T01:00:00Z']);
       const reminders = rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.dedupKey);
       expect(new Set(reminders).size).toBe(reminders.length);
+      await maybeRecordHistory(handle, 'extension-moves-timers');
     });
   });
 });

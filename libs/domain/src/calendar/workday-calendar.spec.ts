@@ -1,4 +1,6 @@
+import { mergeCalendarData } from './calendar-data';
 import { CalendarYearUnavailableError, WorkdayCalendar } from './workday-calendar';
+import { addWorkdays, endOfWorkday, isWorkday, workdaysBetween } from './workdays';
 
 const cal = new WorkdayCalendar();
 
@@ -39,5 +41,44 @@ describe('workday calendar', () => {
   it('refuses a year it has no data for', () => {
     expect(() => cal.isWorkday('2031-03-02')).toThrow(CalendarYearUnavailableError);
     expect(() => cal.addWorkdays('2026-12-30', 5)).toThrow(/2027/);
+  });
+});
+
+describe('workday calendar: Spring Festival, end of day, overrides', () => {
+  it('treats the 2021 Spring Festival week as days off and its two 调休 weekend days as workdays', () => {
+    // 2021-02-11..17 off; Sunday 02-07 and Saturday 02-20 are make-up workdays.
+    for (const d of ['2021-02-11', '2021-02-12', '2021-02-15', '2021-02-17']) expect(cal.isWorkday(d)).toBe(false);
+    expect(cal.isWorkday('2021-02-20')).toBe(true);
+    // (02-05, 02-22]: 07 (调休), 08, 09, 10, 18, 19, 20 (调休), 22.
+    expect(cal.workdaysBetween('2021-02-05', '2021-02-22')).toBe(8);
+  });
+
+  it('ends a workday at 17:30 Shanghai time and refuses a day off', () => {
+    expect(cal.endOfWorkday('2021-09-26').toISOString()).toBe('2021-09-26T09:30:00.000Z');
+    expect(() => cal.endOfWorkday('2021-10-01')).toThrow(RangeError);
+  });
+
+  it('offers the same arithmetic as plain functions over the bundled data', () => {
+    expect(isWorkday('2021-10-09')).toBe(true);
+    expect(addWorkdays('2021-10-08', -5)).toBe('2021-09-26');
+    expect(workdaysBetween('2021-09-30', '2021-10-08')).toBe(1);
+    expect(endOfWorkday('2021-10-08').toISOString()).toBe('2021-10-08T09:30:00.000Z');
+    expect(() => isWorkday('2003-05-06')).toThrow(CalendarYearUnavailableError);
+  });
+
+  it('knows a year from the override table, whose days win over the package', () => {
+    const data = mergeCalendarData(
+      { holidays: ['2026-10-01'], makeupWorkdays: ['2026-09-27'] },
+      {
+        '2027': { holidays: ['2027-01-01'], makeupWorkdays: ['2027-01-03'] },
+        '2026': { holidays: ['2026-09-27'], makeupWorkdays: [] },
+      },
+    );
+    const c = new WorkdayCalendar(data);
+    expect(c.isWorkday('2027-01-01')).toBe(false); // Friday, New Year
+    expect(c.isWorkday('2027-01-03')).toBe(true); // Sunday, 调休
+    expect(c.isWorkday('2027-01-04')).toBe(true);
+    expect(c.isWorkday('2026-09-27')).toBe(false); // corrected by the override
+    expect(() => c.isWorkday('2028-01-03')).toThrow(CalendarYearUnavailableError);
   });
 });

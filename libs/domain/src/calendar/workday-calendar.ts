@@ -1,6 +1,9 @@
 import { CalendarData, defaultCalendarData } from './calendar-data';
 import { addDays, shanghaiDate, shanghaiInstant, weekday } from './shanghai-time';
 
+/** Office hours end at 17:30 Shanghai time; a deadline day ends then. */
+export const END_OF_WORKDAY = { hour: 17, minute: 30 } as const;
+
 /** Asked about a year with no holiday data: refusing beats guessing a deadline wrong. */
 export class CalendarYearUnavailableError extends Error {
   constructor(readonly year: number) {
@@ -55,9 +58,19 @@ export class WorkdayCalendar {
     return forward ? n : -n;
   }
 
-  /** The deadline instant of a due date: 17:30 Shanghai time on it, or on the workday before it. */
+  /** 17:30 Shanghai time on a workday: when the office day ends. A non-workday has no end. */
+  endOfWorkday(date: string): Date {
+    if (!this.isWorkday(date)) throw new RangeError(`${date} is not a workday`);
+    return shanghaiInstant(date, END_OF_WORKDAY.hour, END_OF_WORKDAY.minute);
+  }
+
+  /**
+   * The deadline instant of a due date: the end of that workday. A due date on a weekend or
+   * holiday moves to the previous workday: the office is closed that day, so the work must be in
+   * before the break (the common reading of 督办 deadlines; moving it later would reward the gap).
+   */
   dueInstant(date: string): Date {
-    return shanghaiInstant(this.onOrBeforeWorkday(date), 17, 30);
+    return this.endOfWorkday(this.onOrBeforeWorkday(date));
   }
 
   /** Shanghai date of an instant (re-exported for callers that hold instants). */

@@ -88,6 +88,13 @@ function periodicReports(ctx: TemplateContext, every: 'month' | 'quarter' | 'hal
   return out;
 }
 
+/** The share of `target` due by `at`, in calendar days from `start` to `end` (rounded up). */
+function proRata(target: number, start: string, at: string, end: string): number {
+  const days = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const share = (days(at) - days(start)) / Math.max(1, days(end) - days(start));
+  return Math.min(target, Math.ceil(target * Math.max(0, share)));
+}
+
 /** The stages of each kind of task (see DESIGN §2: 阶段). */
 export function stageTemplate(kind: TaskKind, ctx: TemplateContext): StageDraft[] {
   const coop = { requiresCooperation: ctx.hasCooperatingUnits };
@@ -104,9 +111,12 @@ export function stageTemplate(kind: TaskKind, ctx: TemplateContext): StageDraft[
     }
     case 'quantitative': {
       const plan = planStageDue(ctx);
+      const target = ctx.targetQuantity;
       return [
         stage('plan', '工作方案', plan),
-        ...quarterlyProgress(ctx, plan),
+        ...quarterlyProgress(ctx, plan).map((p) =>
+          target === undefined ? p : { ...p, milestoneQuantity: proRata(target, ctx.start, p.dueDate!, ctx.due) },
+        ),
         stage('done', '完成', ctx.due, { ...coop, targetQuantity: ctx.targetQuantity }),
         closure(),
       ];

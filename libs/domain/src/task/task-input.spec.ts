@@ -1,6 +1,6 @@
-import { WorkdayCalendar } from '../calendar/workday-calendar';
+import { CalendarYearUnavailableError, WorkdayCalendar } from '../calendar/workday-calendar';
 import { TaskItem } from '../plan/plan-tree';
-import { buildTaskInput } from './task-input';
+import { buildTaskInput, resolveDueInstants } from './task-input';
 
 const calendar = new WorkdayCalendar();
 const item = (over: Partial<TaskItem> = {}): TaskItem => ({
@@ -86,5 +86,58 @@ describe('buildTaskInput', () => {
     expect(input.kind).toBe('rectification');
     expect(input.policy.reminderOffsets).toEqual([2]);
     expect(input.policy.ladder).toHaveLength(3);
+  });
+});
+
+describe('buildTaskInput(planId, item, planYear, overrides) + resolveDueInstants', () => {
+  const withUnits = item({
+    responsibility: {
+      lead: { name: '水气股', kind: 'unit' },
+      cooperating: [{ name: '监测站', kind: 'unit' }],
+      raw: '责任单位:水气股、监测站',
+    },
+  });
+
+  it('gives due DATES first, with the plan bracket units unless overridden', () => {
+    const draft = buildTaskInput('xinjian-2021', withUnits, 2021, { issuedOn: '2021-04-28' });
+    expect(draft.leadUnit).toBe('水气股');
+    expect(draft.cooperatingUnits).toEqual(['监测站']);
+    expect(draft.stages.map((s) => [s.key, s.dueDate])).toEqual([
+      ['plan', '2021-05-28'],
+      ['progress-q2', '2021-07-07'],
+      ['progress-q3', '2021-10-13'],
+      ['done', '2021-12-31'],
+      ['closure', null],
+    ]);
+    const coded = buildTaskInput('xinjian-2021', withUnits, 2021, {
+      leadUnit: 'water-air',
+      cooperatingUnits: ['monitoring'],
+    });
+    expect([coded.leadUnit, coded.cooperatingUnits, coded.stages[0].ownerUnit]).toEqual([
+      'water-air',
+      ['monitoring'],
+      'water-air',
+    ]);
+  });
+
+  it('resolves a due date to 17:30 Shanghai, moving a day off back to the previous workday', () => {
+    const draft = buildTaskInput(
+      'p',
+      item({ deadline: { kind: 'date', date: '2021-10-03', defaulted: false, raw: '国庆前' } }),
+      2021,
+      {
+        kind: 'rectification',
+      },
+    );
+    expect(draft.stages.find((s) => s.key === 'acceptance')?.dueDate).toBe('2021-10-03');
+    const input = resolveDueInstants(draft);
+    expect(input.stages.find((s) => s.key === 'acceptance')?.dueAt).toBe('2021-09-30T09:30:00.000Z');
+    expect(input.stages.every((s) => s.requiresEvidence || s.closure)).toBe(true);
+  });
+
+  it('fails loudly for a plan year without calendar data', () => {
+    expect(() =>
+      buildTaskInput('p', item({ deadline: { kind: 'date', date: '2031-06-30', defaulted: false, raw: '' } }), 2031),
+    ).toThrow(CalendarYearUnavailableError);
   });
 });

@@ -1,19 +1,31 @@
 import { WorkdayCalendar } from '../calendar/workday-calendar';
+import { defaultWorkdayCalendar } from '../calendar/workdays';
 import { TaskItem } from '../plan/plan-tree';
-import { kindOf, stageTemplate } from './stage-templates';
-import { DEFAULT_POLICY, TaskKind, TaskPolicy, TaskWorkflowInput } from './task-types';
+import { kindOf, StageDraft, stageTemplate } from './stage-templates';
+import { DEFAULT_POLICY, StageSpec, TaskKind, TaskPolicy, TaskWorkflowInput } from './task-types';
 
 /** What a plan owner may set per task instead of the rules' choice. */
 export interface TaskOverride {
   kind?: TaskKind;
   targetQuantity?: number;
   policy?: Partial<TaskPolicy>;
+  /** Resolved unit codes; default: the names written in the plan's responsibility bracket. */
+  leadUnit?: string;
+  cooperatingUnits?: string[];
+  /** Plan issue date (YYYY-MM-DD): work starts then; default 1 January of the plan year. */
+  issuedOn?: string;
 }
 
+/** A stage with its due DATE (calendar day, as the plan states it); see resolveDueInstants. */
+export type StageDateSpec = Omit<StageSpec, 'dueAt'> & { dueDate: string | null };
+
+/** The workflow input before its due dates become instants. */
+export type TaskInputDraft = Omit<TaskWorkflowInput, 'stages'> & { stages: StageDateSpec[] };
+
+/** The old one-step form (dates resolved at once), kept for callers written against it. */
 export interface TaskInputContext {
   planId: string;
   planYear: number;
-  /** Plan issue date (YYYY-MM-DD); work starts then. */
   issuedOn?: string;
   leadUnit: string;
   cooperatingUnits: string[];
@@ -23,36 +35,99 @@ export interface TaskInputContext {
 }
 
 /**
- * The workflow input of a leaf task: kind (rules or override), stages from the kind's template,
- * and due instants resolved on the workday calendar (17:30 Shanghai on the due day, or on the last
- * workday before it when the day is a holiday). Runs before the workflow starts, never inside it.
+ * The workflow input of a leaf task, with stage due DATES: kind by the rules (kindOf) unless the
+ * plan owner overrides it, stages from the kind's template. Turn the dates into instants with
+ * resolveDueInstants. Runs before the workflow starts, never inside it.
  */
-export function buildTaskInput(item: TaskItem, ctx: TaskInputContext): TaskWorkflowInput {
+export function buildTaskInput(
+  planId: string,
+  item: TaskItem,
+  planYear: number,
+  overrides?: TaskOverride,
+  calendar?: WorkdayCalendar,
+): TaskInputDraft;
+/** @deprecated dates and instants in one step; use (planId, item, planYear, overrides) + resolveDueInstants. */
+export function buildTaskInput(item: TaskItem, ctx: TaskInputContext): TaskWorkflowInput;
+export function buildTaskInput(
+  ...args: [string, TaskItem, number, TaskOverride?, WorkdayCalendar?] | [TaskItem, TaskInputContext]
+): TaskInputDraft | TaskWorkflowInput {
+  if (typeof args[0] !== 'string') {
+    const [item, ctx] = args as [TaskItem, TaskInputContext];
+    const draft = draftOf(
+      ctx.planId,
+      item,
+      ctx.planYear,
+      {
+        issuedOn: ctx.issuedOn,
+        leadUnit: ctx.leadUnit,
+        cooperatingUnits: ctx.cooperatingUnits,
+        ...ctx.override,
+        policy: { ...(ctx.policy ?? DEFAULT_POLICY), ...(ctx.override?.policy ?? {}) },
+      },
+      ctx.calendar,
+    );
+    return resolveDueInstants(draft, ctx.calendar);
+  }
+  const [planId, item, planYear, overrides, calendar] = args as [
+    string,
+    TaskItem,
+    number,
+    TaskOverride?,
+    WorkdayCalendar?,
+  ];
+  return draftOf(planId, item, planYear, overrides ?? {}, calendar ?? defaultWorkdayCalendar());
+}
+
+function draftOf(
+  planId: string,
+  item: TaskItem,
+  planYear: number,
+  o: TaskOverride,
+  calendar: WorkdayCalendar,
+): TaskInputDraft {
   const chosen = kindOf(item);
-  const kind = ctx.override?.kind ?? chosen.kind;
-  const due = item.deadline.date ?? `${ctx.planYear}-12-31`;
-  const start = ctx.issuedOn && ctx.issuedOn.startsWith(String(ctx.planYear)) ? ctx.issuedOn : `${ctx.planYear}-01-01`;
-  const drafts = stageTemplate(kind, {
+  const kind = o.kind ?? chosen.kind;
+  const leadUnit = o.leadUnit ?? item.responsibility?.lead.name ?? '';
+  const cooperatingUnits = (o.cooperatingUnits ?? item.responsibility?.cooperating.map((u) => u.name) ?? []).filter(
+    (u) => u !== leadUnit,
+  );
+  const due = item.deadline.date ?? `${planYear}-12-31`;
+  const start = o.issuedOn && o.issuedOn.startsWith(String(planYear)) ? o.issuedOn : `${planYear}-01-01`;
+  const drafts: StageDraft[] = stageTemplate(kind, {
     start,
     due,
-    year: ctx.planYear,
-    hasCooperatingUnits: ctx.cooperatingUnits.length > 0,
+    year: planYear,
+    hasCooperatingUnits: cooperatingUnits.length > 0,
     recurrence: item.deadline.every,
-    targetQuantity: ctx.override?.targetQuantity ?? chosen.targetQuantity,
-    calendar: ctx.calendar,
+    targetQuantity: o.targetQuantity ?? chosen.targetQuantity,
+    calendar,
   });
   return {
-    planId: ctx.planId,
+    planId,
     taskCode: item.code,
     title: item.title,
     kind,
-    leadUnit: ctx.leadUnit,
-    cooperatingUnits: ctx.cooperatingUnits,
-    stages: drafts.map(({ dueDate, ...rest }) => ({
+    leadUnit,
+    cooperatingUnits,
+    stages: drafts.map((d) => ({ ...d, ownerUnit: d.closure ? '*' : leadUnit })),
+    policy: { ...DEFAULT_POLICY, ...(o.policy ?? {}) },
+  };
+}
+
+/**
+ * Due dates → due instants: the end of the workday (17:30 Asia/Shanghai). A due date on a weekend
+ * or holiday moves to the PREVIOUS workday (the office is closed on the day itself, and the work
+ * must be in before the break). Throws CalendarYearUnavailableError for a year without data.
+ */
+export function resolveDueInstants(
+  draft: TaskInputDraft,
+  calendar: WorkdayCalendar = defaultWorkdayCalendar(),
+): TaskWorkflowInput {
+  return {
+    ...draft,
+    stages: draft.stages.map(({ dueDate, ...rest }) => ({
       ...rest,
-      ownerUnit: rest.closure ? '*' : ctx.leadUnit,
-      dueAt: dueDate ? ctx.calendar.dueInstant(dueDate).toISOString() : null,
+      dueAt: dueDate ? calendar.dueInstant(dueDate).toISOString() : null,
     })),
-    policy: { ...(ctx.policy ?? DEFAULT_POLICY), ...(ctx.override?.policy ?? {}) },
   };
 }

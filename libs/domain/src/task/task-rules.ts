@@ -76,6 +76,9 @@ export function checkAction<A extends TaskAction>(
         (target.requiresEvidence && !a.evidenceIds?.length
           ? reject('BAD_INPUT', `阶段“${target.name}”须上传佐证材料`, 'This stage requires evidence')
           : null) ??
+        (target.milestoneQuantity !== undefined && !(typeof a.quantity === 'number' && a.quantity >= 0)
+          ? reject('BAD_INPUT', '请填报截至目前的完成数量', 'Report the quantity completed so far')
+          : null) ??
         (target.targetQuantity !== undefined && !(typeof a.quantity === 'number' && a.quantity >= target.targetQuantity)
           ? reject(
               'BAD_INPUT',
@@ -197,8 +200,42 @@ export function checkAction<A extends TaskAction>(
         needRole(actor, ['supervisor']) ??
         (stage?.closure && stage.status === 'open'
           ? null
-          : reject('INVALID_STATE', '各阶段完成并审批后才能销号', 'All stages must be approved before closure'))
+          : reject('INVALID_STATE', '各阶段完成并审批后才能销号', 'All stages must be approved before closure')) ??
+        // A rectification task is closed only after every problem of its ledger is.
+        ((s.problems ?? []).some((p) => p.status === 'open')
+          ? reject(
+              'INVALID_STATE',
+              `整改台账中还有 ${(s.problems ?? []).filter((p) => p.status === 'open').length} 个问题未销号`,
+              'Every problem of the rectification ledger must be closed first',
+            )
+          : null)
       );
+    case 'addProblem': {
+      const a = args as TaskActionArgs['addProblem'];
+      if (!(actor.role === 'supervisor' || (actor.role === 'unit-head' && actor.unitCode === s.leadUnit))) {
+        return reject(
+          'FORBIDDEN_ROLE',
+          '只有督查室或牵头单位负责人可以登记整改问题',
+          'Only a supervisor or the lead unit head may add a problem',
+        );
+      }
+      if (s.kind !== 'rectification' || s.parent) {
+        return reject('INVALID_STATE', '只有整改类任务有整改台账', 'Only a rectification task has a problem ledger');
+      }
+      if (stage?.closure) {
+        return reject('INVALID_STATE', '任务已进入销号阶段，不能再登记问题', 'The task is awaiting closure');
+      }
+      if (!/^[A-Za-z0-9_-]{1,40}$/.test(a.problemId ?? '')) {
+        return reject('BAD_INPUT', '问题编号须为 1–40 位字母、数字、-、_', 'problemId must match [A-Za-z0-9_-]{1,40}');
+      }
+      if ((s.problems ?? []).some((p) => p.problemId === a.problemId)) {
+        return reject('BAD_INPUT', `问题 ${a.problemId} 已登记`, `Problem ${a.problemId} is already in the ledger`);
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dueDate ?? '')) {
+        return reject('BAD_INPUT', '整改期限须为 YYYY-MM-DD 日期', 'dueDate must be a YYYY-MM-DD date');
+      }
+      return needText(a.title, '请填写问题描述', 'A problem title is required');
+    }
     case 'comment':
       return canSeeTask(actor, s) || actor.role === 'admin'
         ? needText((args as TaskActionArgs['comment']).text, '评论不能为空', 'Comment text is required')

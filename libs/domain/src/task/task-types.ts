@@ -44,6 +44,11 @@ export interface StageSpec {
   closure: boolean;
   /** Quantitative completion: the count that must be reported to complete. */
   targetQuantity?: number;
+  /**
+   * Quantitative progress: the count expected by this stage's due date (pro rata of the target).
+   * The handler must report a number; falling short is shown, not refused.
+   */
+  milestoneQuantity?: number;
 }
 
 export interface TaskWorkflowInput {
@@ -55,6 +60,13 @@ export interface TaskWorkflowInput {
   cooperatingUnits: string[];
   stages: StageSpec[];
   policy: TaskPolicy;
+  /**
+   * Set on a rectification problem's own workflow (整改台账 item): the parent task's workflow id,
+   * which it signals (PROBLEM_CLOSED_SIGNAL) when the problem is closed or cancelled.
+   */
+  parent?: { workflowId: string; problemId: string };
+  /** Operational limits; defaults suit production (tests lower them to exercise continue-as-new). */
+  limits?: { historyEvents?: number };
 }
 
 export type StageStatus =
@@ -131,6 +143,24 @@ export interface TaskSnapshot {
   nextDueAt: string | null;
   events: TaskEvent[];
   policy: TaskPolicy;
+  /** Rectification ledger (整改台账): one child workflow per problem; empty for other kinds. */
+  problems: ProblemEntry[];
+  /** On a problem's own workflow: the task whose ledger it belongs to. */
+  parent?: { workflowId: string; problemId: string };
+}
+
+export type ProblemStatus = 'open' | 'closed' | 'cancelled';
+
+/** A problem of a rectification task, tracked by its own child workflow. */
+export interface ProblemEntry {
+  problemId: string;
+  title: string;
+  /** taskWorkflowId of the child: `<planId>/<taskCode>/problem/<problemId>`. */
+  workflowId: string;
+  dueAt: string;
+  status: ProblemStatus;
+  added: ActionRecord;
+  closedAt: string | null;
 }
 
 /** Arguments every action update carries. */
@@ -164,6 +194,15 @@ export interface ReassignArgs extends ReasonArgs {
 export interface CommentArgs extends ActionBase {
   text: string;
 }
+/** Adds a problem to a rectification task's ledger; it gets its own workflow (整改 → 销号). */
+export interface AddProblemArgs extends ActionBase {
+  /** Unique within the task, e.g. the inspection report's item number: [A-Za-z0-9_-]{1,40}. */
+  problemId: string;
+  title: string;
+  /** YYYY-MM-DD (Shanghai): 17:30 of that workday, or of the workday before a holiday. */
+  dueDate: string;
+  note?: string;
+}
 
 /** The actions (Temporal Update names) and their argument types. */
 export interface TaskActionArgs {
@@ -180,6 +219,7 @@ export interface TaskActionArgs {
   cancel: ReasonArgs;
   close: NoteArgs;
   comment: CommentArgs;
+  addProblem: AddProblemArgs;
 }
 
 export type TaskAction = keyof TaskActionArgs;
@@ -198,6 +238,7 @@ export const TASK_ACTIONS: TaskAction[] = [
   'cancel',
   'close',
   'comment',
+  'addProblem',
 ];
 
 /** Timer plan of a stage, computed on the workday calendar by an activity. */
@@ -217,6 +258,8 @@ export interface NotificationRequest {
   title: string;
   body: string;
   taskId: string;
+  /** The same task split into its parts, for links (taskId = `${planId}/${taskCode}`). */
+  taskRef?: { planId: string; taskCode: string };
 }
 
 /** Workflow id of a task: deterministic, so a re-import cannot start a twin. */
@@ -224,5 +267,12 @@ export function taskWorkflowId(planId: string, taskCode: string): string {
   return `${planId}/${taskCode}`;
 }
 
+/** Workflow id of a rectification problem (a child of its task's workflow). */
+export function problemWorkflowId(planId: string, taskCode: string, problemId: string): string {
+  return `${taskWorkflowId(planId, taskCode)}/problem/${problemId}`;
+}
+
 export const TASK_WORKFLOW_TYPE = 'taskLifecycleWorkflow';
+/** Signal a problem's workflow sends its parent task when it ends: `{ problemId, status }`. */
+export const PROBLEM_CLOSED_SIGNAL = 'problemClosed';
 export const GET_STATE_QUERY = 'getState';

@@ -1,0 +1,26 @@
+import { CalendarYearUnavailableError } from '../../libs/domain/src/calendar/workday-calendar';
+import { DEFAULT_POLICY } from '../../libs/domain/src/task/task-types';
+import { createCalendarActivities } from './calendar-activities';
+
+describe('calendar activities', () => {
+  const a = createCalendarActivities();
+
+  it('plans a stage due 2021-10-08 on workdays only', async () => {
+    const plan = await a.planStageTimers({ dueAt: '2021-10-08T09:30:00.000Z', policy: DEFAULT_POLICY });
+    expect(plan.reminders.map((r) => r.at)).toEqual([
+      '2021-09-26T01:00:00.000Z',
+      '2021-09-28T01:00:00.000Z',
+      '2021-09-30T01:00:00.000Z',
+      '2021-10-08T01:00:00.000Z',
+    ]);
+  });
+
+  it('resolves a holiday due date to the end of the previous workday', async () => {
+    expect(await a.resolveDueInstant({ date: '2021-10-05' })).toBe('2021-09-30T09:30:00.000Z');
+  });
+
+  it('refuses a year without data and a malformed instant', async () => {
+    await expect(a.resolveDueInstant({ date: '2031-01-05' })).rejects.toBeInstanceOf(CalendarYearUnavailableError);
+    await expect(a.planStageTimers({ dueAt: 'soon', policy: DEFAULT_POLICY })).rejects.toBeInstanceOf(RangeError);
+  });
+});
