@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { LEDGER_COLUMNS } from '../tasks/task-query.service';
 import { inboxKeysOf } from './inbox-keys';
 
 /** 待办: the tasks waiting for this user's action, most urgent first. */
@@ -16,22 +17,7 @@ export class InboxService {
     return this.db
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
-      .select([
-        't.id',
-        't.planId',
-        't.code',
-        't.title',
-        't.leadUnit',
-        't.cooperatingUnits',
-        't.status',
-        't.trafficLight',
-        't.currentStageKey',
-        't.currentStageName',
-        't.currentStageStatus',
-        't.nextDueAt',
-        't.escalationLevel',
-        't.awaiting',
-      ])
+      .select(LEDGER_COLUMNS)
       .where('t.awaiting && :keys', { keys })
       .orderBy('t.next_due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.ordinal', 'ASC')

@@ -13,6 +13,27 @@ import {
 } from '../../../../libs/persistence/src/entities';
 import { TaskListQuery } from './task-list.query';
 
+/** The columns a ledger row shows (also the inbox's). */
+export const LEDGER_COLUMNS = [
+  't.id',
+  't.planId',
+  't.code',
+  't.title',
+  't.kind',
+  't.leadUnit',
+  't.cooperatingUnits',
+  't.status',
+  't.trafficLight',
+  't.currentStageKey',
+  't.currentStageName',
+  't.currentStageStatus',
+  't.nextDueAt',
+  't.dueDate',
+  't.escalationLevel',
+  't.awaiting',
+  't.updatedAt',
+];
+
 const SORT_COLUMNS: Record<string, string> = {
   code: 't.ordinal',
   dueAt: 't.next_due_at',
@@ -39,24 +60,7 @@ export class TaskQueryService {
     const qb = this.db
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
-      .select([
-        't.id',
-        't.planId',
-        't.code',
-        't.title',
-        't.kind',
-        't.leadUnit',
-        't.cooperatingUnits',
-        't.status',
-        't.trafficLight',
-        't.currentStageKey',
-        't.currentStageName',
-        't.currentStageStatus',
-        't.nextDueAt',
-        't.dueDate',
-        't.escalationLevel',
-        't.updatedAt',
-      ])
+      .select(LEDGER_COLUMNS)
       .where('t.is_leaf = true');
     this.applyScope(qb, actor);
     this.applyFilters(qb, query);

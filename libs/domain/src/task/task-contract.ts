@@ -2,7 +2,7 @@ import type { ActivityOptions } from '@temporalio/common';
 import type { ActorRef } from '../access/actor';
 import type { TaskActivities } from './task-activities';
 import type { TaskRejectionCode } from './rejections';
-import type { TaskAction } from './task-types';
+import { TASK_ACTIONS, type TaskAction } from './task-types';
 
 /**
  * THE CONTRACT between the API, the worker, the task workflow and its activities: one import for
@@ -70,22 +70,7 @@ export const TASK_REJECTION_CODES: readonly TaskRejectionCode[] = [
 ];
 
 /** Update names the task workflow registers (= the actions); each returns the new TaskSnapshot. */
-export const TASK_UPDATE_NAMES: readonly TaskAction[] = [
-  'submit',
-  'cooperateFeedback',
-  'confirmCooperation',
-  'approve',
-  'returnStage',
-  'requestExtension',
-  'decideExtension',
-  'reassign',
-  'suspend',
-  'resume',
-  'cancel',
-  'close',
-  'comment',
-  'addProblem',
-];
+export const TASK_UPDATE_NAMES: readonly TaskAction[] = TASK_ACTIONS;
 
 /** Activity names, as the worker must register them (keys of TaskActivities). */
 export const TASK_ACTIVITY_NAMES: { readonly [K in keyof TaskActivities]: K } = {
