@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
+import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
 
 jest.setTimeout(180_000);
@@ -158,6 +161,58 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
       `SELECT action, outcome, actor_unit FROM task_event WHERE task_id = 'signoff-2021/2.2' AND outcome = 'denied'`,
     );
     expect(audit).toEqual([{ action: 'approve', outcome: 'denied', actor_unit: 'ecology' }]);
+  });
+
+  it('runs a task through every stage to 销号, and the projection equals the workflow state', async () => {
+    const handler = await h.login('water-air.handler');
+    const head = await h.login('water-air.head');
+    const supervisorToken = await h.login('supervisor');
+    const task = '/tasks/signoff-2021/2.1';
+    for (;;) {
+      const detail = await h.http().get(task).set(bearer(handler));
+      const stage = detail.body.stages.find((st: { key: string }) => st.key === detail.body.task.currentStageKey);
+      if (stage.key === 'closure') break;
+      if (stage.status !== 'submitted') {
+        await h
+          .http()
+          .post(`${task}/submit`)
+          .set(bearer(handler))
+          .set('Idempotency-Key', key())
+          .send({ note: `${stage.name}完成` })
+          .expect(200);
+      }
+      await h.http().post(`${task}/approve`).set(bearer(head)).set('Idempotency-Key', key()).send({}).expect(200);
+    }
+    await h
+      .http()
+      .post(`${task}/close`)
+      .set(bearer(supervisorToken))
+      .set('Idempotency-Key', key())
+      .send({ note: '销号' })
+      .expect(200);
+
+    const workflow = await h.app
+      .get<Client>(TEMPORAL_CLIENT)
+      .workflow.getHandle('signoff-2021/2.1')
+      .query<TaskSnapshot>('getState');
+    expect(workflow.status).toBe('closed');
+    const [row] = await db.query(
+      `SELECT status, traffic_light, current_stage_key, escalation_level, projected_version, lead_unit FROM task WHERE id = 'signoff-2021/2.1'`,
+    );
+    expect(row).toEqual({
+      status: workflow.status,
+      traffic_light: workflow.trafficLight,
+      current_stage_key: workflow.currentStageKey,
+      escalation_level: 0,
+      projected_version: workflow.version,
+      lead_unit: workflow.leadUnit,
+    });
+    const stages = await db.query(`SELECT key, status FROM task_stage WHERE task_id = 'signoff-2021/2.1' ORDER BY seq`);
+    expect(stages).toEqual(workflow.stages.map((st) => ({ key: st.key, status: st.status })));
+    const open = await db.query(
+      `SELECT count(*)::int AS n FROM escalation WHERE task_id = 'signoff-2021/2.1' AND resolved_at IS NULL`,
+    );
+    expect(open[0].n).toBe(workflow.escalations.filter((e) => !e.resolvedAt).length);
   });
 
   it('answers bad input with a clear 4xx, never a 500', async () => {

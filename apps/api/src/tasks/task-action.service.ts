@@ -136,6 +136,32 @@ export class TaskActionService {
   }
 }
 
+/** How long an action waits for the task workflow (no worker running → a clear 503, not a hung request). */
+const ACTION_TIMEOUT_MS = Number(process.env.ACTION_TIMEOUT_MS ?? 20_000);
+
+async function withinActionTimeout<T>(update: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DomainError(
+            'WORKFLOW_UNAVAILABLE',
+            503,
+            '任务流程暂时无响应（可能没有运行中的 Worker），请稍后重试；重试时请使用同一 Idempotency-Key',
+            'The task workflow did not answer in time (is a worker running?); retry later with the same Idempotency-Key',
+          ),
+        ),
+      ACTION_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([update, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Workflow messages are "中文 / English"; split them for the problem body. */
 function splitMessage(message: string): [string, string] {
   const i = message.indexOf(' / ');
