@@ -52,11 +52,12 @@ export class TaskActionService {
       throw denial;
     }
     try {
-      const snapshot = await this.client.workflow
-        .getHandle(taskId)
-        .executeUpdate<TaskSnapshot, [object]>(action, { args: [arg] });
+      const snapshot = await withinActionTimeout(
+        this.client.workflow.getHandle(taskId).executeUpdate<TaskSnapshot, [object]>(action, { args: [arg] }),
+      );
       return { taskId, action, snapshot };
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       const refusal = this.refusalOf(error);
       if (!refusal) throw error;
       await this.audit(actor, taskId, action, refusal, requestId, payload);
