@@ -1,22 +1,21 @@
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8, rectificationTask } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
+import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
 
 jest.setTimeout(120_000);
 
 const TASK_QUEUE = 'wf-ledger';
-const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle = await bundleTaskWorkflows();
 });
 beforeEach(async () => {
   env = await createTimeSkippingEnv('2021-09-01T00:00:00Z');
@@ -24,18 +23,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await env?.teardown();
 });
-
-const toSecond = (iso: string) => `${iso.slice(0, 19)}Z`;
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type ?? undefined;
-  }
-  throw new Error('expected the update to be rejected');
-}
 
 /** Polls a query until `ok` holds: signals between workflows arrive asynchronously. */
 async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) => boolean): Promise<TaskSnapshot> {
@@ -69,7 +56,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
       const add = (problemId: string, title: string, dueDate: string, actor = actors.supervisor) =>
         act(task, 'addProblem', { actor, problemId, title, dueDate });
 
-      expect(await refusal(add('P1', '污水直排', '2021-09-30', actors.waterHandler))).toBe('FORBIDDEN_ROLE');
+      expect(await updateRejection(add('P1', '污水直排', '2021-09-30', actors.waterHandler))).toBe('FORBIDDEN_ROLE');
       await add('P1', '城区段污水直排', '2021-09-30');
       // Due on a National Day holiday: moved back to the last workday before it, 17:30.
       const added = await add('P2', '堆场扬尘未覆盖', '2021-10-03', actors.waterHead);
@@ -77,7 +64,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         ['P1', 'wf-test/5.1/problem/P1', '2021-09-30T09:30:00.000Z', 'open'],
         ['P2', 'wf-test/5.1/problem/P2', '2021-09-30T09:30:00.000Z', 'open'],
       ]);
-      expect(await refusal(add('P2', '重复登记', '2021-10-08'))).toBe('BAD_INPUT');
+      expect(await updateRejection(add('P2', '重复登记', '2021-10-08'))).toBe('BAD_INPUT');
 
       // To 2021-09-25: each problem got its 5-workday reminder on Fri 09-24 (09-26 is a 调休 Sunday).
       await env.sleep('24 days');
@@ -85,12 +72,14 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
       // The task's own stage is done, but P1 and P2 are still open: no 销号 yet.
       await act(task, 'submit', { actor: actors.waterHandler, note: '整改完成', evidenceIds: ['ev-1'] });
       await act(task, 'approve', { actor: actors.waterHead, note: '同意' });
-      expect(await refusal(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
+      expect(await updateRejection(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
 
       // Each problem is a workflow of its own: evidence, head's approval, supervisor's 销号.
       for (const id of ['P1', 'P2']) {
         const problem = env.client.workflow.getHandle(`wf-test/5.1/problem/${id}`);
-        expect(await refusal(act(problem, 'submit', { actor: actors.waterHandler, note: '已整改' }))).toBe('BAD_INPUT'); // evidence is required
+        expect(await updateRejection(act(problem, 'submit', { actor: actors.waterHandler, note: '已整改' }))).toBe(
+          'BAD_INPUT',
+        ); // evidence is required
         await act(problem, 'submit', { actor: actors.waterHandler, note: '已整改', evidenceIds: [`ev-${id}`] });
         await act(problem, 'approve', { actor: actors.waterHead });
         if (id === 'P1') {
@@ -99,7 +88,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
             () => task.query<TaskSnapshot>('getState'),
             (s) => s.problems[0].status === 'closed',
           );
-          expect(await refusal(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
+          expect(await updateRejection(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
         } else {
           await act(problem, 'close', { actor: actors.supervisor, note: '同意销号' });
         }
@@ -140,7 +129,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         workflowId: 'wf-test/5.2',
         args: [dueOctober8('5.2')],
       });
-      const type = await refusal(
+      const type = await updateRejection(
         task.executeUpdate('addProblem', {
           args: [{ requestId: 'r-1', actor: actors.supervisor, problemId: 'P1', title: 'x', dueDate: '2021-09-30' }],
         }),

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
@@ -10,16 +10,16 @@ import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
+import { bundleTaskWorkflows } from '../support/workflow-test-kit';
 
 jest.setTimeout(180_000);
 
 const TASK_QUEUE = 'wf-durability';
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle = await bundleTaskWorkflows();
 });
 afterEach(async () => {
   await env?.teardown();

@@ -1,12 +1,11 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
+import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
 
 jest.setTimeout(120_000);
 
@@ -15,7 +14,7 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle = await bundleTaskWorkflows();
 });
 
 // A fresh server per test, its clock at 2021-09-01: before the stage's first reminder (2021-09-26).
@@ -26,11 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await env?.teardown();
 });
-
-/** Timers fire within milliseconds of their instant; compare to the second. */
-const toSecond = (iso: string) => `${iso.slice(0, 19)}Z`;
-
-const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 async function newWorker(activities: ReturnType<typeof recordingActivities>['activities']) {
   return Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle: bundle, activities });
@@ -45,18 +39,6 @@ function start(input: TaskWorkflowInput) {
 }
 
 const state = (id: string) => env.client.workflow.getHandle(id).query<TaskSnapshot>('getState');
-
-async function rejection(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    return (cause as ApplicationFailure).type ?? undefined;
-  }
-  throw new Error('expected the update to be rejected');
-}
 
 describe('task lifecycle workflow (time-skipping server)', () => {
   it('reminds on workdays only at the planned instants, then climbs the ladder once per level', async () => {
@@ -120,10 +102,12 @@ describe('task lifecycle workflow (time-skipping server)', () => {
       expect(submitted.stages[0].status).toBe('submitted');
 
       expect(
-        await rejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-eco', actor: actors.ecologyHead }] })),
+        await updateRejection(
+          handle.executeUpdate('approve', { args: [{ requestId: 'r-eco', actor: actors.ecologyHead }] }),
+        ),
       ).toBe('FORBIDDEN_UNIT');
       expect(
-        await rejection(
+        await updateRejection(
           handle.executeUpdate('approve', { args: [{ requestId: 'r-self', actor: actors.waterHandler }] }),
         ),
       ).toBe('FORBIDDEN_ROLE');
@@ -153,9 +137,9 @@ describe('task lifecycle workflow (time-skipping server)', () => {
       });
       // Same person, now 股长 of the unit: still may not sign off their own work.
       const promoted = { ...actors.waterHandler, role: 'unit-head' };
-      expect(await rejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-2', actor: promoted }] }))).toBe(
-        'SELF_APPROVAL',
-      );
+      expect(
+        await updateRejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-2', actor: promoted }] })),
+      ).toBe('SELF_APPROVAL');
       const s = await state('wf-test/1.4');
       expect(s.stages[0].status).toBe('submitted');
     });
@@ -210,7 +194,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
         args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
       });
       expect(
-        await rejection(
+        await updateRejection(
           handle.executeUpdate('decideExtension', {
             args: [{ requestId: 'r-d0', actor: actors.waterHead, approve: true }],
           }),

@@ -1,0 +1,28 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+/** What every workflow test file shares: one bundle of workflows/, and small assertions. */
+
+const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+/** Bundles workflows/ once per test file (webpack output would drown the test log). */
+export function bundleTaskWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+}
+
+/** Timers fire within milliseconds of their instant; compare to the second. */
+export const toSecond = (iso: string) => `${iso.slice(0, 19)}Z`;
+
+/** Awaits an update that must be rejected by its validator; returns the rejection type. */
+export async function updateRejection(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).type ?? undefined;
+  }
+  throw new Error('expected the update to be rejected');
+}
