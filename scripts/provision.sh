@@ -7,6 +7,7 @@
 #                                   → Maven Central (java + mvn) + wrapper → SDK download at run time
 # Idempotent: a second run finds everything and returns in a second. When both need building, the
 # Go build and the Maven resolve run side by side. Writes .tools/provisioned.json.
+# First, provision/system-packages.sh installs Chromium, a CJK font and poppler-utils via apt-get.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -96,6 +97,7 @@ resolve_server() {
 }
 
 # ---- run ----------------------------------------------------------------------------------------
+bash "$(dirname "$0")/provision/system-packages.sh" || fail "system packages missing (see above)"
 rm -f "$work"/*.result
 pids=()
 if ! cli_found; then
