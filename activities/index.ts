@@ -13,3 +13,7 @@ export function createTaskActivities(deps: { db: DataSource; notifier: Notifier;
     ...createNotificationActivities(deps.db, deps.notifier, deps.publicUrl),
   };
 }
+
+// KPI targets and the weekly bulletin (issue 7): registered by the worker beside the task activities.
+export { createKpiActivities } from './kpi';
+export { createBulletinActivities } from './bulletin/bulletin-activities';

@@ -51,7 +51,7 @@ export function createNotificationActivities(
  * The unit/role recipients as the inbox keeps them, plus one e-mail recipient per active user who
  * holds that role in that unit (or oversees it, for deputy directors) and has an address.
  */
-async function withEmails(db: DataSource, recipients: NotificationRequest['recipients']): Promise<Recipient[]> {
+export async function withEmails(db: DataSource, recipients: NotificationRequest['recipients']): Promise<Recipient[]> {
   const out: Recipient[] = recipients.map((r) => ({ unitCode: r.unitCode, role: r.role }));
   const rows: { email: string; display_name: string; unit: string; role: string }[] = await db.query(
     `SELECT DISTINCT u.email, u.display_name, t.unit, t.role

@@ -2,7 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createTaskActivities } from '../../../activities';
+import { createBulletinActivities, createKpiActivities, createTaskActivities } from '../../../activities';
+import { parseWarningMargin } from '../../../libs/domain/src/kpi/kpi-config';
 import { loadNotifyConfig, createChannels, Notifier } from '../../../libs/notify/src';
 import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
 import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
@@ -27,6 +28,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     installRuntimeLogger();
     const config = loadTemporalConfig();
     const notifyConfig = loadNotifyConfig();
+    const margin = parseWarningMargin(process.env.KPI_WARNING_MARGIN);
     const notifier = new Notifier(
       createChannels(notifyConfig, new PostgresInboxStore(this.db)),
       new PostgresDeliveryLog(this.db),
@@ -38,7 +40,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: config.namespace,
       taskQueue: config.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
-      activities: createTaskActivities({ db: this.db, notifier, publicUrl: process.env.PUBLIC_URL }),
+      activities: {
+        ...createTaskActivities({ db: this.db, notifier, publicUrl: process.env.PUBLIC_URL }),
+        // KPI readings and the weekly bulletin (their workflows share `notify` with the tasks).
+        ...createKpiActivities(this.db),
+        ...createBulletinActivities({ db: this.db, notifier, margin, publicUrl: process.env.PUBLIC_URL }),
+      },
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
       shutdownGraceTime: '10s',
     });

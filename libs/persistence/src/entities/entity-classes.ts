@@ -13,3 +13,5 @@ export { TaskEventEntity } from './task-event.entity';
 export { TaskStageEntity } from './task-stage.entity';
 export { TaskEntity } from './task.entity';
 export { UserEntity } from './user.entity';
+export { BulletinEntity } from './bulletin.entity';
+export { KpiReminderEntity } from './kpi-reminder.entity';

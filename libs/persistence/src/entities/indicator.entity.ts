@@ -42,4 +42,29 @@ export class IndicatorEntity {
 
   @Column({ type: 'text' })
   raw: string;
+
+  /** monthly / quarterly / annual; null → monthly. */
+  @Column({ name: 'reporting_period', type: 'varchar', length: 16, nullable: true })
+  reportingPeriod: string | null;
+
+  /** Year-to-date method; null → inferred from name and unit. */
+  @Column({ name: 'ytd_method', type: 'varchar', length: 32, nullable: true })
+  ytdMethod: string | null;
+
+  /** Warning margin for this indicator; null → KPI_WARNING_MARGIN. */
+  @Column({ name: 'warning_margin', type: 'numeric', nullable: true })
+  warningMargin: string | null;
+
+  /** A supervisor's judgement of a qualitative target. */
+  @Column({ name: 'qualitative_status', type: 'varchar', length: 16, nullable: true })
+  qualitativeStatus: string | null;
+
+  @Column({ name: 'qualitative_note', type: 'text', nullable: true })
+  qualitativeNote: string | null;
+
+  @Column({ name: 'qualitative_by', type: 'varchar', length: 64, nullable: true })
+  qualitativeBy: string | null;
+
+  @Column({ name: 'qualitative_at', type: 'timestamptz', nullable: true })
+  qualitativeAt: Date | null;
 }

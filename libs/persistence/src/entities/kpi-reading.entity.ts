@@ -21,4 +21,11 @@ export class KpiReadingEntity {
 
   @Column({ name: 'entered_at', type: 'timestamptz', default: () => 'now()' })
   enteredAt: Date;
+
+  /** 优良天数比例: good days and valid monitoring days of the period. */
+  @Column({ name: 'good_days', type: 'int', nullable: true })
+  goodDays: number | null;
+
+  @Column({ name: 'valid_days', type: 'int', nullable: true })
+  validDays: number | null;
 }

@@ -1,6 +1,11 @@
 import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
 import { TaskSearch1764460800000 } from './1764460800000-task-search';
+import { KpiAndBulletin1764633600700 } from './1764633600700-kpi-and-bulletin';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1764374400000, TaskSearch1764460800000];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1764374400000,
+  TaskSearch1764460800000,
+  KpiAndBulletin1764633600700,
+];

@@ -1,0 +1,121 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { DataSource } from 'typeorm';
+import { BulletinContent } from '../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinActivities } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
+import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
+import { shanghaiDate } from '../../libs/domain/src/calendar/shanghai-time';
+import { Notifier, PermanentDeliveryError } from '../../libs/notify/src';
+import {
+  escalationsRaisedBetween,
+  overdueTasks,
+  unitTaskFigures,
+} from '../../libs/persistence/src/read/bulletin-queries';
+import { storeBulletin } from '../../libs/persistence/src/read/bulletin-store';
+import { indicatorStandings } from '../../libs/persistence/src/read/indicator-standings';
+import { withEmails } from '../notification/notification-activities';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Computes, stores and delivers the weekly bulletin; reads only the projection tables. */
+export function createBulletinActivities(deps: {
+  db: DataSource;
+  notifier: Notifier;
+  margin: number;
+  publicUrl?: string;
+}): BulletinActivities {
+  const { db, notifier } = deps;
+  return {
+    async computeBulletin({ planId, at }) {
+      const asOf = new Date(at);
+      if (Number.isNaN(asOf.getTime())) throw ApplicationFailure.nonRetryable(`not an instant: ${at}`, 'BadInstant');
+      const [plan]: { id: string; title: string }[] = planId
+        ? await db.query(`SELECT id, title FROM plan WHERE id = $1`, [planId])
+        : await db.query(`SELECT id, title FROM plan ORDER BY updated_at DESC LIMIT 1`);
+      if (!plan) throw ApplicationFailure.nonRetryable(`no plan ${planId ?? '(none imported yet)'}`, 'NoPlan');
+      const since = new Date(asOf.getTime() - WEEK_MS);
+      const { week, monday } = isoWeekOf(shanghaiDate(asOf));
+      const units = await unitTaskFigures(db, plan.id, asOf);
+      const standings = await indicatorStandings(
+        db,
+        { planId: plan.id },
+        { asOf: shanghaiDate(asOf), margin: deps.margin },
+      );
+      const content: BulletinContent = {
+        planId: plan.id,
+        planTitle: plan.title,
+        week,
+        weekStart: monday,
+        asOf: asOf.toISOString(),
+        since: since.toISOString(),
+        units,
+        totals: units.reduce(
+          (a, u) => ({
+            total: a.total + u.total,
+            done: a.done + u.done,
+            onTrack: a.onTrack + u.onTrack,
+            dueSoon: a.dueSoon + u.dueSoon,
+            overdue: a.overdue + u.overdue,
+            escalated: a.escalated + u.escalated,
+          }),
+          { total: 0, done: 0, onTrack: 0, dueSoon: 0, overdue: 0, escalated: 0 },
+        ),
+        overdue: await overdueTasks(db, plan.id, asOf),
+        newEscalations: await escalationsRaisedBetween(db, plan.id, since, asOf),
+        targets: standings.map((s) => ({
+          indicatorId: s.indicatorId,
+          targetCode: s.targetCode,
+          name: s.name,
+          ownerUnit: s.ownerUnit,
+          ownerUnitName: s.ownerUnitName,
+          comparator: s.comparator,
+          target: s.target,
+          unit: s.unit,
+          ytd: s.ytd,
+          light: s.light,
+          lightReason: s.lightReason,
+          neededRemaining: s.neededRemaining,
+          missingPeriods: s.missingPeriods,
+        })),
+      };
+      return content;
+    },
+
+    async storeBulletin(content) {
+      return storeBulletin(db, content);
+    },
+
+    async deliverBulletin({ id, planId, week, title, body }) {
+      const heads: { lead_unit: string }[] = await db.query(
+        `SELECT DISTINCT lead_unit FROM task WHERE plan_id = $1 AND is_leaf AND lead_unit IS NOT NULL ORDER BY lead_unit`,
+        [planId],
+      );
+      const recipients = await withEmails(db, [
+        { unitCode: '*', role: 'supervisor' },
+        { unitCode: '*', role: 'deputy-director' },
+        ...heads.map((h) => ({ unitCode: h.lead_unit, role: 'unit-head' })),
+      ]);
+      const n = {
+        dedupKey: `bulletin/${planId}/${week}`,
+        kind: 'bulletin' as const,
+        title,
+        body,
+        recipients,
+        taskRef: {
+          planId,
+          taskCode: `bulletin/${week}`,
+          url: deps.publicUrl ? `${deps.publicUrl}/ui/bulletins/${id}` : undefined,
+        },
+      };
+      const failures: string[] = [];
+      for (const channel of notifier.enabledChannels()) {
+        try {
+          await notifier.deliverVia(channel, n);
+        } catch (error) {
+          if (!(error instanceof PermanentDeliveryError)) failures.push(`${channel}: ${(error as Error).message}`);
+        }
+      }
+      if (failures.length > 0)
+        throw ApplicationFailure.retryable(`delivery failed: ${failures.join('; ')}`, 'RetryableDeliveryError');
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
+import { addDays, shanghaiInstant } from '../../libs/domain/src/calendar/shanghai-time';
+import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
+import { ReportingPeriod } from '../../libs/domain/src/kpi/indicator-status';
+import { periodsOfYear } from '../../libs/domain/src/kpi/reporting-periods';
+import { planStageTimers } from '../../libs/domain/src/task/timer-plan';
+
+/**
+ * When a period's reading is due (`dueWorkdays` workdays after the period's last day, at the end
+ * of that workday) and when its reminders and escalations fall: the same timer plan as a task
+ * stage, so holidays and 调休 make-up days count the same way.
+ */
+export function createReadingTimerActivities(
+  calendar = new WorkdayCalendar(),
+): Pick<IndicatorActivities, 'planReadingTimers'> {
+  return {
+    async planReadingTimers({ period, year, reportingPeriod, dueWorkdays, policy }) {
+      const span = periodsOfYear(year, reportingPeriod as ReportingPeriod).find((p) => p.period === period);
+      if (!span) throw new RangeError(`period ${period} is not a ${reportingPeriod} period of ${year}`);
+      const dueAt = calendar.endOfWorkday(calendar.addWorkdays(span.end, dueWorkdays)).toISOString();
+      const timers = planStageTimers(dueAt, policy, calendar);
+      return {
+        period,
+        periodEndsAt: shanghaiInstant(addDays(span.end, 1)).toISOString(),
+        dueAt,
+        reminders: timers.reminders,
+        escalations: timers.escalations,
+      };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { DataSource } from 'typeorm';
+import {
+  BulletinEscalationItem,
+  BulletinOverdueItem,
+  BulletinUnitRow,
+} from '../../../domain/src/bulletin/bulletin-content';
+
+/**
+ * Read-side figures of the weekly bulletin, over the task projection (leaf tasks, by lead unit):
+ * shared by the bulletin activity (worker) and anything in the API that needs the same numbers.
+ */
+
+const DONE = `t.status IN ('completed', 'closed')`;
+const LIVE = `t.status NOT IN ('completed', 'closed', 'cancelled')`;
+
+export async function unitTaskFigures(db: DataSource, planId: string, now: Date): Promise<BulletinUnitRow[]> {
+  const rows: Record<string, string>[] = await db.query(
+    `SELECT t.lead_unit AS unit, COALESCE(u.name, t.lead_unit) AS unit_name,
+            count(*) FILTER (WHERE t.status <> 'cancelled') AS total,
+            count(*) FILTER (WHERE ${DONE}) AS done,
+            count(*) FILTER (WHERE ${LIVE} AND (t.next_due_at IS NULL OR t.next_due_at >= $2) AND t.traffic_light <> 'yellow') AS on_track,
+            count(*) FILTER (WHERE ${LIVE} AND t.next_due_at >= $2 AND t.traffic_light = 'yellow') AS due_soon,
+            count(*) FILTER (WHERE ${LIVE} AND t.next_due_at < $2) AS overdue,
+            count(*) FILTER (WHERE ${LIVE} AND t.escalation_level > 0) AS escalated
+       FROM task t LEFT JOIN org_unit u ON u.code = t.lead_unit
+      WHERE t.plan_id = $1 AND t.is_leaf
+      GROUP BY t.lead_unit, u.name
+      ORDER BY count(*) FILTER (WHERE ${LIVE} AND t.next_due_at < $2) DESC, count(*) DESC, t.lead_unit`,
+    [planId, now.toISOString()],
+  );
+  return rows.map((r) => ({
+    unit: r.unit,
+    unitName: r.unit_name,
+    total: Number(r.total),
+    done: Number(r.done),
+    onTrack: Number(r.on_track),
+    dueSoon: Number(r.due_soon),
+    overdue: Number(r.overdue),
+    escalated: Number(r.escalated),
+  }));
+}
+
+/** Leaf tasks past a deadline and not done, most days overdue first, with the responsible unit. */
+export async function overdueTasks(db: DataSource, planId: string, now: Date): Promise<BulletinOverdueItem[]> {
+  const rows: Record<string, string | Date>[] = await db.query(
+    `SELECT t.id, t.code, t.title, t.lead_unit, COALESCE(u.name, t.lead_unit) AS unit_name, t.next_due_at,
+            t.escalation_level, floor(extract(epoch FROM ($2::timestamptz - t.next_due_at)) / 86400) AS days
+       FROM task t LEFT JOIN org_unit u ON u.code = t.lead_unit
+      WHERE t.plan_id = $1 AND t.is_leaf AND ${LIVE} AND t.status <> 'suspended' AND t.next_due_at < $2
+      ORDER BY t.next_due_at ASC, t.code`,
+    [planId, now.toISOString()],
+  );
+  return rows.map((r) => ({
+    taskId: String(r.id),
+    code: String(r.code),
+    title: String(r.title),
+    unit: String(r.lead_unit),
+    unitName: String(r.unit_name),
+    dueAt: new Date(r.next_due_at as Date).toISOString(),
+    daysOverdue: Number(r.days),
+    escalationLevel: Number(r.escalation_level),
+  }));
+}
+
+/** Escalations (督办) raised in [since, until) on the plan's tasks. */
+export async function escalationsRaisedBetween(
+  db: DataSource,
+  planId: string,
+  since: Date,
+  until: Date,
+): Promise<BulletinEscalationItem[]> {
+  const rows: Record<string, string | number | Date>[] = await db.query(
+    `SELECT e.task_id, t.code, t.title, e.unit_code, COALESCE(u.name, e.unit_code) AS unit_name, e.level, e.to_role, e.raised_at
+       FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
+      WHERE t.plan_id = $1 AND e.raised_at >= $2 AND e.raised_at < $3
+      ORDER BY e.raised_at, t.code, e.level`,
+    [planId, since.toISOString(), until.toISOString()],
+  );
+  return rows.map((r) => ({
+    taskId: String(r.task_id),
+    code: String(r.code),
+    title: String(r.title),
+    unit: String(r.unit_code),
+    unitName: String(r.unit_name),
+    level: Number(r.level),
+    toRole: String(r.to_role),
+    raisedAt: new Date(r.raised_at as Date).toISOString(),
+  }));
+}

@@ -1,0 +1,143 @@
+import { Context } from '@temporalio/activity';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createReadingTimerActivities } from '../../activities/kpi/reading-timer-activities';
+import { IndicatorDefinition } from '../../libs/domain/src/kpi/indicator-standing';
+import {
+  IndicatorActivities,
+  IndicatorWorkflowInput,
+  IndicatorWorkflowState,
+  indicatorWorkflowId,
+  ReadingSignal,
+} from '../../libs/domain/src/kpi/indicator-workflow-contract';
+import { NotificationRequest } from '../../libs/domain/src/task/task-types';
+import { createTimeSkippingEnv } from '../support/time-skipping-env';
+import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
+
+jest.setTimeout(120_000);
+
+const TASK_QUEUE = 'kpi-wf-test';
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleTaskWorkflows();
+});
+beforeEach(async () => {
+  env = await createTimeSkippingEnv('2021-09-15T00:00:00Z');
+});
+afterEach(async () => {
+  await env?.teardown();
+});
+
+const pm25: IndicatorDefinition = {
+  indicatorId: '00000000-0000-0000-0000-000000000001',
+  planId: 'kpi-2021',
+  targetCode: '1',
+  name: '细颗粒物(PM2.5)年均浓度',
+  comparator: 'lte',
+  target: 34,
+  unit: '微克/立方米',
+  aspirational: false,
+  qualitative: false,
+  ownerUnit: 'monitoring',
+  period: 'monthly',
+  method: 'mean-of-monthly-means',
+  year: 2021,
+};
+
+/** Real calendar activity; the read model and channels replaced by recorders (tested in e2e). */
+function recording(existing: ReadingSignal[]) {
+  const notifications: (NotificationRequest & { sentAt: string })[] = [];
+  const reminders: { period: string; kind: string; level: number; at: string }[] = [];
+  const activities: IndicatorActivities = {
+    ...createReadingTimerActivities(),
+    async listIndicatorReadings() {
+      return existing;
+    },
+    async recordIndicatorReminder(args) {
+      reminders.push({ period: args.period, kind: args.kind, level: args.level, at: args.at });
+    },
+    async notify(request) {
+      const scheduled = Context.current().info.currentAttemptScheduledTimestampMs;
+      notifications.push({ ...request, sentAt: new Date(scheduled).toISOString() });
+    },
+  };
+  return { activities, notifications, reminders };
+}
+
+const sleepUntil = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
+const months = (values: number[]): ReadingSignal[] =>
+  values.map((value, i) => ({ period: `2021-${String(i + 1).padStart(2, '0')}`, value }));
+
+describe('indicator reporting workflow (time-skipping server, clock from 2021-09-15)', () => {
+  it('turns PM2.5 red at 36 by September with the needed remaining average, and reminds missing readings on workdays', async () => {
+    // Jan–Aug average 33.25 (yellow, within 5 % of ≤34); a September of 58 brings the mean to 36.
+    const rec = recording(months([36, 35, 34, 33, 32, 30, 32, 34]));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: rec.activities,
+    });
+    const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05 };
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('indicatorReportingWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: indicatorWorkflowId('kpi-2021', '1', 1),
+        args: [input],
+      });
+      const state = () => handle.query<IndicatorWorkflowState>('getIndicatorState');
+      await sleepUntil('2021-09-16T00:00:00Z');
+      expect((await state()).light).toBe('yellow');
+
+      // September's reading is due on the 5th workday after 09-30: 10-08, 10-09 (调休), 10-11, 10-12, 10-13.
+      await sleepUntil('2021-10-14T03:00:00Z');
+      await handle.signal('readingEntered', { period: '2021-09', value: 58 });
+      await env.sleep('1 hour');
+      const s = await state();
+      expect(s.light).toBe('red');
+      expect(s.standing?.ytd).toBe(36);
+      expect(s.standing?.neededRemaining).toBe(28); // (34 × 12 − 36 × 9) / 3
+      expect(s.standing?.lightReason).toContain('剩余3期均值需≤28微克/立方米才能达标');
+
+      // October's reading (due 11-05, the 5th workday after 10-31) never comes.
+      await sleepUntil('2021-11-20T00:00:00Z');
+    });
+    const sent = (kind: string, period: string) =>
+      rec.notifications
+        .filter((n) => n.kind === kind && n.dedupKey.includes(`/${period}/`))
+        .map((n) => toSecond(n.sentAt));
+    expect(sent('reminder', '2021-09')).toEqual([
+      '2021-10-09T01:00:00Z', // Saturday 09:00 Shanghai, a 调休 workday: 3 workdays before the due day
+      '2021-10-13T01:00:00Z', // the due day
+    ]);
+    expect(sent('escalation', '2021-09')).toEqual(['2021-10-14T01:00:00Z']); // the reading came that morning
+    expect(sent('reminder', '2021-10')).toEqual(['2021-11-02T01:00:00Z', '2021-11-05T01:00:00Z']);
+    expect(sent('escalation', '2021-10')).toEqual([
+      '2021-11-08T01:00:00Z', // Monday, 1 workday after the due Friday: 监测站 head
+      '2021-11-10T01:00:00Z', // 分管领导
+      '2021-11-12T01:00:00Z', // 督查室
+    ]);
+    const oct = rec.notifications.filter((n) => n.dedupKey.includes('/2021-10/reminder/'));
+    expect(oct[0].recipients).toEqual([
+      { unitCode: 'monitoring', role: 'handler' },
+      { unitCode: 'monitoring', role: 'unit-head' },
+    ]);
+    expect(oct[0].title).toBe('催办：细颗粒物(PM2.5)年均浓度 2021-10 数据未报送');
+    expect(rec.reminders.filter((r) => r.period === '2021-10').map((r) => [r.kind, r.level])).toEqual([
+      ['reminder', 3],
+      ['reminder', 0],
+      ['escalation', 1],
+      ['escalation', 2],
+      ['escalation', 3],
+    ]);
+    // The early warnings: yellow at start, red when September came in.
+    const warnings = rec.notifications.filter((n) => n.dedupKey.includes('/warning/'));
+    expect(warnings.map((w) => [w.title, toSecond(w.sentAt).slice(0, 13)])).toEqual([
+      ['指标预警（黄灯）：细颗粒物(PM2.5)年均浓度', '2021-09-15T00'],
+      ['指标预警（红灯）：细颗粒物(PM2.5)年均浓度', '2021-10-14T03'],
+    ]);
+    expect(warnings[1].body).toContain('28');
+  });
+});
