@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { AuthModule } from './auth/auth.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { PlansModule } from './plans/plans.module';
 import { ReadSideModule } from './read-side.module';
 import { SeedModule } from './seed/seed.module';
+import { TargetsModule } from './targets/targets.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsModule } from './units/units.module';
@@ -23,6 +25,8 @@ import { UsersModule } from './users/users.module';
     PlansModule,
     TasksModule,
     ReadSideModule,
+    TargetsModule,
+    BulletinsModule,
   ],
   controllers: [HealthController, HomeController],
 })

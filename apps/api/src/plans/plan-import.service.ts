@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
@@ -8,6 +8,7 @@ import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem, walkItems } from '../../../../libs/domain/src/plan/plan-walk';
 import { UnitResolution, resolveUnits } from '../../../../libs/domain/src/plan/unit-resolution';
 import { OrgUnitEntity, PlanEntity } from '../../../../libs/persistence/src/entities';
+import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
 import { planIdFor } from './plan-id';
 import { ImportOptions, ImportResult, ImportStatus } from './plan-import.types';
@@ -33,6 +34,8 @@ export class PlanImportService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TASK_WORKFLOW_STARTER) private readonly starter: TaskWorkflowStarter,
     @Inject(TASK_LAUNCH_FACTORY) private readonly launchFactory: TaskLaunchFactory,
+    // KPI reporting workflows (issue 7): optional so tests that build this service alone still can.
+    @Optional() @Inject(INDICATOR_WORKFLOW_STARTER) private readonly indicatorStarter?: IndicatorWorkflowStarter,
   ) {}
 
   async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
@@ -94,6 +97,7 @@ export class PlanImportService {
     result.workflows = await this.starter.ensureStarted(
       launches.filter((l) => !removed.has(l.taskId.slice(planId.length + 1))),
     );
+    await this.indicatorStarter?.ensureStarted(planId);
     if (removed.size > 0) {
       await this.starter.cancelRemoved(
         [...removed].map((code) => `${planId}/${code}`),

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import { TASK_WORKFLOW_TYPE } from '../../../../libs/domain/src/task/task-types';
 import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
@@ -9,6 +11,7 @@ import { PlansController } from './plans.controller';
 import { TASK_LAUNCH_FACTORY, TASK_WORKFLOW_STARTER } from './task-launch';
 import { taskLaunchFactory } from './task-launch.factory';
 import { TemporalTaskWorkflowStarter } from './temporal-task-workflow-starter';
+import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 
 @Module({
   controllers: [PlansController],
@@ -21,6 +24,12 @@ import { TemporalTaskWorkflowStarter } from './temporal-task-workflow-starter';
       inject: [TEMPORAL_CLIENT, TEMPORAL_CONFIG],
       useFactory: (client: Client, config: TemporalConfig) =>
         new TemporalTaskWorkflowStarter(client, config.taskQueue, TASK_WORKFLOW_TYPE),
+    },
+    {
+      provide: INDICATOR_WORKFLOW_STARTER,
+      inject: [TEMPORAL_CLIENT, getDataSourceToken(), TEMPORAL_CONFIG],
+      useFactory: (client: Client, db: DataSource, config: TemporalConfig) =>
+        new IndicatorWorkflowStarter(client, db, config.taskQueue),
     },
   ],
   exports: [PlanImportService],

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { StoredBulletinRef } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { BULLETIN_WORKFLOW_TYPE } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
+import { manualBulletinWorkflowId } from '../../../../libs/domain/src/bulletin/bulletin-workflow-contract';
+import { isoWeekOf } from '../../../../libs/domain/src/bulletin/iso-week';
+import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
+import { BadInputError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
+
+/**
+ * On-demand generation: runs the same workflow the schedule runs, with an id per plan and week, so
+ * a double click joins the running generation and a later one finds the week already stored.
+ */
+@Injectable()
+export class BulletinGeneratorService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
+  ) {}
+
+  async generate(planId?: string, at?: string): Promise<StoredBulletinRef> {
+    const when = at ? new Date(at) : new Date();
+    if (Number.isNaN(when.getTime()))
+      throw new BadInputError('BAD_INSTANT', `时间“${at}”无法识别，应为 ISO 时间`, `"${at}" is not an ISO instant`);
+    const [plan]: { id: string }[] = planId
+      ? await this.db.query(`SELECT id FROM plan WHERE id = $1`, [planId])
+      : await this.db.query(`SELECT id FROM plan ORDER BY updated_at DESC LIMIT 1`);
+    if (!plan) throw new NotFoundError('计划', planId ?? '（尚未导入计划）');
+    const workflowId = manualBulletinWorkflowId(plan.id, isoWeekOf(shanghaiDate(when)).week);
+    try {
+      const handle = await this.client.workflow.start(BULLETIN_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [{ planId: plan.id, at: when.toISOString() }],
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      return await handle.result();
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return this.client.workflow.getHandle<() => Promise<StoredBulletinRef>>(workflowId).result();
+    }
+  }
+}

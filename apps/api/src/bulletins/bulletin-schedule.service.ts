@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { parseBulletinSchedule } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
+import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
+import { ensureBulletinSchedule } from './bulletin-schedule';
+
+/**
+ * Registers the weekly bulletin schedule when the API starts (BULLETIN_SCHEDULE; `off` registers
+ * nothing; BULLETIN_PLAN_ID pins it to one plan, otherwise it reports on the latest plan). A bad
+ * BULLETIN_SCHEDULE stops the start with one line; an unreachable Temporal only logs a warning.
+ */
+@Injectable()
+export class BulletinScheduleService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('BulletinSchedule');
+  private readonly raw = process.env.BULLETIN_SCHEDULE?.trim();
+  private readonly spec = this.raw === 'off' ? null : parseBulletinSchedule(this.raw);
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.spec) return;
+    try {
+      const planId = process.env.BULLETIN_PLAN_ID?.trim() || undefined;
+      const r = await ensureBulletinSchedule(this.client, {
+        taskQueue: this.config.taskQueue,
+        spec: this.spec,
+        planId,
+      });
+      this.logger.log(`${r.scheduleId} ${r.outcome}`);
+    } catch (error) {
+      this.logger.warn(`could not register the bulletin schedule: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { parseWarningMargin } from '../../../../libs/domain/src/kpi/kpi-config';
+import { ReadingInput, validateReading, ValidReading } from '../../../../libs/domain/src/kpi/reading-validation';
+import {
+  IndicatorRecord,
+  indicatorStandings,
+  loadIndicators,
+} from '../../../../libs/persistence/src/read/indicator-standings';
+import { AuthUser } from '../auth/auth-user';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { parseReadingsCsv } from './readings-csv';
+import { signalReading } from './indicator-signaller';
+
+/**
+ * Targets and their readings: standings computed by the domain rules, readings entered one by one
+ * or as a CSV file (all rows valid or nothing written), a supervisor's status for qualitative
+ * targets. Every stored reading is signalled to its indicator's workflow.
+ */
+@Injectable()
+export class TargetsService {
+  private readonly logger = new Logger(TargetsService.name);
+  readonly margin = parseWarningMargin(process.env.KPI_WARNING_MARGIN);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+  ) {}
+
+  async list(planId: string, asOf?: string) {
+    const date = asOf ?? shanghaiDate(new Date());
+    return {
+      planId,
+      asOf: date,
+      margin: this.margin,
+      indicators: await indicatorStandings(this.db, { planId }, { asOf: date, margin: this.margin }),
+    };
+  }
+
+  async get(indicatorId: string, asOf?: string) {
+    this.checkUuid(indicatorId);
+    const [s] = await indicatorStandings(
+      this.db,
+      { indicatorId },
+      { asOf: asOf ?? shanghaiDate(new Date()), margin: this.margin },
+    );
+    if (!s) throw new NotFoundError('指标', indicatorId);
+    const reminders: { period: string; kind: string; level: number; at: Date }[] = await this.db.query(
+      `SELECT period, kind, level, at FROM kpi_reminder WHERE indicator_id = $1 ORDER BY at`,
+      [indicatorId],
+    );
+    return { ...s, reminders: reminders.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
+  }
+
+  async enterReading(user: AuthUser, indicatorId: string, input: ReadingInput) {
+    this.checkUuid(indicatorId);
+    const [record] = await loadIndicators(this.db, { indicatorId });
+    if (!record) throw new NotFoundError('指标', indicatorId);
+    this.checkMayReport(user, record);
+    const checked = validateReading(record.definition, input);
+    if (!checked.ok)
+      throw new BadInputError('READING_INVALID', checked.problems.join('；'), checked.problems.join('; '), {
+        problems: checked.problems,
+      });
+    await this.db.transaction((tx) => this.upsert(tx, record, checked.reading, user));
+    await this.signal(record, checked.reading);
+    return this.get(indicatorId);
+  }
+
+  /** All rows valid → all written in one transaction; any bad row → 400 listing every bad row, nothing written. */
+  async uploadCsv(user: AuthUser, planId: string, buffer: Buffer) {
+    const rows = parseReadingsCsv(buffer);
+    if (rows.length === 0)
+      throw new BadInputError('CSV_NO_ROWS', 'CSV 文件没有数据行', 'The CSV file has no data rows');
+    const records = await loadIndicators(this.db, { planId });
+    if (records.length === 0) throw new NotFoundError('计划指标', planId);
+    const byCode = new Map(records.map((r) => [`${r.definition.targetCode}.${r.seq}`, r]));
+    const errors: { row: number; problems: string[] }[] = [];
+    const accepted: { record: IndicatorRecord; reading: ValidReading }[] = [];
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      const record = byCode.get(row.indicator);
+      if (!record) {
+        errors.push({
+          row: row.row,
+          problems: [
+            `指标“${row.indicator}”不存在（应为 目标编号.序号，如 1.1） / unknown indicator "${row.indicator}" (expected target.seq, e.g. 1.1)`,
+          ],
+        });
+        continue;
+      }
+      const problems: string[] = [];
+      if (!this.mayReport(user, record))
+        problems.push(
+          `无权报送该指标（责任单位 ${record.ownerUnitName ?? '未指定'}） / not allowed to report for this indicator`,
+        );
+      const key = `${row.indicator}/${row.period}`;
+      if (seen.has(key)) problems.push(`与第 ${seen.get(key)} 行重复 / duplicates row ${seen.get(key)}`);
+      seen.set(key, row.row);
+      const checked = validateReading(record.definition, {
+        ...row,
+        value: row.value,
+        goodDays: row.goodDays,
+        validDays: row.validDays,
+      });
+      if (!checked.ok) problems.push(...checked.problems);
+      if (problems.length > 0) errors.push({ row: row.row, problems });
+      else if (checked.ok) accepted.push({ record, reading: checked.reading });
+    }
+    if (errors.length > 0) {
+      throw new BadInputError(
+        'CSV_ROWS_INVALID',
+        `CSV 有 ${errors.length} 行错误，未写入任何数据：${errors.map((e) => `第 ${e.row} 行：${e.problems.join('；')}`).join('。')}`,
+        `${errors.length} CSV row(s) are invalid, nothing was written: ${errors.map((e) => `row ${e.row}: ${e.problems.join('; ')}`).join('. ')}`,
+        { rows: errors },
+      );
+    }
+    await this.db.transaction(async (tx) => {
+      for (const a of accepted) await this.upsert(tx, a.record, a.reading, user);
+    });
+    for (const a of accepted) await this.signal(a.record, a.reading);
+    return { planId, written: accepted.length };
+  }
+
+  async setQualitativeStatus(user: AuthUser, indicatorId: string, status: string, note: string) {
+    this.checkUuid(indicatorId);
+    const [record] = await loadIndicators(this.db, { indicatorId });
+    if (!record) throw new NotFoundError('指标', indicatorId);
+    if (!record.definition.qualitative)
+      throw new BadInputError(
+        'NOT_QUALITATIVE',
+        '该指标为量化指标，请报送数值',
+        'This indicator is numeric: enter readings instead',
+      );
+    await this.db.query(
+      `UPDATE indicator SET qualitative_status = $2, qualitative_note = $3, qualitative_by = $4, qualitative_at = now() WHERE id = $1`,
+      [indicatorId, status, note, user.username],
+    );
+    return this.get(indicatorId);
+  }
+
+  private async upsert(tx: { query: DataSource['query'] }, record: IndicatorRecord, r: ValidReading, user: AuthUser) {
+    await tx.query(
+      `INSERT INTO kpi_reading (indicator_id, period, value, good_days, valid_days, entered_by, entered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (indicator_id, period) DO UPDATE SET value = EXCLUDED.value, good_days = EXCLUDED.good_days,
+         valid_days = EXCLUDED.valid_days, entered_by = EXCLUDED.entered_by, entered_at = now()`,
+      [record.definition.indicatorId, r.period, r.value, r.goodDays, r.validDays, user.id],
+    );
+  }
+
+  private signal(record: IndicatorRecord, r: ValidReading) {
+    return signalReading(
+      this.client,
+      { planId: record.definition.planId, targetCode: record.definition.targetCode, seq: record.seq },
+      {
+        period: r.period,
+        value: r.value,
+        ...(r.goodDays === null ? {} : { goodDays: r.goodDays }),
+        ...(r.validDays === null ? {} : { validDays: r.validDays }),
+      },
+      this.logger,
+    );
+  }
+
+  /** Supervisors and admins report for any indicator; a unit's handler and head for their unit's. */
+  private mayReport(user: AuthUser, record: IndicatorRecord): boolean {
+    if (user.role === 'supervisor' || user.role === 'admin') return true;
+    return (
+      (user.role === 'handler' || user.role === 'unit-head') &&
+      user.unitCode !== null &&
+      user.unitCode === record.definition.ownerUnit
+    );
+  }
+
+  private checkMayReport(user: AuthUser, record: IndicatorRecord) {
+    if (!this.mayReport(user, record))
+      throw new ForbiddenError(
+        `只有责任单位（${record.ownerUnitName ?? '未指定'}）的承办人、股长或督查室可以报送该指标`,
+        `Only the owner unit's handler or head, or a supervisor, may report this indicator`,
+      );
+  }
+
+  private checkUuid(id: string) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      throw new NotFoundError('指标', id);
+  }
+}

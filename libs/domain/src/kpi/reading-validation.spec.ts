@@ -1,0 +1,67 @@
+import { IndicatorDefinition } from './indicator-standing';
+import { normalizeUnit, validateReading } from './reading-validation';
+
+const pm25: IndicatorDefinition = {
+  indicatorId: 'i1',
+  planId: 'p',
+  targetCode: '1',
+  name: 'PM2.5年均浓度',
+  comparator: 'lte',
+  target: 34,
+  unit: '微克/立方米',
+  aspirational: false,
+  qualitative: false,
+  ownerUnit: 'monitoring',
+  period: 'monthly',
+  method: 'mean-of-monthly-means',
+  year: 2021,
+};
+const days: IndicatorDefinition = {
+  ...pm25,
+  name: '优良天数比例',
+  comparator: 'gte',
+  target: 90,
+  unit: '%',
+  method: 'ratio-of-days',
+};
+
+describe('reading validation', () => {
+  it('accepts unit spellings of μg/m³', () => {
+    expect(normalizeUnit('μg/m³')).toBe(normalizeUnit('微克/立方米'));
+    expect(validateReading(pm25, { period: '2021-09', value: 36, unit: 'ug/m3' })).toEqual({
+      ok: true,
+      reading: { period: '2021-09', value: 36, goodDays: null, validDays: null },
+    });
+  });
+
+  it('refuses a wrong unit, period, negative or missing value, each with a reason', () => {
+    const r = validateReading(pm25, { period: '2021-13', value: -1, unit: 'mg/m3' });
+    expect(r.ok).toBe(false);
+    const problems = (r as { problems: string[] }).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('2021-13');
+    expect(problems[1]).toContain('mg/m3');
+    expect(problems[2]).toContain('negative');
+    expect(validateReading(pm25, { period: '2021-01' }).ok).toBe(false);
+  });
+
+  it('computes 优良天数比例 from days and checks them against the month', () => {
+    expect(validateReading(days, { period: '2021-02', goodDays: 25, validDays: 28 })).toEqual({
+      ok: true,
+      reading: { period: '2021-02', value: 89.29, goodDays: 25, validDays: 28 },
+    });
+    expect(validateReading(days, { period: '2021-02', goodDays: 25, validDays: 30 }).ok).toBe(false);
+    expect(validateReading(days, { period: '2021-02', goodDays: 29, validDays: 28 }).ok).toBe(false);
+    expect(validateReading(days, { period: '2021-02', value: 50, goodDays: 25, validDays: 28 }).ok).toBe(false);
+    expect(validateReading(days, { period: '2021-02', value: 95 }).ok).toBe(false);
+  });
+
+  it('caps percentages at 100 and wants whole counts', () => {
+    expect(validateReading({ ...pm25, unit: '%', method: 'latest-value' }, { period: '2021-01', value: 101 }).ok).toBe(
+      false,
+    );
+    const count = { ...pm25, unit: '个', method: 'cumulative-count' as const };
+    expect(validateReading(count, { period: '2021-01', value: 2.5 }).ok).toBe(false);
+    expect(validateReading(count, { period: '2021-01', value: 3 }).ok).toBe(true);
+  });
+});
