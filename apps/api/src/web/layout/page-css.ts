@@ -1,0 +1,68 @@
+/**
+ * One small stylesheet for every page, inlined (no extra request). Mobile-first: tables scroll
+ * inside their own box so the page never overflows a 375 px screen; the nav wraps.
+ */
+export const PAGE_CSS = `
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC","Source Han Sans SC",system-ui,sans-serif;font-size:15px;line-height:1.6;color:#1f2328;background:#f5f6f8}
+a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
+.top{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;padding:.5rem 1rem;background:#a5161d;color:#fff}
+.top a{color:#fff}
+.brand{font-weight:700;font-size:1.1rem;letter-spacing:.05em}
+.nav{display:flex;flex-wrap:wrap;gap:.25rem}
+.nav a{padding:.25rem .6rem;border-radius:4px}
+.nav a.active{background:rgba(255,255,255,.22);font-weight:600}
+.user{margin-left:auto;display:flex;align-items:center;gap:.5rem;font-size:.9rem}
+.user-role{opacity:.85}
+.logout{display:inline;margin:0}
+.logout button{background:transparent;border:1px solid rgba(255,255,255,.6);color:#fff;border-radius:4px;padding:.1rem .5rem;cursor:pointer}
+.main{max-width:1240px;margin:0 auto;padding:1rem}
+h1{font-size:1.35rem;margin:.25rem 0 1rem}
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.foot{max-width:1240px;margin:2rem auto 1rem;padding:0 1rem;color:#666;font-size:.85rem}
+.card{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:1rem;margin-bottom:1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.75rem;margin-bottom:1rem}
+.stat{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:.75rem}
+.stat .num{font-size:1.6rem;font-weight:700}
+.stat .label{color:#555;font-size:.85rem}
+.table-wrap{overflow-x:auto;background:#fff;border:1px solid #e1e4e8;border-radius:6px;margin-bottom:1rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{padding:.45rem .6rem;border-bottom:1px solid #eef0f2;text-align:left;vertical-align:top}
+th{background:#fafbfc;white-space:nowrap;font-weight:600}
+td.num,th.num{text-align:right;white-space:nowrap}
+.nowrap{white-space:nowrap}
+.light{display:inline-block;min-width:2.6em;padding:0 .4em;border-radius:999px;font-size:.8rem;text-align:center;color:#fff;white-space:nowrap}
+.light-green{background:#1a7f37}.light-yellow{background:#bf8700}.light-red{background:#cf222e}.light-none{background:#8c959f}
+.muted{color:#666}
+.error{background:#ffebe9;border:1px solid #ff8182;color:#82071e;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
+.notice{background:#dafbe1;border:1px solid #4ac26b;color:#116329;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-bottom:1rem}
+form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#555}
+input,select,textarea,button{font:inherit}
+input[type=text],input[type=password],input[type=search],input[type=date],select,textarea{padding:.3rem .45rem;border:1px solid #c9ced4;border-radius:4px;background:#fff;max-width:100%}
+textarea{width:100%;min-height:3.5em}
+.btn{display:inline-block;padding:.3rem .8rem;border:1px solid #a5161d;border-radius:4px;background:#a5161d;color:#fff;cursor:pointer;white-space:nowrap}
+.btn:hover{text-decoration:none;filter:brightness(1.08)}
+.btn-secondary{background:#fff;color:#a5161d}
+.btn-row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.pager{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0 1rem}
+.chart{width:100%;height:320px}
+.grid2{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:3px solid #d0d7de}
+.timeline li{position:relative;margin:0 0 1rem;padding-left:.75rem}
+.timeline li::before{content:"";position:absolute;left:-1.45rem;top:.45rem;width:.8rem;height:.8rem;border-radius:50%;background:#8c959f;border:2px solid #fff}
+.timeline li.done::before{background:#1a7f37}.timeline li.current::before{background:#0b57d0}
+.kv{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+.kv dt{color:#555}.kv dd{margin:0}
+.login{max-width:360px;margin:2rem auto}
+.login label{display:block;margin-bottom:.75rem}
+.login input{width:100%}
+@media (max-width:720px){
+  .grid2{grid-template-columns:1fr}
+  .user{margin-left:0;width:100%}
+  .main{padding:.75rem}
+  .hide-sm{display:none}
+  .chart{height:260px}
+}
+`;

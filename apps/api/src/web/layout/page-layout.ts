@@ -1,0 +1,85 @@
+import { AuthUser } from '../../auth/auth-user';
+import { html, raw, SafeHtml } from './html';
+import { PAGE_CSS } from './page-css';
+
+/** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
+export type NavKey = 'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'none';
+
+export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string }[] = [
+  { key: 'overview', label: '总览', href: '/ui/overview' },
+  { key: 'ledger', label: '台账', href: '/ui/ledger' },
+  { key: 'inbox', label: '待办', href: '/ui/inbox' },
+  { key: 'escalations', label: '督办', href: '/ui/escalations' },
+  { key: 'targets', label: '目标', href: '/ui/targets' },
+  { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
+];
+
+export const ROLE_LABELS: Record<AuthUser['role'], string> = {
+  handler: '承办人',
+  'unit-head': '股长',
+  'deputy-director': '分管领导',
+  supervisor: '督查室',
+  admin: '管理员',
+};
+
+export interface PageOptions {
+  title: string;
+  active: NavKey;
+  user: AuthUser | null;
+  body: SafeHtml;
+  /** Script URLs (ours, same origin), loaded deferred at the end of the body. */
+  scripts?: string[];
+  /** CSRF token for the logout form (and any page form); set by the page controllers. */
+  csrfToken?: string;
+}
+
+/** The whole HTML document of a page: head, nav bar with user and logout, main content, footer. */
+export function renderPage(opts: PageOptions): string {
+  const nav = opts.user
+    ? html`<nav class="nav" aria-label="主导航">
+          ${NAV_ITEMS.map(
+            (item) =>
+              html`<a
+                href="${item.href}"
+                class="${item.key === opts.active ? 'active' : ''}"
+                ${item.key === opts.active ? raw('aria-current="page"') : ''}
+                >${item.label}</a
+              >`,
+          )}
+        </nav>
+        <div class="user">
+          <span class="user-name">${opts.user.displayName}</span>
+          <span class="user-role">${ROLE_LABELS[opts.user.role]}</span>
+          <form method="post" action="/ui/logout" class="logout">
+            <input type="hidden" name="_csrf" value="${opts.csrfToken ?? ''}" />
+            <button type="submit">退出</button>
+          </form>
+        </div>`
+    : '';
+  const scripts = (opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`);
+  return html`<!doctype html>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${opts.title} · 督办台账</title>
+        <style>
+          ${raw(PAGE_CSS)}
+        </style>
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/ui/overview">督办台账</a>
+          ${nav}
+        </header>
+        <main class="main">
+          <h1>${opts.title}</h1>
+          ${opts.body}
+        </main>
+        <footer class="foot">
+          工作要点督办系统 · <a href="/api/docs">接口文档</a> · <a href="/health">健康检查</a>
+        </footer>
+        ${scripts}
+      </body>
+    </html>`.value;
+}
