@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
+
+jest.setTimeout(240_000);
+
+const PLAN_ID = 'kpi-bulletin-2021';
+const PLAN = readPlan();
+let h: ApiHarness;
+let db: DataSource;
+let supervisor: string;
+let leaves = 0;
+const out = mkdtempSync(join(tmpdir(), 'duban-bulletin-'));
+
+function readPlan(): Buffer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:fs').readFileSync(
+    join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'),
+  );
+}
+
+/** Binary body of a supertest response. */
+const binary = (
+  res: { on: (e: string, cb: (c?: Buffer) => void) => void },
+  cb: (err: Error | null, body: Buffer) => void,
+) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c?: Buffer) => chunks.push(c!));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+beforeAll(async () => {
+  h = await startApiHarness('bulletin');
+  db = h.app.get(DataSource);
+  supervisor = await h.login('supervisor');
+  const res = await h
+    .http()
+    .post(`/plans/import?planId=${PLAN_ID}`)
+    .set('Authorization', `Bearer ${supervisor}`)
+    .attach('file', PLAN, 'plan.txt');
+  expect(res.status).toBe(201);
+  // Every task workflow has projected its first state (the bulletin reads the projection).
+  await eventually(async () => {
+    const [r] = await db.query(
+      `SELECT count(*) FILTER (WHERE projected_version > 0)::int AS projected, count(*)::int AS leaves
+         FROM task WHERE plan_id = $1 AND is_leaf`,
+      [PLAN_ID],
+    );
+    leaves = r.leaves;
+    return r.leaves > 0 && r.projected === r.leaves;
+  }, 90_000);
+  const pm25: { id: string }[] = await db.query(
+    `SELECT id FROM indicator WHERE plan_id = $1 AND target_code = '1' AND seq = 1`,
+    [PLAN_ID],
+  );
+  const csv = [
+    'indicator,period,value',
+    ...[40, 38, 36, 35, 34, 33, 34, 36, 38].map((v, i) => `1.1,2021-0${i + 1},${v}`),
+  ];
+  const up = await h
+    .http()
+    .post(`/targets/readings/upload?planId=${PLAN_ID}`)
+    .set('Authorization', `Bearer ${supervisor}`)
+    .attach('file', Buffer.from(csv.join('\n')), 'r.csv');
+  expect(up.status).toBe(201);
+  expect(pm25).toHaveLength(1);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const generate = () =>
+  h
+    .http()
+    .post('/bulletins/generate')
+    .set('Authorization', `Bearer ${supervisor}`)
+    .send({ planId: PLAN_ID, at: '2021-10-11T01:00:00Z' });
+
+describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', () => {
+  let id: string;
+
+  it('generates a week once: the second generation stores nothing and returns the same id', async () => {
+    const first = await generate();
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ planId: PLAN_ID, week: '2021-W41', created: true });
+    id = first.body.id;
+    const second = await generate();
+    expect(second.body).toEqual({ ...first.body, created: false });
+    const rows = await db.query(`SELECT count(*)::int AS n FROM bulletin WHERE plan_id = $1`, [PLAN_ID]);
+    expect(rows[0].n).toBe(1);
+    const handler = await h.login('water-air.handler');
+    const denied = await h
+      .http()
+      .post('/bulletins/generate')
+      .set('Authorization', `Bearer ${handler}`)
+      .send({ planId: PLAN_ID });
+    expect(denied.status).toBe(403);
+  });
+
+  it('holds per-unit figures, the overdue list, target status, and was delivered once', async () => {
+    const list = await h.http().get(`/bulletins?planId=${PLAN_ID}`).set('Authorization', `Bearer ${supervisor}`);
+    expect(list.body.map((b: { id: string }) => b.id)).toEqual([id]);
+    const res = await h.http().get(`/bulletins/${id}`).set('Authorization', `Bearer ${supervisor}`);
+    expect(res.status).toBe(200);
+    const c = res.body.content;
+    expect(c.week).toBe('2021-W41');
+    const sum = (k: string) => c.units.reduce((a: number, u: Record<string, number>) => a + u[k], 0);
+    expect(sum('total')).toBe(leaves);
+    expect(c.totals.total).toBe(leaves);
+    expect(sum('done') + sum('onTrack') + sum('dueSoon') + sum('overdue')).toBe(leaves);
+    expect(c.units.map((u: { unitName: string }) => u.unitName)).toContain('水气股');
+    // The overdue list agrees with the projection at that instant, each with days and unit.
+    const [overdue] = await db.query(
+      `SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND is_leaf AND next_due_at < '2021-10-11T01:00:00Z'
+         AND status NOT IN ('completed', 'closed', 'cancelled', 'suspended')`,
+      [PLAN_ID],
+    );
+    expect(c.overdue).toHaveLength(overdue.n);
+    for (const o of c.overdue) {
+      expect(o.daysOverdue).toBe(Math.floor((Date.parse('2021-10-11T01:00:00Z') - Date.parse(o.dueAt)) / 86_400_000));
+      expect(o.unitName).toBeTruthy();
+    }
+    const pm25 = c.targets.find(
+      (t: { targetCode: string; name: string }) => t.targetCode === '1' && t.name.includes('PM2.5'),
+    );
+    expect(pm25).toMatchObject({ light: 'red', ytd: 36, neededRemaining: 28, ownerUnitName: '监测站' });
+    const [inbox] = await db.query(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'bulletin' AND dedup_key = $1`,
+      [`bulletin/${PLAN_ID}/2021-W41`],
+    );
+    expect(inbox.n).toBeGreaterThan(0);
+  });
+
+  it('exports Excel with the unit figures', async () => {
+    const res = await h
+      .http()
+      .get(`/bulletins/${id}.xlsx`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['各单位情况', '逾期清单', '本周新增督办', '目标指标', '说明']);
+    const units = wb.getWorksheet('各单位情况')!;
+    const names = units.getColumn(1).values.filter(Boolean);
+    expect(names).toContain('水气股');
+    expect(names).toContain('合计');
+  });
+
+  it('exports a PDF whose text layer has the unit names, with charts', async () => {
+    const res = await h
+      .http()
+      .get(`/bulletins/${id}.pdf`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = join(out, 'bulletin.pdf');
+    writeFileSync(pdf, res.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('督办通报');
+    for (const unit of ['水气股', '监测站', '综合股']) expect(text).toContain(unit);
+    expect(text).toContain('各单位任务情况'); // the chart title, drawn as SVG text
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(out, 'page')]);
+    console.log(`bulletin PDF page image: ${join(out, 'page-1.png')}`);
+  });
+});
