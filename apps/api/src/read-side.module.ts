@@ -12,6 +12,6 @@ import { NotificationsController } from './notifications/notifications.controlle
 @Module({
   controllers: [InboxController, NotificationsController, EscalationsController, DashboardController],
   providers: [InboxService, NotificationQueryService, EscalationQueryService, DashboardService],
-  exports: [DashboardService, EscalationQueryService],
+  exports: [DashboardService, EscalationQueryService, InboxService],
 })
 export class ReadSideModule {}

@@ -5,6 +5,7 @@ import { UnauthenticatedError } from './auth-errors';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import { webSessionToken } from './web-session-cookie';
 
 /** Reads `Authorization: Bearer <token>`; anything else counts as no token. */
 export function bearerToken(req: Pick<Request, 'headers'>): string | undefined {
@@ -31,7 +32,8 @@ export class AccessTokenGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(req);
+    // Bearer for the API; the HttpOnly session cookie only on the web pages (/ui/…).
+    const token = bearerToken(req) ?? webSessionToken(req);
     if (!token) throw new UnauthenticatedError('missing');
     const { user, claims } = await this.auth.authenticate(token);
     req.user = user;

@@ -68,6 +68,15 @@ describe('AccessTokenGuard', () => {
     expect(req.user).toEqual(user('handler'));
     expect(req.accessToken).toEqual({ jti: 'j1', exp: 123 });
   });
+
+  it('takes the session cookie on web pages only', async () => {
+    authenticate.mockResolvedValue({ user: user('handler'), claims: { jti: 'j2', exp: 9, sub: 'u1' } });
+    const page = { headers: { cookie: 'duban_at=c1' }, path: '/ui/ledger' };
+    await expect(guard.canActivate(context('anyone', page))).resolves.toBe(true);
+    expect(authenticate).toHaveBeenCalledWith('c1');
+    const api = { headers: { cookie: 'duban_at=c1' }, path: '/tasks' };
+    await expect(guard.canActivate(context('anyone', api))).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
 });
 
 describe('RolesGuard', () => {

@@ -36,3 +36,4 @@ export * from '../units/units.module';
 export * from '../units/units.service';
 export * from '../users/users.module';
 export * from '../users/users.service';
+export * from './web-session-cookie';

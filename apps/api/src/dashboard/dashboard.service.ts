@@ -107,6 +107,20 @@ export class DashboardService {
     }));
   }
 
+  /** Stage completions per ISO week (Shanghai), for the "completions over time" chart. */
+  async stageCompletionsByWeek(actor: ActorRef, planId?: string): Promise<{ week: string; count: number }[]> {
+    const { where, params } = this.scopeSql(actor, planId);
+    const rows: Array<{ week: string; count: string }> = await this.db.query(
+      `SELECT to_char(date_trunc('week', s.completed_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS week,
+              count(*) AS count
+         FROM task_stage s JOIN task t ON t.id = s.task_id
+        WHERE ${where} AND s.completed_at IS NOT NULL
+        GROUP BY 1 ORDER BY 1`,
+      params,
+    );
+    return rows.map((r) => ({ week: r.week, count: Number(r.count) }));
+  }
+
   private scopeSql(actor: ActorRef, planId?: string): { where: string; params: unknown[] } {
     const clauses = ['t.is_leaf = true'];
     const params: unknown[] = [];

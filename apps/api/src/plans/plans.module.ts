@@ -32,6 +32,6 @@ import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicato
         new IndicatorWorkflowStarter(client, db, config.taskQueue),
     },
   ],
-  exports: [PlanImportService],
+  exports: [PlanImportService, PlanQueryService],
 })
 export class PlansModule {}

@@ -91,6 +91,29 @@ export class TaskQueryService {
     return task;
   }
 
+  /** Display names of the users who acted on tasks (for timelines), by user id. */
+  async actorNames(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; display_name: string }[] = await this.db.query(
+      `SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  /** Snapshots of the given tasks the actor may see (for deciding which buttons to show). */
+  async visibleSnapshots(actor: ActorRef, taskIds: string[]): Promise<Map<string, TaskEntity['snapshot']>> {
+    if (taskIds.length === 0) return new Map();
+    const rows = await this.db
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.leadUnit', 't.cooperatingUnits', 't.snapshot'])
+      .where('t.id = ANY(:ids)', { ids: taskIds })
+      .getMany();
+    return new Map(rows.filter((t) => canSeeTask(actor, t)).map((t) => [t.id, t.snapshot]));
+  }
+
   private applyScope(qb: SelectQueryBuilder<TaskEntity>, actor: ActorRef): void {
     const scope = unitScopeOf(actor);
     if (scope.all) return;

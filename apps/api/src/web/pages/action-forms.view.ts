@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { html, SafeHtml } from '../layout/html';
+import { PageAction } from '../view-model/available-actions';
+
+export const ACTION_LABELS: Record<PageAction, string> = {
+  submit: '提交成果',
+  approve: '审批通过',
+  returnStage: '退回',
+  cooperateFeedback: '提交配合反馈',
+  confirmCooperation: '确认配合反馈',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期',
+  close: '销号',
+  reassign: '改派',
+  suspend: '暂停',
+  resume: '恢复',
+  cancel: '撤销',
+  comment: '发表评论',
+};
+
+export interface ActionFormContext {
+  taskId: string;
+  csrf: string;
+  /** Where to go after the action (this page or the inbox). */
+  back: string;
+  units?: { code: string; name: string }[];
+}
+
+export function actionUrl(taskId: string, action: PageAction): string {
+  const [planId, ...code] = taskId.split('/');
+  return `/ui/tasks/${encodeURIComponent(planId)}/${encodeURIComponent(code.join('/'))}/act/${action}`;
+}
+
+/** Hidden fields of every action form: CSRF token, a fresh request id (idempotency), return path. */
+function hidden(ctx: ActionFormContext): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />
+    <input type="hidden" name="requestId" value="${randomUUID()}" />
+    <input type="hidden" name="back" value="${ctx.back}" />`;
+}
+
+function textArea(name: string, placeholder: string, required: boolean): SafeHtml {
+  return html`<textarea name="${name}" placeholder="${placeholder}" ${required ? 'required' : ''}></textarea>`;
+}
+
+/** One small form per action the user may take now. */
+export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml {
+  const button = (text = ACTION_LABELS[action], extra = '') =>
+    html`<button class="btn ${extra}" type="submit" data-action="${action}">${text}</button>`;
+  const form = (fields: SafeHtml | string, buttons: SafeHtml) =>
+    html`<form class="card action-form" method="post" action="${actionUrl(ctx.taskId, action)}" data-form="${action}">
+      ${hidden(ctx)} ${fields}
+      <div class="btn-row">${buttons}</div>
+    </form>`;
+  switch (action) {
+    case 'submit':
+      return form(
+        html`<label>办理情况说明 ${textArea('note', '本阶段完成了哪些工作', true)}</label>
+          <label>完成数量（量化任务填写）<input type="text" name="quantity" inputmode="decimal" size="8" /></label>`,
+        button(),
+      );
+    case 'returnStage':
+      return form(
+        html`<label>退回理由 ${textArea('reason', '请说明需要补充或修改的内容', true)}</label>`,
+        button('退回', 'btn-secondary'),
+      );
+    case 'requestExtension':
+      return form(
+        html`<label>新的期限 <input type="date" name="newDueDate" required /></label>
+          <label>延期理由 ${textArea('reason', '为何需要延期', true)}</label>`,
+        button(),
+      );
+    case 'decideExtension':
+      return form(
+        html`<label>意见 ${textArea('note', '可选', false)}</label>`,
+        html`<button class="btn" type="submit" name="approve" value="yes" data-action="decideExtension-yes">
+            同意延期
+          </button>
+          <button class="btn btn-secondary" type="submit" name="approve" value="no" data-action="decideExtension-no">
+            不同意
+          </button>`,
+      );
+    case 'reassign':
+      return form(
+        html`<label
+            >新的牵头单位
+            <select name="newLeadUnit" required>
+              ${(ctx.units ?? []).map((u) => html`<option value="${u.code}">${u.name}</option>`)}
+            </select></label
+          >
+          <label>改派理由 ${textArea('reason', '改派原因', true)}</label>`,
+        button(),
+      );
+    case 'suspend':
+    case 'cancel':
+      return form(html`<label>理由 ${textArea('reason', '必填', true)}</label>`, button(undefined, 'btn-secondary'));
+    case 'comment':
+      return form(
+        html`<label>评论 ${textArea('text', '写下意见或说明', true)}</label>`,
+        button(undefined, 'btn-secondary'),
+      );
+    default:
+      return form(html`<label>意见 ${textArea('note', '可选', false)}</label>`, button());
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { html, SafeHtml } from '../layout/html';
+import { PageAction } from '../view-model/available-actions';
+import { formatDate } from '../view-model/format';
+import { label, lightBadge, STAGE_STATUS_LABELS } from '../view-model/labels';
+import { actionUrl } from './action-forms.view';
+import { taskHref } from './overview.view';
+
+export interface InboxRow {
+  task: TaskEntity;
+  actions: PageAction[];
+}
+
+/** Approve with one click, or return with a reason, right from the list (unit heads). */
+function quickDecision(taskId: string, csrf: string): SafeHtml {
+  const hidden = html`<input type="hidden" name="_csrf" value="${csrf}" />
+    <input type="hidden" name="requestId" value="${randomUUID()}" />
+    <input type="hidden" name="back" value="/ui/inbox" />`;
+  const returnHidden = html`<input type="hidden" name="_csrf" value="${csrf}" />
+    <input type="hidden" name="requestId" value="${randomUUID()}" />
+    <input type="hidden" name="back" value="/ui/inbox" />`;
+  return html`<div class="btn-row quick">
+    <form method="post" action="${actionUrl(taskId, 'approve')}" data-form="approve">
+      ${hidden} <button class="btn" type="submit" data-action="approve">审批通过</button>
+    </form>
+    <form method="post" action="${actionUrl(taskId, 'returnStage')}" class="btn-row" data-form="returnStage">
+      ${returnHidden}
+      <input type="text" name="reason" placeholder="退回理由" required aria-label="退回理由" />
+      <button class="btn btn-secondary" type="submit" data-action="returnStage">退回</button>
+    </form>
+  </div>`;
+}
+
+export function inboxBody(
+  rows: InboxRow[],
+  unitName: (c: string | null) => string,
+  csrf: string,
+  notice: string | null,
+): SafeHtml {
+  return html`${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}
+  ${
+    rows.length === 0
+      ? html`<p class="muted" id="inbox-empty">没有等待您办理的事项。</p>`
+      : html`<div class="table-wrap">
+          <table id="inbox-table">
+            <thead>
+              <tr>
+                <th>编号</th>
+                <th>任务</th>
+                <th>牵头单位</th>
+                <th>当前阶段</th>
+                <th>期限</th>
+                <th>灯</th>
+                <th>办理</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                ({ task: t, actions }) =>
+                  html`<tr data-task="${t.id}">
+                    <td class="nowrap"><a href="${taskHref(t.id)}">${t.code}</a></td>
+                    <td>${t.title}</td>
+                    <td class="nowrap">${unitName(t.leadUnit)}</td>
+                    <td>
+                      ${t.currentStageName ?? ''}
+                      <span class="muted">${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</span>
+                    </td>
+                    <td class="nowrap">${formatDate(t.nextDueAt)}</td>
+                    <td>${lightBadge(t.trafficLight)}</td>
+                    <td>
+                      ${actions.includes('approve') ? quickDecision(t.id, csrf) : html`<a class="btn btn-secondary" href="${taskHref(t.id)}">去办理</a>`}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`
+  }`;
+}

@@ -1,0 +1,175 @@
+import { html, SafeHtml } from '../layout/html';
+import { formatDate, formatPercent } from '../view-model/format';
+import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
+import { jsonForScript } from '../view-model/json-for-script';
+
+export interface OverviewData {
+  totals: {
+    total: number;
+    green: number;
+    yellow: number;
+    red: number;
+    escalated: number;
+    done: number;
+    completionRate: number;
+  };
+  byUnit: {
+    unit: string;
+    unitName: string;
+    total: number;
+    green: number;
+    yellow: number;
+    red: number;
+    none: number;
+    escalated: number;
+    done: number;
+    completionRate: number;
+  }[];
+  overdue: {
+    id: string;
+    code: string;
+    title: string;
+    leadUnit: string;
+    nextDueAt: string;
+    overdueDays: number;
+    escalationLevel: number;
+  }[];
+}
+
+export interface PlanOption {
+  id: string;
+  title: string;
+}
+
+export function taskHref(taskId: string): string {
+  const [planId, ...code] = taskId.split('/');
+  return `/ui/tasks/${encodeURIComponent(planId)}/${encodeURIComponent(code.join('/'))}`;
+}
+
+export function planSelect(plans: PlanOption[], selected: string, allLabel = '全部计划'): SafeHtml {
+  return html`<label
+    >计划
+    <select name="planId">
+      <option value="">${allLabel}</option>
+      ${plans.map((p) => html`<option value="${p.id}" ${p.id === selected ? 'selected' : ''}>${p.title}（${p.id}）</option>`)}
+    </select>
+  </label>`;
+}
+
+/** 督办总览: the numbers as cards and tables (readable without scripts), charts on top of them. */
+export function overviewBody(
+  data: OverviewData,
+  completions: { week: string; count: number }[],
+  plans: PlanOption[],
+  planId: string,
+  unitNames: Map<string, string>,
+): SafeHtml {
+  const t = data.totals;
+  const stat = (key: string, label: string, value: string | number) =>
+    html`<div class="stat" data-stat="${key}">
+      <div class="num">${value}</div>
+      <div class="label">${label}</div>
+    </div>`;
+  const chartData = {
+    units: data.byUnit.map((u) => u.unitName),
+    green: data.byUnit.map((u) => u.green),
+    yellow: data.byUnit.map((u) => u.yellow),
+    red: data.byUnit.map((u) => u.red),
+    rate: data.byUnit.map((u) => Math.round(u.completionRate * 1000) / 10),
+    weeks: completions.map((c) => c.week),
+    completions: completions.map((c) => c.count),
+  };
+  return html`<form class="filters" method="get" action="/ui/overview">
+      ${planSelect(plans, planId)}
+      <button class="btn btn-secondary" type="submit">查看</button>
+    </form>
+    <section class="cards" aria-label="全局统计">
+      ${stat('total', '任务总数', t.total)} ${stat('green', '绿灯', t.green)} ${stat('yellow', '黄灯', t.yellow)}
+      ${stat('red', '红灯', t.red)} ${stat('escalated', '督办中', t.escalated)} ${stat('done', '已完成', t.done)}
+      ${stat('completionRate', '完成率', formatPercent(t.completionRate))}
+    </section>
+    <div class="grid2">
+      <section class="card">
+        <h2>各单位进度</h2>
+        <div id="chart-units" class="chart" role="img" aria-label="各单位红黄绿灯与完成率"></div>
+      </section>
+      <section class="card">
+        <h2>阶段完成情况（按周）</h2>
+        <div id="chart-completions" class="chart" role="img" aria-label="每周完成的阶段数"></div>
+      </section>
+    </div>
+    <h2>各单位红黄绿灯</h2>
+    <div class="table-wrap">
+      <table id="unit-table">
+        <thead>
+          <tr>
+            <th>单位</th>
+            <th class="num">任务</th>
+            <th class="num">绿灯</th>
+            <th class="num">黄灯</th>
+            <th class="num">红灯</th>
+            <th class="num">督办中</th>
+            <th class="num">已完成</th>
+            <th class="num">完成率</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.byUnit.map(
+            (u) =>
+              html`<tr data-unit="${u.unit}">
+                <td>
+                  <a href="/ui/ledger?unit=${u.unit}&unitRole=lead${planId ? `&planId=${planId}` : ''}"
+                    >${u.unitName}</a
+                  >
+                </td>
+                <td class="num" data-col="total">${u.total}</td>
+                <td class="num" data-col="green">${u.green}</td>
+                <td class="num" data-col="yellow">${u.yellow}</td>
+                <td class="num" data-col="red">${u.red}</td>
+                <td class="num" data-col="escalated">${u.escalated}</td>
+                <td class="num" data-col="done">${u.done}</td>
+                <td class="num" data-col="completionRate">${formatPercent(u.completionRate)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <h2>逾期任务（按逾期天数）</h2>
+    ${
+      data.overdue.length === 0
+        ? html`<p class="muted">没有逾期任务。</p>`
+        : html`<div class="table-wrap">
+            <table id="overdue-table">
+              <thead>
+                <tr>
+                  <th>编号</th>
+                  <th>任务</th>
+                  <th>牵头单位</th>
+                  <th>期限</th>
+                  <th class="num">逾期天数</th>
+                  <th>督办</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${data.overdue.map(
+                  (o) =>
+                    html`<tr>
+                      <td class="nowrap"><a href="${taskHref(o.id)}">${o.code}</a></td>
+                      <td>${o.title}</td>
+                      <td class="nowrap">${unitNames.get(o.leadUnit) ?? o.leadUnit}</td>
+                      <td class="nowrap">${formatDate(o.nextDueAt)}</td>
+                      <td class="num">${o.overdueDays}</td>
+                      <td class="nowrap">
+                        ${o.escalationLevel > 0 ? lightBadge('red') : ''}
+                        ${ESCALATION_LEVEL_LABELS[o.escalationLevel] ?? ''}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+    <script type="application/json" id="overview-data">
+      ${jsonForScript(chartData)}
+    </script>`;
+}

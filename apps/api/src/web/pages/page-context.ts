@@ -1,0 +1,18 @@
+import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { renderPage, PageOptions } from '../layout/page-layout';
+import { sessionCookies } from '../session/web-session';
+
+/** Renders a page for the signed-in user of `req`, with the CSRF token every form needs. */
+export function pageFor(req: AuthenticatedRequest, opts: Omit<PageOptions, 'user' | 'csrfToken'>): string {
+  return renderPage({ ...opts, user: req.user, csrfToken: sessionCookies(req).csrf });
+}
+
+export function csrfOf(req: AuthenticatedRequest): string {
+  return sessionCookies(req).csrf ?? '';
+}
+
+/** A query-string value as one trimmed string ('' when absent or repeated oddly). */
+export function queryText(value: unknown): string {
+  if (Array.isArray(value)) return queryText(value[0]);
+  return typeof value === 'string' ? value.trim() : '';
+}

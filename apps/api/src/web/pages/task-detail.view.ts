@@ -1,0 +1,233 @@
+import { stageLight } from '../../../../../libs/domain/src/task/traffic-light';
+import { ActionRecord, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import {
+  EscalationEntity,
+  EvidenceEntity,
+  TaskEntity,
+  TaskEventEntity,
+} from '../../../../../libs/persistence/src/entities';
+import { html, SafeHtml } from '../layout/html';
+import { ROLE_LABELS } from '../layout/page-layout';
+import { PageAction } from '../view-model/available-actions';
+import { formatDateTime } from '../view-model/format';
+import {
+  ESCALATION_LEVEL_LABELS,
+  ESCALATION_TARGET_LABELS,
+  EVENT_LABELS,
+  label,
+  lightBadge,
+  STAGE_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+} from '../view-model/labels';
+import { actionForm, ActionFormContext } from './action-forms.view';
+
+export interface TaskDetailInput {
+  task: TaskEntity;
+  timeline: TaskEventEntity[];
+  escalations: EscalationEntity[];
+  evidence: EvidenceEntity[];
+  actions: PageAction[];
+  names: Map<string, string>;
+  unitName: (code: string | null) => string;
+  form: ActionFormContext;
+  notice: string | null;
+  now: number;
+}
+
+function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput): string {
+  const role = ROLE_LABELS[r.role as keyof typeof ROLE_LABELS] ?? r.role;
+  const unit = r.unit ? v.unitName(r.unit) : '';
+  return `${v.names.get(r.by) ?? '（用户）'}（${unit}${role}）`;
+}
+
+function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): SafeHtml {
+  const done = stage.status === 'approved' || stage.status === 'closed';
+  const records: SafeHtml[] = [];
+  if (stage.submission) {
+    records.push(
+      html`<li>
+        提交：${who(stage.submission, v)} ·
+        ${formatDateTime(stage.submission.at)}${stage.submission.note ? `：${stage.submission.note}` : ''}${stage.submission.quantity !== undefined ? `（数量 ${stage.submission.quantity}）` : ''}
+      </li>`,
+    );
+  }
+  for (const [unit, c] of Object.entries(stage.cooperation ?? {})) {
+    if (c.feedback)
+      records.push(
+        html`<li>
+          配合反馈（${v.unitName(unit)}）：${who(c.feedback, v)} ·
+          ${formatDateTime(c.feedback.at)}${c.feedback.note ? `：${c.feedback.note}` : ''}
+        </li>`,
+      );
+    if (c.confirmed)
+      records.push(
+        html`<li>确认配合（${v.unitName(unit)}）：${who(c.confirmed, v)} · ${formatDateTime(c.confirmed.at)}</li>`,
+      );
+  }
+  for (const r of stage.returns ?? []) {
+    records.push(html`<li class="returned">退回：${who(r, v)} · ${formatDateTime(r.at)}：${r.reason}</li>`);
+  }
+  if (stage.approval) {
+    records.push(
+      html`<li>
+        审批通过：${who(stage.approval, v)} ·
+        ${formatDateTime(stage.approval.at)}${stage.approval.note ? `：${stage.approval.note}` : ''}
+      </li>`,
+    );
+  }
+  for (const r of (stage.reminders ?? []).filter((x) => x.state === 'fired')) {
+    records.push(
+      html`<li class="muted">
+        催办：${formatDateTime(r.at)}（${r.offsetWorkdays === 0 ? '到期当日' : `提前 ${r.offsetWorkdays} 个工作日`}）
+      </li>`,
+    );
+  }
+  for (const e of (stage.ladder ?? []).filter((x) => x.state === 'fired')) {
+    records.push(
+      html`<li class="muted">
+        ${ESCALATION_LEVEL_LABELS[e.level] ?? `督办 ${e.level}`}：${formatDateTime(e.at)} →
+        ${label(ESCALATION_TARGET_LABELS, e.to)}
+      </li>`,
+    );
+  }
+  return html`<li
+    class="${done ? 'done' : current ? 'current' : ''}"
+    data-stage="${stage.key}"
+    data-status="${stage.status}"
+  >
+    <strong>${stage.name}</strong> ${lightBadge(stageLight(stage, v.now))}
+    <span class="muted"
+      >${label(STAGE_STATUS_LABELS, stage.status)} · 期限
+      ${stage.dueAt ? formatDateTime(stage.dueAt) : '—'}${stage.completedAt ? ` · 完成于 ${formatDateTime(stage.completedAt)}` : ''}</span
+    >
+    ${
+      records.length
+        ? html`<ul class="stage-records">
+            ${records}
+          </ul>`
+        : ''
+    }
+  </li>`;
+}
+
+/** 任务详情: summary, the actions this user may take now, stage timeline, escalations, events, evidence. */
+export function taskDetailBody(v: TaskDetailInput): SafeHtml {
+  const t = v.task;
+  const s = t.snapshot as TaskSnapshot | null;
+  const comments = v.timeline.filter((e) => e.action === 'comment' && e.outcome === 'ok');
+  return html`${v.notice ? html`<div class="notice" role="status">${v.notice}</div>` : ''}
+    <section class="card" id="task-summary">
+      <dl class="kv">
+        <dt>编号</dt>
+        <dd>${t.code}</dd>
+        <dt>红黄绿灯</dt>
+        <dd id="task-light">${lightBadge(t.trafficLight)}</dd>
+        <dt>状态</dt>
+        <dd>${label(TASK_STATUS_LABELS, t.status)}</dd>
+        <dt>牵头单位</dt>
+        <dd>${v.unitName(t.leadUnit)}</dd>
+        <dt>配合单位</dt>
+        <dd>${(t.cooperatingUnits ?? []).map(v.unitName).join('、') || '—'}</dd>
+        <dt>当前阶段</dt>
+        <dd id="current-stage">${t.currentStageName ?? '—'} ${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</dd>
+        <dt>下一期限</dt>
+        <dd>${formatDateTime(t.nextDueAt)}</dd>
+        <dt>督办</dt>
+        <dd>${ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? '无'}</dd>
+        ${
+          s?.pendingExtension
+            ? html`<dt>延期申请</dt>
+                <dd>
+                  申请延至
+                  ${s.pendingExtension.newDueDate}：${s.pendingExtension.reason}（${who(s.pendingExtension.requested, v)}）
+                </dd>`
+            : ''
+        }
+      </dl>
+    </section>
+    <h2>可办理操作</h2>
+    <div id="actions">
+      ${v.actions.length ? v.actions.map((a) => actionForm(a, v.form)) : html`<p class="muted" id="no-actions">当前没有您可以办理的操作。</p>`}
+    </div>
+    <h2>阶段</h2>
+    <section class="card">
+      <ol class="timeline" id="stage-timeline">
+        ${(s?.stages ?? []).map((st) => stageItem(st, st.key === s?.currentStageKey, v))}
+      </ol>
+    </section>
+    <h2>督办记录</h2>
+    ${
+      v.escalations.length === 0
+        ? html`<p class="muted">没有督办记录。</p>`
+        : html`<div class="table-wrap">
+            <table id="escalation-table">
+              <thead>
+                <tr>
+                  <th>级别</th>
+                  <th>阶段</th>
+                  <th>督办对象</th>
+                  <th>发起</th>
+                  <th>解除</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${v.escalations.map(
+                  (e) =>
+                    html`<tr>
+                      <td>${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
+                      <td>${s?.stages.find((st) => st.key === e.stageKey)?.name ?? e.stageKey}</td>
+                      <td>${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
+                      <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
+                      <td class="nowrap">${e.resolvedAt ? formatDateTime(e.resolvedAt) : '未解除'}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+    <h2>佐证材料</h2>
+    ${
+      v.evidence.length === 0
+        ? html`<p class="muted">暂无佐证材料。</p>`
+        : html`<ul>
+            ${v.evidence.map((e) => html`<li>${e.fileName}（${Math.ceil(e.sizeBytes / 1024)} KB）· ${v.names.get(e.uploadedBy) ?? ''} · ${formatDateTime(e.uploadedAt)}</li>`)}
+          </ul>`
+    }
+    <h2>评论</h2>
+    ${
+      comments.length === 0
+        ? html`<p class="muted">暂无评论。</p>`
+        : html`<ul id="comments">
+            ${comments.map((c) => html`<li>${v.names.get(c.actorUserId ?? '') ?? ''} · ${formatDateTime(c.at)}：${c.detail ?? ''}</li>`)}
+          </ul>`
+    }
+    <h2>办理记录</h2>
+    <div class="table-wrap">
+      <table id="event-table">
+        <thead>
+          <tr>
+            <th>时间</th>
+            <th>事项</th>
+            <th>办理人</th>
+            <th>说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${v.timeline.map(
+            (e) =>
+              html`<tr data-action="${e.action}" data-outcome="${e.outcome}">
+                <td class="nowrap">${formatDateTime(e.at)}</td>
+                <td class="nowrap">
+                  ${label(EVENT_LABELS, e.action)}${e.outcome !== 'ok' ? html` <span class="muted">（${e.outcome === 'denied' ? '被拒绝' : '未通过'}）</span>` : ''}
+                </td>
+                <td>
+                  ${e.actorUserId ? (v.names.get(e.actorUserId) ?? '') : '系统'}${e.actorRole ? ` · ${label(ROLE_LABELS, e.actorRole)}` : ''}
+                </td>
+                <td>${e.detail ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p><a href="/ui/ledger">返回台账</a></p>`;
+}

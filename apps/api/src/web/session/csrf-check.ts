@@ -1,0 +1,37 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Request } from 'express';
+import { ForbiddenError } from '../../../../../libs/domain/src/errors/domain-error';
+import { sessionCookies } from './web-session';
+
+/**
+ * Why a form POST is refused as cross-site, or null when it is ours: the Origin (or, without it,
+ * the Referer) must be this host, and the posted `_csrf` must equal the CSRF cookie. SameSite=Strict
+ * already keeps the session cookie off cross-site requests; this is the second lock.
+ */
+export function csrfProblem(req: Pick<Request, 'headers' | 'body'>, cookieToken: string | undefined): string | null {
+  const host = req.headers.host;
+  const source = req.headers.origin ?? req.headers.referer;
+  if (!source || !host) return 'missing Origin/Referer';
+  let sourceHost: string;
+  try {
+    sourceHost = new URL(String(source)).host;
+  } catch {
+    return 'bad Origin/Referer';
+  }
+  if (sourceHost !== host) return 'cross-site Origin';
+  const posted = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof posted !== 'string' || !cookieToken) return 'missing CSRF token';
+  const a = Buffer.from(posted);
+  const b = Buffer.from(cookieToken);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return 'CSRF token mismatch';
+  return null;
+}
+
+export function assertSameOriginForm(req: Request): void {
+  const problem = csrfProblem(req, sessionCookies(req).csrf);
+  if (problem) {
+    throw new ForbiddenError('表单来源校验失败，请刷新页面后重试', `Form rejected (${problem}); reload the page`, {
+      code: 'CSRF',
+    });
+  }
+}

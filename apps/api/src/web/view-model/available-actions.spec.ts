@@ -1,0 +1,94 @@
+import { ActorRef } from '../../../../../libs/domain/src/access/actor';
+import { DEFAULT_POLICY, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import { availableActions } from './available-actions';
+
+const head: ActorRef = { userId: 'u-head', role: 'unit-head', unitCode: 'water-air' };
+const otherHead: ActorRef = { userId: 'u-eco', role: 'unit-head', unitCode: 'ecology' };
+const handler: ActorRef = { userId: 'u-h', role: 'handler', unitCode: 'water-air' };
+const supervisor: ActorRef = { userId: 'u-s', role: 'supervisor', unitCode: null };
+const deputy: ActorRef = { userId: 'u-d', role: 'deputy-director', unitCode: null, deputyUnits: ['water-air'] };
+
+const stage = (key: string, over: Partial<StageState> = {}): StageState => ({
+  key,
+  name: key,
+  ownerUnit: 'water-air',
+  dueAt: '2021-10-08T09:30:00.000Z',
+  requiresEvidence: false,
+  requiresCooperation: false,
+  closure: false,
+  status: 'pending',
+  yellowFrom: null,
+  dueRevision: 0,
+  submission: null,
+  cooperation: {},
+  returns: [],
+  approval: null,
+  reminders: [],
+  ladder: [],
+  plannedRevision: -1,
+  escalationLevel: 0,
+  completedAt: null,
+  ...over,
+});
+
+const snapshot = (current: Partial<StageState>, over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
+  taskId: 'p/1',
+  planId: 'p',
+  taskCode: '1',
+  title: 't',
+  kind: 'annual',
+  version: 3,
+  status: 'active',
+  leadUnit: 'water-air',
+  cooperatingUnits: [],
+  currentStageKey: 'work',
+  stages: [stage('work', current), stage('closure', { closure: true, dueAt: null })],
+  escalations: [],
+  pendingExtension: null,
+  trafficLight: 'green',
+  nextDueAt: null,
+  events: [],
+  policy: DEFAULT_POLICY,
+  problems: [],
+  ...over,
+});
+
+const submitted = snapshot({
+  status: 'submitted',
+  submission: { by: 'u-h', role: 'handler', unit: 'water-air', at: '2021-10-01T00:00:00Z', evidenceIds: [] },
+});
+
+describe('availableActions', () => {
+  it('offers approve and return to the lead unit head of a submitted stage only', () => {
+    expect(availableActions(head, submitted)).toEqual(['approve', 'returnStage', 'requestExtension', 'comment']);
+    expect(availableActions(otherHead, submitted)).not.toContain('approve');
+    expect(availableActions(handler, submitted)).toEqual(['requestExtension', 'comment']);
+  });
+
+  it('offers submit to the lead handler of an open stage, also when evidence is still to be attached', () => {
+    const open = snapshot({ status: 'open', requiresEvidence: true });
+    expect(availableActions(handler, open)).toContain('submit');
+    expect(availableActions(head, open)).not.toContain('submit');
+  });
+
+  it('gives supervisors their own actions and deputies the extension decision', () => {
+    const pending = snapshot(
+      { status: 'open' },
+      {
+        pendingExtension: {
+          stageKey: 'work',
+          newDueDate: '2021-11-01',
+          reason: 'r',
+          requested: { by: 'u-h', role: 'handler', unit: 'water-air', at: '2021-10-01T00:00:00Z' },
+        },
+      },
+    );
+    expect(availableActions(deputy, pending)).toEqual(['decideExtension', 'comment']);
+    expect(availableActions(supervisor, pending)).toEqual(['reassign', 'suspend', 'cancel', 'comment']);
+  });
+
+  it('offers nothing on a closed task and nothing without a snapshot', () => {
+    expect(availableActions(head, snapshot({ status: 'approved' }, { status: 'closed' }))).toEqual([]);
+    expect(availableActions(head, null)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { PlansModule } from '../plans/plans.module';
+import { ReadSideModule } from '../read-side.module';
+import { TargetsModule } from '../targets/targets.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { UnitsModule } from '../units/units.module';
+import { WebAssetsController } from './assets/web-assets.controller';
+import { EscalationsPageController } from './pages/escalations.controller';
+import { InboxPageController } from './pages/inbox.controller';
+import { LedgerController } from './pages/ledger.controller';
+import { OverviewController } from './pages/overview.controller';
+import { TargetsPageController } from './pages/targets.controller';
+import { TaskDetailController } from './pages/task-detail.controller';
+import { LoginController } from './session/login.controller';
+import { WebExceptionFilter } from './session/web-exception.filter';
+
+/**
+ * The Chinese-first web pages under /ui, rendered on the server from the same services the REST API
+ * uses (same scoping, same action path), with a cookie session.
+ */
+@Module({
+  imports: [AuthModule, UnitsModule, PlansModule, TasksModule, ReadSideModule, TargetsModule],
+  controllers: [
+    LoginController,
+    WebAssetsController,
+    OverviewController,
+    LedgerController,
+    TaskDetailController,
+    InboxPageController,
+    EscalationsPageController,
+    TargetsPageController,
+  ],
+  providers: [WebExceptionFilter],
+})
+export class WebModule {}
