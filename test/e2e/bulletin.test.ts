@@ -146,7 +146,7 @@ describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', (
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['各单位情况', '逾期清单', '本周新增督办', '目标指标', '说明']);
     const units = wb.getWorksheet('各单位情况')!;
     const names = units.getColumn(1).values.filter(Boolean);

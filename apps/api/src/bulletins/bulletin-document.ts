@@ -18,7 +18,7 @@ const fmt = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10
 const day = (iso: string) => iso.slice(0, 10);
 
 /** The bulletin body as HTML (tables and server-rendered SVG charts); shared by the PDF and the page. */
-export function bulletinBodyHtml(c: BulletinContent): string {
+export function bulletinBodyHtml(c: BulletinContent, opts: { heading?: boolean } = {}): string {
   const t = c.totals;
   const unitRows = c.units
     .map(
@@ -46,7 +46,7 @@ export function bulletinBodyHtml(c: BulletinContent): string {
     .join('');
   const empty = (cols: number, text: string) => `<tr><td colspan="${cols}" class="empty">${text}</td></tr>`;
   return `
-<h1>督办通报</h1>
+${opts.heading === false ? '' : '<h1>督办通报</h1>'}
 <p class="sub">${esc(c.planTitle)} · ${esc(c.week)}（${esc(c.weekStart)} 起） · 截至 ${esc(c.asOf.slice(0, 16).replace('T', ' '))} UTC</p>
 <p class="summary">任务共 <b>${t.total}</b> 项：已完成 ${t.done}，正常推进 ${t.onTrack}，即将到期 ${t.dueSoon}，逾期 <b class="bad">${t.overdue}</b>，督办中 ${t.escalated}；本周新增督办 ${c.newEscalations.length} 项。</p>
 <div class="charts"><div class="chart">${unitStatusChart(c)}</div><div class="chart">${targetLightChart(c)}</div></div>

@@ -45,6 +45,11 @@ export class BulletinQueryService {
     }));
   }
 
+  /** Plans a bulletin can be generated for, the latest import first. */
+  async plans(): Promise<{ id: string; title: string }[]> {
+    return this.db.query(`SELECT id, title FROM plan ORDER BY updated_at DESC`);
+  }
+
   async get(id: string): Promise<{ id: string; content: BulletinContent }> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
       throw new NotFoundError('通报', id);

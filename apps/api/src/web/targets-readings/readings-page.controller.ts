@@ -1,0 +1,111 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { BadInputError } from '../../../../../libs/domain/src/errors/domain-error';
+import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { Roles } from '../../auth/roles.decorator';
+import { MAX_READINGS_CSV_BYTES } from '../../targets/readings-csv';
+import { TargetsService } from '../../targets/targets.service';
+import { csrfOf, pageFor, queryText } from '../pages/page-context';
+import { assertSameOriginForm } from '../session/csrf-check';
+import { WebExceptionFilter } from '../session/web-exception.filter';
+import { indicatorPageBody } from './readings-page.view';
+
+const num = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined);
+
+/** /ui/targets/:indicatorId: one indicator's standing, its readings and the forms to enter them. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('ui/targets')
+export class ReadingsPageController {
+  constructor(private readonly targets: TargetsService) {}
+
+  @Post('upload')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_READINGS_CSV_BYTES, files: 1 } }))
+  async upload(
+    @Req() req: AuthenticatedRequest,
+    @Query('planId') planId: unknown,
+    @Query('back') back: unknown,
+    @Res() res: Response,
+    @UploadedFile() file?: { buffer: Buffer },
+  ) {
+    assertSameOriginForm(req);
+    if (!file) throw new BadInputError('FILE_REQUIRED', '请选择 CSV 文件', 'Choose a CSV file');
+    const r = await this.targets.uploadCsv(req.user, queryText(planId), file.buffer);
+    res.redirect(303, `/ui/targets/${encodeURIComponent(queryText(back))}?written=${r.written}`);
+  }
+
+  @Get(':indicatorId')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  // helmet's no-referrer makes Chromium post forms with `Origin: null`, which the CSRF check refuses.
+  @Header('Referrer-Policy', 'same-origin')
+  async page(
+    @Req() req: AuthenticatedRequest,
+    @Param('indicatorId') id: string,
+    @Query('written') written?: unknown,
+  ): Promise<string> {
+    const s = await this.targets.get(id);
+    const u = req.user;
+    const supervisor = u.role === 'supervisor' || u.role === 'admin';
+    const n = queryText(written);
+    return pageFor(req, {
+      title: `目标指标：${s.name}`,
+      active: 'targets',
+      body: indicatorPageBody(s, {
+        csrf: csrfOf(req),
+        canReport: supervisor || ((u.role === 'handler' || u.role === 'unit-head') && u.unitCode === s.ownerUnit),
+        canRate: supervisor,
+        notice: n ? `已保存 ${n} 条数据。` : undefined,
+      }),
+    });
+  }
+
+  @Post(':indicatorId/readings')
+  async enter(
+    @Req() req: AuthenticatedRequest,
+    @Param('indicatorId') id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    assertSameOriginForm(req);
+    await this.targets.enterReading(req.user, id, {
+      period: queryText(body.period),
+      value: num(body.value),
+      unit: queryText(body.unit) || undefined,
+      goodDays: num(body.goodDays),
+      validDays: num(body.validDays),
+    });
+    res.redirect(303, `/ui/targets/${id}?written=1`);
+  }
+
+  @Post(':indicatorId/status')
+  @Roles('supervisor', 'admin')
+  async rate(
+    @Req() req: AuthenticatedRequest,
+    @Param('indicatorId') id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    assertSameOriginForm(req);
+    const status = queryText(body.status);
+    if (!['on-track', 'at-risk', 'off-track', 'achieved'].includes(status))
+      throw new BadInputError('STATUS_INVALID', `状态“${status}”无效`, `Unknown status "${status}"`);
+    await this.targets.setQualitativeStatus(req.user, id, status, queryText(body.note));
+    res.redirect(303, `/ui/targets/${id}?written=1`);
+  }
+}

@@ -1,0 +1,170 @@
+import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
+import { html, SafeHtml } from '../layout/html';
+
+const LIGHT = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未评定' } as const;
+const CMP: Record<string, string> = { lte: '≤', lt: '<', gte: '≥', gt: '>', eq: '=' };
+const PERIOD = { monthly: '月报', quarterly: '季报', annual: '年报' } as const;
+const STATUS = { 'on-track': '推进正常', 'at-risk': '存在风险', 'off-track': '进度滞后', achieved: '已完成' } as const;
+
+export type IndicatorPageData = IndicatorStatusView & {
+  ownerUnitName: string | null;
+  seq: number;
+  reminders: { period: string; kind: string; level: number; at: string }[];
+};
+
+/** One indicator: its standing and method, readings, reminders sent, and the entry forms. */
+export function indicatorPageBody(
+  s: IndicatorPageData,
+  opts: { csrf: string; canReport: boolean; canRate: boolean; notice?: string },
+): SafeHtml {
+  const target = s.target === null ? '定性目标' : `${CMP[s.comparator ?? ''] ?? ''}${s.target}${s.unit ?? ''}`;
+  const days = s.method === 'ratio-of-days';
+  return html`${opts.notice ? html`<p class="notice">${opts.notice}</p>` : ''}
+    <section class="card">
+      <dl class="kv">
+        <dt>目标</dt>
+        <dd>目标${s.targetCode}（${s.planId}）：${s.name}</dd>
+        <dt>目标值</dt>
+        <dd>${target}${s.aspirational ? '（力争）' : ''}</dd>
+        <dt>责任单位</dt>
+        <dd>${s.ownerUnitName ?? '未指定'}</dd>
+        <dt>报送周期</dt>
+        <dd>${PERIOD[s.period]}</dd>
+        <dt>计算方法</dt>
+        <dd>${s.methodText}</dd>
+        <dt>年初至今</dt>
+        <dd>${s.ytd === null ? '—' : `${s.ytd}${s.unit ?? ''}`}</dd>
+        <dt>预警</dt>
+        <dd><span class="light light-${s.light}">${LIGHT[s.light]}</span> ${s.lightReason}</dd>
+        <dt>剩余期需达到</dt>
+        <dd>${s.neededRemaining === null ? '—' : `${s.neededRemaining}${s.unit ?? ''}`}</dd>
+        <dt>缺报期间</dt>
+        <dd>${s.missingPeriods.length ? s.missingPeriods.join('、') : '无'}</dd>
+      </dl>
+    </section>
+    ${s.qualitative ? qualitativeForm(s, opts) : readingSections(s, opts, days)}`;
+}
+
+function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: boolean }, days: boolean): SafeHtml {
+  const rows = s.readings.map(
+    (r) =>
+      html`<tr>
+        <td>${r.period}</td>
+        <td class="num">${r.value}</td>
+        ${
+          days
+            ? html`<td class="num">${r.goodDays ?? ''}</td>
+                <td class="num">${r.validDays ?? ''}</td>`
+            : ''
+        }
+        <td>${r.enteredBy ?? ''}</td>
+        <td class="nowrap">${r.enteredAt.slice(0, 16).replace('T', ' ')}</td>
+      </tr>`,
+  );
+  const reminders = s.reminders.map(
+    (r) =>
+      html`<li>
+        ${r.at.slice(0, 16).replace('T', ' ')} UTC：${r.period}
+        ${r.kind === 'reminder' ? '催办' : `督办（${r.level}级）`}
+      </li>`,
+  );
+  const form = opts.canReport
+    ? html`<section class="card">
+          <h2>报送一期数据</h2>
+          <form method="post" action="/ui/targets/${s.indicatorId}/readings" class="btn-row">
+            <input type="hidden" name="_csrf" value="${opts.csrf}" />
+            <label>期间 <input name="period" required placeholder="2021-09" size="8" /></label>
+            ${
+              days
+                ? html`<label>优良天数 <input name="goodDays" type="number" min="0" required size="4" /></label>
+                    <label>有效天数 <input name="validDays" type="number" min="1" required size="4" /></label>`
+                : html`<label>数值 <input name="value" type="number" step="any" required size="8" /></label>`
+            }
+            <label>单位 <input name="unit" value="${s.unit ?? ''}" size="10" /></label>
+            <button class="btn" type="submit">报送</button>
+          </form>
+        </section>
+        <section class="card">
+          <h2>CSV 批量报送（本计划所有指标）</h2>
+          <p class="muted">
+            表头：indicator,period,value,unit,good_days,valid_days（indicator 为“目标编号.序号”，本指标为
+            ${s.targetCode}.${s.seq}）。任一行有误则整个文件不写入，并列出出错行号。
+          </p>
+          <form
+            method="post"
+            action="/ui/targets/upload?planId=${s.planId}&back=${s.indicatorId}"
+            enctype="multipart/form-data"
+            class="btn-row"
+          >
+            <input type="hidden" name="_csrf" value="${opts.csrf}" />
+            <input type="file" name="file" accept=".csv,text/csv" required />
+            <button class="btn" type="submit">上传</button>
+          </form>
+        </section>`
+    : '';
+  return html`<section class="card">
+      <h2>报送记录</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>期间</th>
+              <th class="num">数值</th>
+              ${
+                days
+                  ? html`<th class="num">优良天数</th>
+                      <th class="num">有效天数</th>`
+                  : ''
+              }
+              <th>报送人</th>
+              <th>报送时间（UTC）</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              rows.length
+                ? rows
+                : html`<tr>
+                    <td colspan="${days ? 6 : 4}" class="muted">尚无数据</td>
+                  </tr>`
+            }
+          </tbody>
+        </table>
+      </div>
+      <h2>缺报催办与督办</h2>
+      ${
+        reminders.length
+          ? html`<ul>
+              ${reminders}
+            </ul>`
+          : html`<p class="muted">无</p>`
+      }
+    </section>
+    ${form}`;
+}
+
+function qualitativeForm(s: IndicatorPageData, opts: { csrf: string; canRate: boolean }): SafeHtml {
+  const current = s.qualitativeStatus;
+  return html`<section class="card">
+    <h2>督查室评定</h2>
+    ${
+      current
+        ? html`<p>${STATUS[current.status]}：${current.note}（${current.by}，${current.at.slice(0, 10)}）</p>`
+        : html`<p class="muted">尚未评定</p>`
+    }
+    ${
+      opts.canRate
+        ? html`<form method="post" action="/ui/targets/${s.indicatorId}/status" class="btn-row">
+            <input type="hidden" name="_csrf" value="${opts.csrf}" />
+            <select name="status">
+              ${Object.entries(STATUS).map(
+                ([k, v]) => html`<option value="${k}" ${current?.status === k ? 'selected' : ''}>${v}</option>`,
+              )}
+            </select>
+            <input name="note" placeholder="说明" size="40" value="${current?.note ?? ''}" />
+            <button class="btn" type="submit">保存</button>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
