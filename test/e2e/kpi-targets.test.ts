@@ -180,4 +180,34 @@ describe('KPI targets and readings (real API, worker, Temporal, PostgreSQL)', ()
       .send({ status: 'fine' });
     expect(bad.status).toBe(400);
   });
+
+  it('lets a supervisor set an owner unit, period and margin; a bad value is refused', async () => {
+    const facilities = find(await targets(), '9', 1);
+    expect(facilities.ownerUnit).toBeNull();
+    const res = await h
+      .http()
+      .put(`/targets/${facilities.indicatorId}/settings`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ ownerUnit: 'ecology', reportingPeriod: 'quarterly', warningMargin: 0.1 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ownerUnit: 'ecology', ownerUnitName: '生态股', period: 'quarterly' });
+    const unknown = await h
+      .http()
+      .put(`/targets/${facilities.indicatorId}/settings`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ ownerUnit: 'nope' });
+    expect(unknown.status).toBe(400);
+    const bad = await h
+      .http()
+      .put(`/targets/${facilities.indicatorId}/settings`)
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({ reportingPeriod: 'weekly' });
+    expect(bad.status).toBe(400);
+    const handler = await h.login('ecology.handler');
+    const ok = await csv(handler, 'indicator,period,value,unit\n9.1,2021-Q1,10,个\n9.1,2021-Q2,12,个\n');
+    expect(ok.status).toBe(201);
+    const after = find(await targets('2021-07-05'), '9', 1);
+    // Pace 25 by June; 22 is within the indicator's own 10 % margin (5 of 50), so yellow, not red.
+    expect(after).toMatchObject({ ytd: 22, light: 'yellow', neededRemaining: 28 });
+  });
 });

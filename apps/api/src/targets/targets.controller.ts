@@ -6,7 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { MAX_READINGS_CSV_BYTES, READINGS_CSV_HEADER } from './readings-csv';
-import { QualitativeStatusBody, ReadingBody, TargetsQuery } from './targets.dto';
+import { IndicatorSettingsBody, QualitativeStatusBody, ReadingBody, TargetsQuery } from './targets.dto';
 import { TargetsService } from './targets.service';
 
 @ApiTags('targets')
@@ -58,5 +58,12 @@ export class TargetsController {
   @ApiOperation({ summary: '定性目标：督查室评定状态与说明' })
   setStatus(@CurrentUser() user: AuthUser, @Param('indicatorId') id: string, @Body() body: QualitativeStatusBody) {
     return this.targets.setQualitativeStatus(user, id, body.status, body.note ?? '');
+  }
+
+  @Put(':indicatorId/settings')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: '指标设置：责任单位、报送周期、计算方法、预警幅度（null 恢复默认）' })
+  settings(@Param('indicatorId') id: string, @Body() body: IndicatorSettingsBody) {
+    return this.targets.updateSettings(id, { ...body });
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ReadingBody {
   @ApiProperty({ example: '2021-09', description: '"2021-09"（月）、"2021-Q3"（季）或 "2021"（年）' })
@@ -54,4 +54,35 @@ export class TargetsQuery {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf 应为 YYYY-MM-DD' })
   asOf?: string;
+}
+
+/** A supervisor's settings of an indicator; unset fields keep their value, null restores the default. */
+export class IndicatorSettingsBody {
+  @ApiPropertyOptional({ example: 'monitoring', description: '责任单位代码（null 恢复默认）', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  ownerUnit?: string | null;
+
+  @ApiPropertyOptional({ enum: ['monthly', 'quarterly', 'annual'], nullable: true })
+  @IsOptional()
+  @IsIn(['monthly', 'quarterly', 'annual'], { message: 'reportingPeriod 应为 monthly / quarterly / annual' })
+  reportingPeriod?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ['mean-of-monthly-means', 'ratio-of-days', 'cumulative-count', 'latest-value'],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(['mean-of-monthly-means', 'ratio-of-days', 'cumulative-count', 'latest-value'], {
+    message: 'ytdMethod 应为 mean-of-monthly-means / ratio-of-days / cumulative-count / latest-value',
+  })
+  ytdMethod?: string | null;
+
+  @ApiPropertyOptional({ example: 0.05, description: '预警幅度（目标值的比例，0–0.99）', nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(0.99)
+  warningMargin?: number | null;
 }

@@ -143,6 +143,40 @@ export class TargetsService {
     return this.get(indicatorId);
   }
 
+  /**
+   * Changes an indicator's owner unit, reporting period, method or margin (null → default). The
+   * standing uses them at once; a running reporting workflow keeps the period it started with.
+   */
+  async updateSettings(indicatorId: string, body: Record<string, string | number | null | undefined>) {
+    this.checkUuid(indicatorId);
+    const [record] = await loadIndicators(this.db, { indicatorId });
+    if (!record) throw new NotFoundError('指标', indicatorId);
+    if (typeof body.ownerUnit === 'string') {
+      const [unit] = await this.db.query(`SELECT code FROM org_unit WHERE code = $1 AND active`, [body.ownerUnit]);
+      if (!unit)
+        throw new BadInputError(
+          'UNKNOWN_UNIT',
+          `单位“${body.ownerUnit}”不存在或已停用`,
+          `Unknown or inactive unit "${body.ownerUnit}"`,
+        );
+    }
+    const columns: [string, string][] = [
+      ['ownerUnit', 'owner_unit'],
+      ['reportingPeriod', 'reporting_period'],
+      ['ytdMethod', 'ytd_method'],
+      ['warningMargin', 'warning_margin'],
+    ];
+    const sets: string[] = [];
+    const params: unknown[] = [indicatorId];
+    for (const [key, column] of columns) {
+      if (body[key] === undefined) continue;
+      params.push(body[key]);
+      sets.push(`${column} = $${params.length}`);
+    }
+    if (sets.length > 0) await this.db.query(`UPDATE indicator SET ${sets.join(', ')} WHERE id = $1`, params);
+    return this.get(indicatorId);
+  }
+
   private async upsert(tx: { query: DataSource['query'] }, record: IndicatorRecord, r: ValidReading, user: AuthUser) {
     await tx.query(
       `INSERT INTO kpi_reading (indicator_id, period, value, good_days, valid_days, entered_by, entered_at)
