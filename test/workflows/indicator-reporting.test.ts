@@ -140,4 +140,41 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
     ]);
     expect(warnings[1].body).toContain('28');
   });
+
+  it('continues as new between periods with its readings, and keeps reminding', async () => {
+    const rec = recording(months([36, 35, 34, 33, 32, 30, 32, 34]));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: rec.activities,
+    });
+    // A tiny history limit: the workflow continues as new after every period it waited for.
+    const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05, historyEvents: 1 };
+    const id = indicatorWorkflowId('kpi-2021', '1', 2);
+    await worker.runUntil(async () => {
+      const first = await env.client.workflow.start('indicatorReportingWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: id,
+        args: [input],
+      });
+      await sleepUntil('2021-10-14T03:00:00Z');
+      await first.signal('readingEntered', { period: '2021-09', value: 58 });
+      await sleepUntil('2021-11-20T00:00:00Z');
+      const { status } = await env.client.workflow.getHandle(id, first.firstExecutionRunId).describe();
+      expect(status.name).toBe('CONTINUED_AS_NEW');
+      const s = await env.client.workflow.getHandle(id).query<IndicatorWorkflowState>('getIndicatorState');
+      expect(s.readings.map((r) => r.period)).toEqual(months([0, 0, 0, 0, 0, 0, 0, 0, 0]).map((r) => r.period));
+      expect(s.standing?.ytd).toBe(36);
+      expect(s.periodIndex).toBeGreaterThanOrEqual(10); // waiting for November
+    });
+    const oct = rec.notifications.filter((n) => n.dedupKey.includes('/2021-10/')).map((n) => toSecond(n.sentAt));
+    expect(oct).toEqual([
+      '2021-11-02T01:00:00Z',
+      '2021-11-05T01:00:00Z',
+      '2021-11-08T01:00:00Z',
+      '2021-11-10T01:00:00Z',
+      '2021-11-12T01:00:00Z',
+    ]);
+  });
 });
