@@ -12,6 +12,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { BulletinWebModule } from './web/bulletins/bulletin-web.module';
+import { WebModule } from './web/web.module';
 
 /** The API process: REST over the read model, actions as Temporal Updates, OpenAPI at /api/docs. */
 @Module({
@@ -27,6 +29,8 @@ import { UsersModule } from './users/users.module';
     ReadSideModule,
     TargetsModule,
     BulletinsModule,
+    BulletinWebModule,
+    WebModule,
   ],
   controllers: [HealthController, HomeController],
 })
