@@ -98,6 +98,14 @@ describe('bulletin and readings pages (Chromium)', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('第 3 行');
     const [n] = await db.query(`SELECT count(*)::int AS n FROM kpi_reading WHERE indicator_id = $1`, [pm25]);
     expect(n.n).toBe(1);
+    // A supervisor gives the indicator to another unit and makes it quarterly.
+    await page.goto(`/ui/targets/${pm25}`);
+    await page.selectOption('select[name=ownerUnit]', 'water-air');
+    await page.selectOption('select[name=reportingPeriod]', 'quarterly');
+    await page.click('button:has-text("保存设置")');
+    await expect(page.locator('.kv').textContent()).resolves.toContain('水气股');
+    const [row] = await db.query(`SELECT owner_unit, reporting_period FROM indicator WHERE id = $1`, [pm25]);
+    expect(row).toEqual({ owner_unit: 'water-air', reporting_period: 'quarterly' });
     await page.close();
   });
 });

@@ -177,6 +177,11 @@ export class TargetsService {
     return this.get(indicatorId);
   }
 
+  /** Units an indicator can be given to (the settings form). */
+  async activeUnits(): Promise<{ code: string; name: string }[]> {
+    return this.db.query(`SELECT code, name FROM org_unit WHERE active ORDER BY name`);
+  }
+
   private async upsert(tx: { query: DataSource['query'] }, record: IndicatorRecord, r: ValidReading, user: AuthUser) {
     await tx.query(
       `INSERT INTO kpi_reading (indicator_id, period, value, good_days, valid_days, entered_by, entered_at)

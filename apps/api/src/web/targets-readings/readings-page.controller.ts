@@ -71,6 +71,7 @@ export class ReadingsPageController {
         canReport: supervisor || ((u.role === 'handler' || u.role === 'unit-head') && u.unitCode === s.ownerUnit),
         canRate: supervisor,
         notice: n ? `已保存 ${n} 条数据。` : undefined,
+        units: supervisor ? await this.targets.activeUnits() : [],
       }),
     });
   }
@@ -91,6 +92,22 @@ export class ReadingsPageController {
       validDays: num(body.validDays),
     });
     res.redirect(303, `/ui/targets/${id}?written=1`);
+  }
+
+  @Post(':indicatorId/settings')
+  @Roles('supervisor', 'admin')
+  async settings(
+    @Req() req: AuthenticatedRequest,
+    @Param('indicatorId') id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    assertSameOriginForm(req);
+    const period = queryText(body.reportingPeriod);
+    if (!['monthly', 'quarterly', 'annual'].includes(period))
+      throw new BadInputError('PERIOD_INVALID', `报送周期“${period}”无效`, `Unknown reporting period "${period}"`);
+    await this.targets.updateSettings(id, { ownerUnit: queryText(body.ownerUnit) || null, reportingPeriod: period });
+    res.redirect(303, `/ui/targets/${id}`);
   }
 
   @Post(':indicatorId/status')

@@ -15,7 +15,13 @@ export type IndicatorPageData = IndicatorStatusView & {
 /** One indicator: its standing and method, readings, reminders sent, and the entry forms. */
 export function indicatorPageBody(
   s: IndicatorPageData,
-  opts: { csrf: string; canReport: boolean; canRate: boolean; notice?: string },
+  opts: {
+    csrf: string;
+    canReport: boolean;
+    canRate: boolean;
+    notice?: string;
+    units?: { code: string; name: string }[];
+  },
 ): SafeHtml {
   const target = s.target === null ? '定性目标' : `${CMP[s.comparator ?? ''] ?? ''}${s.target}${s.unit ?? ''}`;
   const days = s.method === 'ratio-of-days';
@@ -42,7 +48,33 @@ export function indicatorPageBody(
         <dd>${s.missingPeriods.length ? s.missingPeriods.join('、') : '无'}</dd>
       </dl>
     </section>
-    ${s.qualitative ? qualitativeForm(s, opts) : readingSections(s, opts, days)}`;
+    ${s.qualitative ? qualitativeForm(s, opts) : readingSections(s, opts, days)}
+    ${opts.canRate && !s.qualitative ? settingsForm(s, opts.csrf, opts.units ?? []) : ''}`;
+}
+
+/** A supervisor sets who reports and how often (the plan names neither). */
+function settingsForm(s: IndicatorPageData, csrf: string, units: { code: string; name: string }[]): SafeHtml {
+  return html`<section class="card">
+    <h2>指标设置</h2>
+    <form method="post" action="/ui/targets/${s.indicatorId}/settings" class="btn-row">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <label
+        >责任单位
+        <select name="ownerUnit">
+          ${units.map((u) => html`<option value="${u.code}" ${u.code === s.ownerUnit ? 'selected' : ''}>${u.name}</option>`)}
+        </select></label
+      >
+      <label
+        >报送周期
+        <select name="reportingPeriod">
+          ${Object.entries(PERIOD).map(
+            ([k, v]) => html`<option value="${k}" ${k === s.period ? 'selected' : ''}>${v}</option>`,
+          )}
+        </select></label
+      >
+      <button class="btn" type="submit">保存设置</button>
+    </form>
+  </section>`;
 }
 
 function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: boolean }, days: boolean): SafeHtml {
