@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Request, Response, NextFunction } from 'express';
 import { AuthModule } from '../auth/auth.module';
 import { PlansModule } from '../plans/plans.module';
 import { ReadSideModule } from '../read-side.module';
@@ -33,4 +34,17 @@ import { WebExceptionFilter } from './session/web-exception.filter';
   ],
   providers: [WebExceptionFilter],
 })
-export class WebModule {}
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(sameOriginReferrer).forRoutes('ui', 'ui/*path');
+  }
+}
+
+/**
+ * Helmet's global "Referrer-Policy: no-referrer" makes Chromium send "Origin: null" on form posts,
+ * which the CSRF check must refuse; the pages send their origin to themselves only.
+ */
+function sameOriginReferrer(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Referrer-Policy', 'same-origin');
+  next();
+}

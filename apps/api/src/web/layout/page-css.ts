@@ -64,5 +64,9 @@ textarea{width:100%;min-height:3.5em}
   .main{padding:.75rem}
   .hide-sm{display:none}
   .chart{height:260px}
+  table.stack-sm thead{display:none}
+  table.stack-sm tr{display:block;padding:.4rem 0;border-bottom:1px solid #e1e4e8}
+  table.stack-sm td{display:block;border:0;padding:.15rem .6rem}
+  table.stack-sm td.hide-sm{display:none}
 }
 `;

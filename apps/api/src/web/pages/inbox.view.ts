@@ -43,7 +43,7 @@ export function inboxBody(
     rows.length === 0
       ? html`<p class="muted" id="inbox-empty">没有等待您办理的事项。</p>`
       : html`<div class="table-wrap">
-          <table id="inbox-table">
+          <table id="inbox-table" class="stack-sm">
             <thead>
               <tr>
                 <th>编号</th>

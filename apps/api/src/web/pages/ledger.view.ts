@@ -89,7 +89,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
     ${v.problems.length ? html`<div class="error" role="alert">筛选条件有误：${v.problems.join('；')}</div>` : ''}
     <p class="muted" id="ledger-total">共 <strong>${v.total}</strong> 项任务，第 ${page} / ${pages} 页</p>
     <div class="table-wrap">
-      <table id="ledger-table">
+      <table id="ledger-table" class="stack-sm">
         <thead>
           <tr>
             <th>${sortHeader('code', '编号')}</th>

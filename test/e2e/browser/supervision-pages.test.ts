@@ -1,0 +1,431 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { ApiHarness, eventually, startApiHarness } from '../../support/api-harness';
+import { launchChromium, listenOnFreePort, overflowsHorizontally, screenshot, signIn } from '../../support/browser';
+
+jest.setTimeout(240_000);
+
+// Workflow ids are <plan>/<code> on a Temporal server shared by every e2e file (and by reruns
+// against the same server): a run suffix keeps this file's workflows its own.
+const PLAN = `ui-2021-${Date.now().toString(36)}`;
+const PLAN_FILE = join(__dirname, '..', '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt');
+
+let h: ApiHarness;
+let db: DataSource;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+let keySeq = 0;
+const key = () => `ui-key-${Date.now()}-${++keySeq}`;
+
+interface StageView {
+  key: string;
+  status: string;
+  closure: boolean;
+  requiresEvidence: boolean;
+  requiresCooperation: boolean;
+  targetQuantity?: number;
+  milestoneQuantity?: number;
+}
+
+/** A 水气股 task that the handler and head can take to its last stage alone (no cooperation, evidence or quantities). */
+let taskCode: string;
+
+beforeAll(async () => {
+  h = await startApiHarness('ui');
+  db = h.app.get(DataSource);
+  base = await listenOnFreePort(h.app);
+  browser = await launchChromium();
+  const supervisor = await h.login('supervisor');
+  const res = await h.http().post(`/plans/import?planId=${PLAN}`).set(bearer(supervisor)).attach('file', PLAN_FILE);
+  expect(res.status).toBe(201);
+  await eventually(async () => {
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND is_leaf AND projected_version > 0`,
+      [PLAN],
+    );
+    return n === 45;
+  }, 180_000);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Waits until the projection stops moving (the 2021 plan's escalations are all raised at start). */
+async function settledJson<T>(path: string, token: string): Promise<T> {
+  let last = '';
+  return eventually(async () => {
+    const res = await h.http().get(path).set(bearer(token));
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    const same = text === last;
+    last = text;
+    if (!same) await new Promise((r) => setTimeout(r, 700));
+    return same && (res.body as T);
+  }, 60_000);
+}
+
+describe('web pages in Chromium', () => {
+  it('sends a visitor to the login page, shows a wrong password in Chinese, then returns to the page asked for', async () => {
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname).toBe('/ui/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/ui/overview');
+    await page.fill('input[name=username]', 'water-air.head');
+    await page.fill('input[name=password]', 'wrong-password');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/ui/login') && r.request().method() === 'POST'),
+      page.click('button[type=submit]'),
+    ]);
+    expect(response.status()).toBe(401);
+    await expect(page.textContent('[role=alert]')).resolves.toContain('用户名或密码错误');
+    await screenshot(page, 'login-failed');
+
+    await page.goto(`${base}/ui/inbox`);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/ui/inbox');
+    await page.fill('input[name=username]', 'water-air.head');
+    await page.fill('input[name=password]', 'duban-demo-2021');
+    await Promise.all([page.waitForURL(`${base}/ui/inbox`), page.click('button[type=submit]')]);
+    await expect(page.textContent('h1')).resolves.toBe('我的待办');
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'duban_at');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  });
+
+  it('水气股 head approves a submitted stage from the inbox; the task light and timeline change', async () => {
+    const handler = await h.login('water-air.handler');
+    const head = await h.login('water-air.head');
+    // Pick a 水气股 task the two can carry alone, and take it by the API to its last working stage.
+    const list = await h
+      .http()
+      .get('/tasks')
+      .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
+      .set(bearer(handler));
+    let chosen: { code: string; stages: StageView[] } | undefined;
+    for (const t of list.body.items as { code: string; cooperatingUnits: string[]; kind: string }[]) {
+      if (t.cooperatingUnits.length > 0) continue;
+      const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handler));
+      const stages = d.body.task.snapshot.stages as StageView[];
+      const simple = stages.every(
+        (s) =>
+          !s.requiresEvidence &&
+          !s.requiresCooperation &&
+          s.targetQuantity === undefined &&
+          s.milestoneQuantity === undefined,
+      );
+      if (simple && (!chosen || stages.length < chosen.stages.length)) chosen = { code: t.code, stages };
+    }
+    expect(chosen).toBeDefined();
+    taskCode = chosen!.code;
+    const working = chosen!.stages.filter((s) => !s.closure);
+    const path = `/tasks/${PLAN}/${taskCode}`;
+    for (const [i, stage] of working.entries()) {
+      const submit = await h
+        .http()
+        .post(`${path}/submit`)
+        .set(bearer(handler))
+        .set('Idempotency-Key', key())
+        .send({ note: `第${i + 1}阶段工作已完成` });
+      expect(submit.status).toBe(200);
+      if (i < working.length - 1) {
+        const approve = await h
+          .http()
+          .post(`${path}/approve`)
+          .set(bearer(head))
+          .set('Idempotency-Key', key())
+          .send({ note: '同意' });
+        expect(approve.status).toBe(200);
+      } else {
+        expect(submit.body.snapshot.stages.find((s: StageView) => s.key === stage.key).status).toBe('submitted');
+      }
+    }
+    const lastStage = working[working.length - 1].key;
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT current_stage_status FROM task WHERE id = $1`, [`${PLAN}/${taskCode}`]);
+      return row.current_stage_status === 'submitted';
+    });
+
+    await signIn(page, base, 'water-air.head');
+    await page.goto(`${base}/ui/tasks/${PLAN}/${taskCode}`);
+    const lightBefore = await page.getAttribute('#task-light .light', 'data-light');
+    expect(lightBefore).toBe('red'); // a 2021 deadline, long past
+    await expect(page.getAttribute(`[data-stage="${lastStage}"]`, 'data-status')).resolves.toBe('submitted');
+    await screenshot(page, 'task-detail-before-approval');
+
+    await page.goto(`${base}/ui/inbox`);
+    const row = page.locator(`tr[data-task="${PLAN}/${taskCode}"]`);
+    await expect(row.count()).resolves.toBe(1);
+    await screenshot(page, 'inbox');
+    await Promise.all([
+      page.waitForURL(/\/ui\/inbox\?done=approve/),
+      row.locator('button[data-action=approve]').click(),
+    ]);
+    await expect(page.textContent('[role=status]')).resolves.toContain('已审批通过');
+
+    // The page shows the projection, which follows the workflow within moments.
+    await eventually(async () => {
+      await page.goto(`${base}/ui/tasks/${PLAN}/${taskCode}`);
+      return (await page.getAttribute(`[data-stage="${lastStage}"]`, 'data-status')) === 'approved';
+    });
+    const lightAfter = await page.getAttribute('#task-light .light', 'data-light');
+    expect(lightAfter).toBe('none'); // only closure (销号, no deadline) is left
+    await expect(page.getAttribute(`[data-stage="${lastStage}"] .light`, 'data-light')).resolves.toBe('none');
+    await expect(page.getAttribute('[data-stage="closure"]', 'class')).resolves.toContain('current');
+    const approvals = await page.locator('#event-table tr[data-action="approve"][data-outcome="ok"]').count();
+    expect(approvals).toBe(working.length);
+    await expect(page.textContent(`[data-stage="${lastStage}"]`)).resolves.toMatch(/审批通过：.+水气股股长/);
+    // The page agrees with the API.
+    const api = await h.http().get(path).set(bearer(head));
+    expect(api.body.task.trafficLight).toBe(lightAfter);
+    // A head has nothing left to do here: no approve button any more.
+    await expect(page.locator('#actions button[data-action=approve]').count()).resolves.toBe(0);
+    await screenshot(page, 'task-detail-after-approval');
+  });
+
+  it('a handler sees no approve button and a forged approve POST is refused with 403', async () => {
+    const handler = await h.login('water-air.handler');
+    // A task whose first stage the handler submits now, so approve is the next step (for a head).
+    const code = '2.1' === taskCode ? '2.2' : '2.1';
+    const submit = await h
+      .http()
+      .post(`/tasks/${PLAN}/${code}/submit`)
+      .set(bearer(handler))
+      .set('Idempotency-Key', key())
+      .send({ note: '方案已报送' });
+    expect(submit.status).toBe(200);
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT current_stage_status FROM task WHERE id = $1`, [`${PLAN}/${code}`]);
+      return row.current_stage_status === 'submitted';
+    });
+    await signIn(page, base, 'water-air.handler');
+    await page.goto(`${base}/ui/tasks/${PLAN}/${code}`);
+    await expect(page.locator('button[data-action=approve]').count()).resolves.toBe(0);
+    await expect(page.locator('button[data-action=returnStage]').count()).resolves.toBe(0);
+    await expect(page.locator('button[data-action=comment]').count()).resolves.toBe(1);
+    await screenshot(page, 'task-detail-handler');
+
+    const csrf = await page.getAttribute('form.logout input[name=_csrf]', 'value');
+    const forged = await page.request.post(`${base}/ui/tasks/${PLAN}/${code}/act/approve`, {
+      form: { _csrf: csrf!, requestId: `forged-${Date.now()}`, back: `/ui/tasks/${PLAN}/${code}`, note: '自己批' },
+      headers: { Origin: base },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain('股长');
+    const [row] = await db.query(`SELECT current_stage_status FROM task WHERE id = $1`, [`${PLAN}/${code}`]);
+    expect(row.current_stage_status).toBe('submitted');
+
+    // Without the page's CSRF token (or from another origin) the form is refused before anything else.
+    const crossSite = await page.request.post(`${base}/ui/tasks/${PLAN}/${code}/act/comment`, {
+      form: { _csrf: 'guess', requestId: `cross-${Date.now()}`, text: 'x' },
+      headers: { Origin: 'http://evil.example' },
+      maxRedirects: 0,
+    });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.text()).toContain('表单来源校验失败');
+  });
+
+  it('supervisor: the overview numbers equal GET /dashboard/overview, the escalation board equals GET /escalations/summary', async () => {
+    const supervisor = await h.login('supervisor');
+    await signIn(page, base, 'supervisor');
+    const overview = await eventually(async () => {
+      const before = await settledJson<Overview>('/dashboard/overview', supervisor);
+      await page.goto(`${base}/ui/overview`);
+      const after = await settledJson<Overview>('/dashboard/overview', supervisor);
+      return JSON.stringify(before) === JSON.stringify(after) && after;
+    });
+    const stat = async (name: string) => (await page.textContent(`[data-stat="${name}"] .num`))!.trim();
+    expect(Number(await stat('total'))).toBe(overview.totals.total);
+    expect(Number(await stat('green'))).toBe(overview.totals.green);
+    expect(Number(await stat('yellow'))).toBe(overview.totals.yellow);
+    expect(Number(await stat('red'))).toBe(overview.totals.red);
+    expect(Number(await stat('escalated'))).toBe(overview.totals.escalated);
+    expect(Number(await stat('done'))).toBe(overview.totals.done);
+    expect(await stat('completionRate')).toBe(
+      `${(Math.round(overview.totals.completionRate * 1000) / 10).toFixed(1)}%`,
+    );
+    expect(overview.totals.total).toBe(45);
+    expect(overview.totals.escalated).toBeGreaterThan(0);
+    const rows = await page.$$eval('#unit-table tbody tr', (trs) =>
+      trs.map((tr) => {
+        const cell = (c: string) => Number(tr.querySelector(`[data-col="${c}"]`)!.textContent);
+        return {
+          unit: tr.getAttribute('data-unit'),
+          total: cell('total'),
+          green: cell('green'),
+          yellow: cell('yellow'),
+          red: cell('red'),
+          escalated: cell('escalated'),
+          done: cell('done'),
+        };
+      }),
+    );
+    expect(rows).toEqual(
+      overview.byUnit.map(({ unit, total, green, yellow, red, escalated, done }) => ({
+        unit,
+        total,
+        green,
+        yellow,
+        red,
+        escalated,
+        done,
+      })),
+    );
+    const overdueRows = await page.locator('#overdue-table tbody tr').count();
+    expect(overdueRows).toBe(overview.overdue.length);
+    await page.waitForSelector('html[data-charts=ready]');
+    await expect(page.locator('#chart-units svg').count()).resolves.toBe(1);
+    await screenshot(page, 'overview');
+
+    const summary = await settledJson<{
+      total: number;
+      byUnit: { unit: string; level1: number; level2: number; level3: number }[];
+    }>('/escalations/summary', supervisor);
+    await page.goto(`${base}/ui/escalations`);
+    expect(Number(await page.textContent('#escalation-total strong'))).toBe(summary.total);
+    expect(summary.total).toBeGreaterThan(0);
+    const board = await page.$$eval('#escalation-summary tbody tr', (trs) =>
+      trs.map((tr) => ({
+        unit: tr.getAttribute('data-unit'),
+        level1: Number(tr.querySelector('[data-col=level1]')!.textContent),
+        level2: Number(tr.querySelector('[data-col=level2]')!.textContent),
+        level3: Number(tr.querySelector('[data-col=level3]')!.textContent),
+      })),
+    );
+    expect(board).toEqual(summary.byUnit.map(({ unit, level1, level2, level3 }) => ({ unit, level1, level2, level3 })));
+    await expect(page.locator('#escalation-list tbody tr').count()).resolves.toBe(summary.total);
+    await screenshot(page, 'escalations');
+
+    await page.goto(`${base}/ui/targets`);
+    await expect(page.locator('#targets-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.textContent('#targets-table')).resolves.toContain('PM2.5');
+    await screenshot(page, 'targets');
+  });
+
+  it('ledger: Chinese search, a filter, sorting, and an Excel export of exactly the rows shown', async () => {
+    await signIn(page, base, 'supervisor');
+    await page.goto(`${base}/ui/ledger`);
+    await expect(page.textContent('#ledger-total strong')).resolves.toBe('45');
+    await page.fill('input[name=q]', '碳排放达峰');
+    await Promise.all([page.waitForURL(/q=/), page.click('#ledger-filters button[type=submit]')]);
+    const codes = await page.$$eval('#ledger-table tbody tr td:first-child', (tds) =>
+      tds.map((td) => td.textContent!.trim()),
+    );
+    expect(codes).toEqual(['2.1']);
+
+    await page.goto(`${base}/ui/ledger`);
+    await page.selectOption('select[name=unit]', 'water-air');
+    await page.selectOption('select[name=unitRole]', 'lead');
+    await page.fill('input[name=q]', '水');
+    await Promise.all([page.waitForURL(/unit=water-air/), page.click('#ledger-filters button[type=submit]')]);
+    await Promise.all([page.waitForURL(/sort=dueAt/), page.click('th a[data-sort=dueAt]')]);
+    const shown = await page.$$eval('#ledger-table tbody tr', (trs) =>
+      trs.map((tr) => tr.querySelector('td')!.textContent!.trim()),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    const apiToken = await h.login('supervisor');
+    const api = await h
+      .http()
+      .get('/tasks')
+      .query({ unit: 'water-air', unitRole: 'lead', q: '水', sort: 'dueAt', pageSize: 50 })
+      .set(bearer(apiToken));
+    expect(shown).toEqual(api.body.items.map((t: { code: string }) => t.code));
+    await screenshot(page, 'ledger');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file!);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('编号');
+    const exported: string[] = [];
+    ws.eachRow((r, n) => {
+      if (n > 1) exported.push(String(r.getCell(1).value));
+    });
+    expect(exported).toEqual(shown);
+    expect(String(ws.getRow(2).getCell(3).value)).toBe('水气股');
+  });
+
+  it('renders every page at phone width (375 px) without horizontal scrolling', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const p = await phone.newPage();
+    try {
+      await signIn(p, base, 'water-air.head');
+      for (const [name, path] of [
+        ['overview', '/ui/overview'],
+        ['ledger', '/ui/ledger'],
+        ['inbox', '/ui/inbox'],
+        ['escalations', '/ui/escalations'],
+        ['targets', '/ui/targets'],
+        ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
+      ]) {
+        await p.goto(`${base}${path}`);
+        expect(new URL(p.url()).pathname).toBe(path);
+        await expect(overflowsHorizontally(p)).resolves.toBe(false);
+        await screenshot(p, `phone-${name}`);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('logout revokes the session: pages ask for login again and the old token is refused', async () => {
+    await signIn(page, base, 'water-air.head');
+    const token = (await context.cookies()).find((c) => c.name === 'duban_at')!.value;
+    const me = await h.http().get('/auth/me').set(bearer(token));
+    expect(me.status).toBe(200);
+    await Promise.all([page.waitForURL(/\/ui\/login/), page.click('form.logout button')]);
+    expect((await context.cookies()).find((c) => c.name === 'duban_at')).toBeUndefined();
+    await page.goto(`${base}/ui/inbox`);
+    expect(new URL(page.url()).pathname).toBe('/ui/login');
+    const after = await h.http().get('/auth/me').set(bearer(token));
+    expect(after.status).toBe(401);
+  });
+});
+
+interface Overview {
+  totals: {
+    total: number;
+    green: number;
+    yellow: number;
+    red: number;
+    escalated: number;
+    done: number;
+    completionRate: number;
+  };
+  byUnit: {
+    unit: string;
+    total: number;
+    green: number;
+    yellow: number;
+    red: number;
+    escalated: number;
+    done: number;
+  }[];
+  overdue: unknown[];
+}

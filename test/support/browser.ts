@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/** Where browser tests leave their page screenshots (git-ignored). */
+export const SCREENSHOT_DIR = join(__dirname, '..', 'artifacts', 'screenshots');
+
+/**
+ * Debian's Chromium (installed by scripts/provision/system-packages.sh), never a downloaded one.
+ * The background-networking flags keep it from calling home on a closed network; --no-sandbox
+ * because CI runs as root.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Puts the harness app on a real port (the browser needs one) and returns its base URL. */
+export async function listenOnFreePort(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, base: string, username: string, password = 'duban-demo-2021'): Promise<void> {
+  await page.goto(`${base}/ui/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/ui/login')),
+    page.click('button[type=submit]'),
+  ]);
+}
+
+/** True when the page is wider than the window (horizontal scrolling on a phone). */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  // A string expression: this project compiles without the DOM library.
+  return Boolean(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth + 1'));
+}
