@@ -68,7 +68,18 @@ describe('plan import: all or nothing, idempotent, revisions confirmed', () => {
       '(责任单位:碳达峰办公室)\n\n2.配合推进碳交易工作',
     )
       .replace('3.建立健全应对气候变化管理体系。', '3.建立健全应对气候变化管理和考核体系。')
-      .replace(/4\.加强生态环境保护铁军建设。[^\n]*\n/, '');
+      .replace(/4\.加强生态环境保护铁军建设。[^\n]*\n/, '')
+      .replace('年均浓34微克/立方米以下', '年均浓33微克/立方米以下');
+    // A reading entered before the revision must survive it, on the same indicator.
+    const [pm25] = await db.query(
+      `SELECT id FROM indicator WHERE plan_id = 'import-2021' AND target_code = '1' AND seq = 1`,
+    );
+    const reading = await h
+      .http()
+      .post(`/targets/${pm25.id}/readings`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ period: '2021-01', value: 41 });
+    expect(reading.status).toBe(201);
     const preview = await upload(revised, 'planId=import-2021');
     expect(preview.status).toBe(201);
     expect(preview.body).toMatchObject({ status: 'changed', applied: false, requiresConfirmation: true });
@@ -85,6 +96,12 @@ describe('plan import: all or nothing, idempotent, revisions confirmed', () => {
       `SELECT t.title, p.revision FROM plan p JOIN task t ON t.plan_id = p.id WHERE t.id = 'import-2021/2.3'`,
     );
     expect(after).toEqual({ title: '建立健全应对气候变化管理和考核体系', revision: 2 });
+    const [revisedPm25] = await db.query(
+      `SELECT i.id, i.value::float AS value, count(r.id)::int AS readings
+         FROM indicator i LEFT JOIN kpi_reading r ON r.indicator_id = i.id
+        WHERE i.plan_id = 'import-2021' AND i.target_code = '1' AND i.seq = 1 GROUP BY i.id`,
+    );
+    expect(revisedPm25).toEqual({ id: pm25.id, value: 33, readings: 1 });
 
     const removed = await h.app.get(DataSource).query(`SELECT status FROM task WHERE id = 'import-2021/9.4'`);
     expect(['removed', 'cancelled']).toContain(removed[0].status);

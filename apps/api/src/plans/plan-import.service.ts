@@ -230,8 +230,13 @@ export class PlanImportService {
     );
   }
 
+  /**
+   * Indicators keep their id across revisions (upsert on plan, target and position), so readings,
+   * settings and the reporting workflows that refer to them survive a re-import; only indicators the
+   * revision no longer has are deleted, with their readings and reminder records.
+   */
   private async writeIndicators(tx: EntityManager, planId: string, tree: PlanTree): Promise<void> {
-    await tx.query(`DELETE FROM indicator WHERE plan_id = $1`, [planId]);
+    const kept: string[] = [];
     for (const target of tree.targets) {
       const rows = target.indicators.length
         ? target.indicators.map((ind, seq) => [
@@ -246,13 +251,25 @@ export class PlanImportService {
           ])
         : [[target.text, null, null, null, false, true, target.text, 0]];
       for (const [name, comparator, value, unit, aspirational, qualitative, raw, seq] of rows) {
+        kept.push(`${target.code}#${seq}`);
         await tx.query(
           `INSERT INTO indicator (plan_id, target_code, seq, name, comparator, value, unit, aspirational, qualitative, raw)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (plan_id, target_code, seq) DO UPDATE SET name = EXCLUDED.name, comparator = EXCLUDED.comparator,
+             value = EXCLUDED.value, unit = EXCLUDED.unit, aspirational = EXCLUDED.aspirational,
+             qualitative = EXCLUDED.qualitative, raw = EXCLUDED.raw`,
           [planId, target.code, seq, name, comparator, value, unit, aspirational, qualitative, raw],
         );
       }
     }
+    const removed: Array<{ id: string }> = await tx.query(
+      `DELETE FROM indicator WHERE plan_id = $1 AND NOT (target_code || '#' || seq = ANY($2)) RETURNING id`,
+      [planId, kept],
+    );
+    if (removed.length === 0) return;
+    const ids = removed.map((r) => r.id);
+    await tx.query(`DELETE FROM kpi_reading WHERE indicator_id = ANY($1::uuid[])`, [ids]);
+    await tx.query(`DELETE FROM kpi_reminder WHERE indicator_id = ANY($1::uuid[])`, [ids]);
   }
 
   private newUnit(name: string, known: OrgUnit[], index: number): OrgUnit & { parentBody: string | null } {
