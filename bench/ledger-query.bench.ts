@@ -9,6 +9,8 @@ import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { ActorRef } from '../libs/domain/src/access/actor';
 import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
 import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
+import { freePort } from '../scripts/stack/free-port';
+import { seedLedger, timeQuery } from './support/ledger-fixture';
 
 /**
  * Ledger (督办台账) and overview queries over N synthetic leaf tasks, through the same services the
@@ -17,23 +19,15 @@ import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres
  */
 const TASKS = Number(process.argv[2] ?? 10_000);
 const RUNS = 200;
-const UNITS = [
-  'water-air',
-  'ecology',
-  'office',
-  'general',
-  'eia-radiation',
-  'party-group',
-  'enforcement',
-  'party-branch',
-  'monitoring',
-];
-const LIGHTS = ['green', 'yellow', 'red', 'none'];
-
+/** Timed runs of one query, in the figures' historical shape. */
+const time = async (query: () => Promise<unknown>) => {
+  const p = await timeQuery(query, RUNS);
+  return { runs: RUNS, p50Ms: p.p50, p99Ms: p.p99 };
+};
 async function main() {
   const embedded = process.env.DATABASE_URL
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(tmpdir(), `duban-bench-pg-${process.pid}`), port: 55999 });
+    : await startEmbeddedPostgres({ dataDir: join(tmpdir(), `duban-bench-pg-${process.pid}`), port: await freePort() });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
   const dbName = `bench_ledger_${process.pid}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -44,7 +38,7 @@ async function main() {
   const ds = new DataSource({ ...dataSourceOptions(url.toString()), migrationsRun: true });
   await ds.initialize();
   try {
-    await seed(ds);
+    await seedLedger(ds, TASKS);
     const tasks = new TaskQueryService(ds);
     const dashboard = new DashboardService(ds);
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
@@ -79,37 +73,6 @@ async function main() {
     await admin.end();
     await embedded?.stop();
   }
-}
-
-/** N leaf tasks spread over units, lights, statuses and due dates, inserted in one statement. */
-async function seed(ds: DataSource) {
-  await ds.query(
-    `INSERT INTO task (id, plan_id, code, section_code, ordinal, is_leaf, title, body, kind, lead_unit, cooperating_units,
-                       status, traffic_light, current_stage_key, next_due_at, escalation_level, projected_version)
-     SELECT 'bench/' || i, 'bench', '1.' || i, '1', i, true,
-            '任务' || i || (CASE WHEN i % 7 = 0 THEN '加强污染防治' ELSE '推进生态建设' END),
-            '正文' || i || '：深入打好污染防治攻坚战，持续改善生态环境质量。',
-            'annual', ($1::text[])[1 + i % 9], ARRAY[($1::text[])[1 + (i + 4) % 9]],
-            CASE WHEN i % 10 = 0 THEN 'closed' ELSE 'active' END, ($2::text[])[1 + i % 4], 'plan',
-            timestamptz '2021-03-01' + (i % 300) * interval '1 day', i % 4, 1
-       FROM generate_series(1, $3) AS i`,
-    [UNITS, LIGHTS, TASKS],
-  );
-  await ds.query('ANALYZE task');
-}
-
-async function time(query: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await query();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    await query();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] * 100) / 100;
-  return { runs: RUNS, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 main().catch((error) => {

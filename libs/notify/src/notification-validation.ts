@@ -22,7 +22,12 @@ export function validateNotification(n: Notification): string[] {
         problems.push(`recipients[${i}].unitCode is empty`);
       if (!r || typeof r.role !== 'string' || r.role === '') problems.push(`recipients[${i}].role is empty`);
     });
-  if (n.level !== undefined && (!Number.isInteger(n.level) || n.level < 1))
-    problems.push('level must be a positive integer');
+  // A reminder's level is its workdays before the due day, and 0 (催办 on the due day) is in the
+  // default policy; an escalation's level starts at 1.
+  const lowest = n.kind === 'reminder' ? 0 : 1;
+  if (n.level !== undefined && (!Number.isInteger(n.level) || n.level < lowest))
+    problems.push(
+      lowest === 0 ? 'level must be a whole number of workdays (0 or more)' : 'level must be a positive integer',
+    );
   return problems;
 }
