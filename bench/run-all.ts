@@ -12,6 +12,7 @@ import { BenchResult, resultsDir } from './support/bench-kit';
 const BENCHES: { file: string; results: string[]; nodeArgs?: string[]; minutes: number }[] = [
   { file: 'parse-plan.bench.js', results: [], minutes: 5 },
   { file: 'ledger-query.bench.js', results: [], minutes: 5 },
+  { file: 'ui-pages.bench.js', results: [], minutes: 5 },
   { file: 'read-side.bench.js', results: ['read-side'], minutes: 8 },
   { file: 'sign-off-latency.bench.js', results: ['sign-off-latency'], minutes: 12 },
   { file: 'timer-storm.bench.js', results: ['timer-storm'], minutes: 20 },
