@@ -100,7 +100,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
             <th>${sortHeader('dueAt', '期限')}</th>
             <th>${sortHeader('light', '灯')}</th>
             <th>${sortHeader('escalation', '督办')}</th>
-            <th class="hide-sm">${sortHeader('updatedAt', '状态')}</th>
+            <th class="hide-sm">状态</th>
           </tr>
         </thead>
         <tbody>
