@@ -201,26 +201,32 @@ describe('web pages in Chromium', () => {
     await screenshot(page, 'task-detail-after-approval');
   });
 
-  it('a handler sees no approve button and a forged approve POST is refused with 403', async () => {
-    const handler = await h.login('water-air.handler');
+  it('a handler submits with evidence in the page, sees no approve button, and a forged approve POST is refused with 403', async () => {
     // A task whose first stage the handler submits now, so approve is the next step (for a head).
     const code = '2.1' === taskCode ? '2.2' : '2.1';
-    const submit = await h
-      .http()
-      .post(`/tasks/${PLAN}/${code}/submit`)
-      .set(bearer(handler))
-      .set('Idempotency-Key', key())
-      .send({ note: '方案已报送' });
-    expect(submit.status).toBe(200);
+    await signIn(page, base, 'water-air.handler');
+    await page.goto(`${base}/ui/tasks/${PLAN}/${code}`);
+    const submitForm = page.locator('form[data-form=submit]');
+    await submitForm.locator('textarea[name=note]').fill('方案已报送，见附件');
+    await submitForm.locator('input[name=evidence]').setInputFiles({
+      name: '工作方案.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('碳交易工作方案（初稿）\n', 'utf8'),
+    });
+    await Promise.all([page.waitForURL(/done=submit/), submitForm.locator('button[data-action=submit]').click()]);
     await eventually(async () => {
       const [row] = await db.query(`SELECT current_stage_status FROM task WHERE id = $1`, [`${PLAN}/${code}`]);
       return row.current_stage_status === 'submitted';
     });
+    const [evidence] = await db.query(`SELECT file_name FROM evidence WHERE task_id = $1`, [`${PLAN}/${code}`]);
+    expect(evidence.file_name).toBe('工作方案.txt');
     await signIn(page, base, 'water-air.handler');
     await page.goto(`${base}/ui/tasks/${PLAN}/${code}`);
     await expect(page.locator('button[data-action=approve]').count()).resolves.toBe(0);
     await expect(page.locator('button[data-action=returnStage]').count()).resolves.toBe(0);
     await expect(page.locator('button[data-action=comment]').count()).resolves.toBe(1);
+    await expect(page.textContent('main')).resolves.toContain('工作方案.txt');
+    await expect(page.textContent('#stage-timeline > li:first-child')).resolves.toContain('方案已报送，见附件');
     await screenshot(page, 'task-detail-handler');
 
     const csrf = await page.getAttribute('form.logout input[name=_csrf]', 'value');

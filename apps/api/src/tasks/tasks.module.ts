@@ -9,6 +9,6 @@ import { TasksController } from './tasks.controller';
 @Module({
   controllers: [TasksController, TaskActionsController],
   providers: [TaskQueryService, TaskActionService, EvidenceService, IdempotencyInterceptor],
-  exports: [TaskQueryService, TaskActionService],
+  exports: [TaskQueryService, TaskActionService, EvidenceService],
 })
 export class TasksModule {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { html, SafeHtml } from '../layout/html';
+import { html, raw, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
 
 export const ACTION_LABELS: Record<PageAction, string> = {
@@ -47,7 +47,13 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
   const button = (text = ACTION_LABELS[action], extra = '') =>
     html`<button class="btn ${extra}" type="submit" data-action="${action}">${text}</button>`;
   const form = (fields: SafeHtml | string, buttons: SafeHtml) =>
-    html`<form class="card action-form" method="post" action="${actionUrl(ctx.taskId, action)}" data-form="${action}">
+    html`<form
+      class="card action-form"
+      method="post"
+      action="${actionUrl(ctx.taskId, action)}"
+      data-form="${action}"
+      ${action === 'submit' ? raw('enctype="multipart/form-data"') : ''}
+    >
       ${hidden(ctx)} ${fields}
       <div class="btn-row">${buttons}</div>
     </form>`;
@@ -55,7 +61,11 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
     case 'submit':
       return form(
         html`<label>办理情况说明 ${textArea('note', '本阶段完成了哪些工作', true)}</label>
-          <label>完成数量（量化任务填写）<input type="text" name="quantity" inputmode="decimal" size="8" /></label>`,
+          <label>完成数量（量化任务填写）<input type="text" name="quantity" inputmode="decimal" size="8" /></label>
+          <label
+            >佐证材料（PDF、Word、Excel、图片、文本，最多 5 个）
+            <input type="file" name="evidence" multiple accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt"
+          /></label>`,
         button(),
       );
     case 'returnStage':

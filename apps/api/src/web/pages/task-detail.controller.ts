@@ -1,10 +1,26 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFiles,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { NotFoundError } from '../../../../../libs/domain/src/errors/domain-error';
 import { TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
+import { EvidenceService } from '../../evidence/evidence.service';
+import { MAX_EVIDENCE_BYTES } from '../../evidence/evidence-types';
 import { TaskActionService } from '../../tasks/task-action.service';
 import { TaskQueryService } from '../../tasks/task-query.service';
 import { UnitsService } from '../../units/units.service';
@@ -16,6 +32,9 @@ import { ACTION_LABELS } from './action-forms.view';
 import { csrfOf, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
 
+/** Evidence files one submission may carry. */
+const MAX_EVIDENCE_FILES = 5;
+
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller('ui/tasks')
@@ -24,6 +43,7 @@ export class TaskDetailController {
     private readonly tasks: TaskQueryService,
     private readonly actions: TaskActionService,
     private readonly units: UnitsService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get(':planId/:code')
@@ -77,6 +97,8 @@ export class TaskDetailController {
 
   /** A form action: the same path as the REST endpoint (Temporal Update, request id for idempotency). */
   @Post(':planId/:code/act/:action')
+  // Only the submit form is multipart (evidence files); the others are urlencoded, which multer leaves alone.
+  @UseInterceptors(FilesInterceptor('evidence', MAX_EVIDENCE_FILES, { limits: { fileSize: MAX_EVIDENCE_BYTES } }))
   async act(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -84,11 +106,24 @@ export class TaskDetailController {
     @Param('code') code: string,
     @Param('action') action: string,
     @Body() form: Record<string, unknown>,
+    @UploadedFiles() files?: { originalname: string; buffer: Buffer }[],
   ): Promise<void> {
     assertSameOriginForm(req);
     if (!isPageAction(action)) throw new NotFoundError('操作', action);
     const requestId = formRequestId(form.requestId);
-    await this.actions.perform(actorOf(req.user), `${planId}/${code}`, action, actionPayload(action, form), requestId);
+    const actor = actorOf(req.user);
+    const taskId = `${planId}/${code}`;
+    let payload = actionPayload(action, form);
+    if (action === 'submit' && files?.length) {
+      // Stored the way POST /tasks/…/evidence stores them, then named in the submission.
+      const task = await this.tasks.visibleTask(actor, taskId);
+      const evidenceIds: string[] = [];
+      for (const file of files) {
+        evidenceIds.push((await this.evidence.store(task.id, task.currentStageKey, req.user.id, file)).id);
+      }
+      payload = { ...payload, evidenceIds };
+    }
+    await this.actions.perform(actor, taskId, action, payload, requestId);
     const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
     res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}`);
   }
