@@ -324,6 +324,7 @@ describe('web pages in Chromium', () => {
     await page.goto(`${base}/ui/targets`);
     await expect(page.locator('#targets-table tbody tr').count()).resolves.toBeGreaterThan(0);
     await expect(page.textContent('#targets-table')).resolves.toContain('PM2.5');
+    await expect(page.textContent('#targets-table')).resolves.toContain('≤ 34微克/立方米');
     await screenshot(page, 'targets');
   });
 

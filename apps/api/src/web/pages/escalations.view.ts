@@ -1,7 +1,7 @@
 import { OpenEscalation } from '../../escalations/escalation-query.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';
-import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label } from '../view-model/labels';
+import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, stageKeyLabel } from '../view-model/labels';
 import { taskHref } from './overview.view';
 
 export interface EscalationSummary {
@@ -82,7 +82,7 @@ export function escalationsBody(
                       <td class="nowrap"><a href="${taskHref(e.taskId)}">${e.taskCode}</a></td>
                       <td>${e.title}</td>
                       <td class="nowrap">${e.unitName}</td>
-                      <td class="nowrap">${e.stageKey}</td>
+                      <td class="nowrap">${stageKeyLabel(e.stageKey)}</td>
                       <td class="nowrap">${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
                       <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
                     </tr>`,

@@ -3,7 +3,18 @@ import { html, SafeHtml } from '../layout/html';
 import { lightBadge } from '../view-model/labels';
 import { planSelect, PlanOption } from './overview.view';
 
-const COMPARATORS: Record<string, string> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', '=': '=', '==': '=' };
+const COMPARATORS: Record<string, string> = {
+  lte: '≤',
+  gte: '≥',
+  lt: '<',
+  gt: '>',
+  eq: '=',
+  '<=': '≤',
+  '>=': '≥',
+  '<': '<',
+  '>': '>',
+  '=': '=',
+};
 const PERIODS: Record<string, string> = { monthly: '月报', quarterly: '季报', annual: '年报' };
 
 function targetText(i: IndicatorStatusView): string {

@@ -63,3 +63,22 @@ export function label(map: Record<string, string>, code: string | null | undefin
   if (!code) return '';
   return map[code] ?? code;
 }
+
+const STAGE_KEY_LABELS: Record<string, string> = {
+  plan: '工作方案',
+  done: '完成',
+  closure: '销号',
+  'rectify-plan': '整改方案',
+  'rectify-implement': '整改实施',
+  acceptance: '验收',
+};
+
+/** A stage's name from its key, for lists that carry only the key (escalations). */
+export function stageKeyLabel(key: string): string {
+  if (key in STAGE_KEY_LABELS) return STAGE_KEY_LABELS[key];
+  const quarter = /^progress-q(\d)$/.exec(key);
+  if (quarter) return `季度进展（第${quarter[1]}季度）`;
+  const report = /^report-(\d{2})$/.exec(key);
+  if (report) return `${Number(report[1])}月工作报告`;
+  return key;
+}
