@@ -4,9 +4,9 @@ import { Request, Response } from 'express';
 import { DomainError } from '../../../../../libs/domain/src/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
 import { AuthService } from '../../auth/auth.service';
-import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Public } from '../../auth/public.decorator';
 import { requestOrigin } from '../../auth/request-origin';
+import { TokenService } from '../../auth/token.service';
 import { html } from '../layout/html';
 import { renderPage } from '../layout/page-layout';
 import { assertSameOriginForm } from './csrf-check';
@@ -20,6 +20,7 @@ import { clearSessionCookies, ensureCsrfCookie, sessionCookies, setSessionCookie
 export class LoginController {
   constructor(
     private readonly auth: AuthService,
+    private readonly tokens: TokenService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -60,10 +61,22 @@ export class LoginController {
     }
   }
 
+  /**
+   * Public so that a session whose access token has just expired can still end: the refresh token
+   * is revoked either way, otherwise it could bring the session back.
+   */
+  @Public()
   @Post('logout')
-  async logout(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     assertSameOriginForm(req);
-    await this.auth.logout(req.user, req.accessToken, sessionCookies(req).refresh, requestOrigin(req));
+    const { access, refresh } = sessionCookies(req);
+    const session = access ? await this.auth.authenticate(access).catch(() => null) : null;
+    if (session) {
+      await this.auth.logout(session.user, session.claims, refresh, requestOrigin(req));
+    } else if (refresh) {
+      const claims = await this.tokens.verify(refresh, 'refresh').catch(() => null);
+      if (claims) await this.tokens.revoke(claims);
+    }
     clearSessionCookies(res);
     res.redirect(303, '/ui/login?loggedOut=1');
   }
