@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
@@ -9,7 +10,11 @@ import { WebExceptionFilter } from '../session/web-exception.filter';
 import { overviewBody } from './overview.view';
 import { pageFor, queryText } from './page-context';
 
-export const ECHARTS_SRC = '/ui/assets/echarts.min.js?v=6.1.0';
+// The installed version in the URL, so the long-cached script changes name when echarts is upgraded.
+const ECHARTS_VERSION = (
+  JSON.parse(readFileSync(require.resolve('echarts/package.json'), 'utf8')) as { version: string }
+).version;
+export const ECHARTS_SRC = `/ui/assets/echarts.min.js?v=${ECHARTS_VERSION}`;
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
