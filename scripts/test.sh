@@ -100,4 +100,6 @@ stage build npm run -s build
 stage unit jest_within 15m --selectProjects unit
 stage workflows workflow_tests
 stage e2e e2e_tests
+# Fault tests (issue 8) start their own services per file: kill -9, restarts, outages, fuzzing.
+stage faults jest_within 15m --selectProjects faults --runInBand
 summary "PASSED"

@@ -63,6 +63,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           catchError((error: unknown) => {
             if (!(error instanceof DomainError)) return throwError(() => error);
             const problem = this.problems.toProblem(error);
+            // A 5xx (task workflow unreachable, database down) means "retry later": remembering it
+            // would replay the failure to every retry with this key, so the action could never land.
+            if (problem.status >= 500) return throwError(() => error);
             return from(this.remember(key, userId, route, problem.status, problem)).pipe(
               mergeMap(() => throwError(() => error)),
             );
