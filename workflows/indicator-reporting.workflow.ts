@@ -14,9 +14,11 @@ import {
   DEFAULT_READING_DUE_WORKDAYS,
   INDICATOR_ACTIVITY_OPTIONS,
   INDICATOR_POLICY,
+  INDICATOR_SETTINGS_SIGNAL,
   INDICATOR_STATE_QUERY,
   IndicatorActivities,
   IndicatorEvent,
+  IndicatorSettingsSignal,
   IndicatorWorkflowInput,
   IndicatorWorkflowState,
   READING_ENTERED_SIGNAL,
@@ -34,6 +36,7 @@ import { NotificationRequest } from '../libs/domain/src/task/task-types';
  */
 
 export const readingEnteredSignal = defineSignal<[ReadingSignal]>(READING_ENTERED_SIGNAL);
+export const indicatorSettingsSignal = defineSignal<[IndicatorSettingsSignal]>(INDICATOR_SETTINGS_SIGNAL);
 export const indicatorStateQuery = defineQuery<IndicatorWorkflowState>(INDICATOR_STATE_QUERY);
 
 const quick = proxyActivities<
@@ -47,9 +50,13 @@ const LIGHT_RANK: Record<IndicatorLight, number> = { none: 0, green: 0, yellow: 
 
 export async function indicatorReportingWorkflow(
   input: IndicatorWorkflowInput,
-  carried?: { state: IndicatorWorkflowState },
+  carried?: { state: IndicatorWorkflowState; reloadReadings?: boolean },
 ): Promise<IndicatorWorkflowState> {
-  const def = input.definition;
+  // Owner, method and margin may change while the workflow runs (settings signal).
+  let def = input.definition;
+  let margin = input.margin;
+  /** Set when the reporting period changes: the year's loop restarts on the new periods. */
+  let restartWith: IndicatorWorkflowInput | null = null;
   const spans = periodsOfYear(def.year, def.period);
   const s: IndicatorWorkflowState = carried?.state ?? {
     indicatorId: def.indicatorId,
@@ -67,7 +74,7 @@ export async function indicatorReportingWorkflow(
     s.events.push({ at: nowIso(), ...e });
     if (s.events.length > MAX_EVENTS_IN_STATE) s.events.splice(0, s.events.length - MAX_EVENTS_IN_STATE);
   };
-  const owner = def.ownerUnit ?? '*';
+  const owner = () => def.ownerUnit ?? '*';
   const notify = (request: Omit<NotificationRequest, 'taskId' | 'taskRef'>) => {
     pending.push(
       notifications
@@ -80,7 +87,7 @@ export async function indicatorReportingWorkflow(
   const refresh = () => {
     s.readings = [...readings.values()].sort((a, b) => a.period.localeCompare(b.period));
     const views: IndicatorReadingView[] = s.readings.map((r) => ({ ...r, enteredBy: null, enteredAt: '' }));
-    const standing = computeIndicatorStatus(def, views, { asOf: shanghaiDate(Date.now()), margin: input.margin });
+    const standing = computeIndicatorStatus(def, views, { asOf: shanghaiDate(Date.now()), margin });
     const before = s.light;
     s.standing = standing;
     s.light = standing.light;
@@ -91,8 +98,8 @@ export async function indicatorReportingWorkflow(
         kind: 'escalation',
         level: standing.light === 'red' ? 2 : 1,
         recipients: [
-          { unitCode: owner, role: 'handler' },
-          { unitCode: owner, role: 'unit-head' },
+          { unitCode: owner(), role: 'handler' },
+          { unitCode: owner(), role: 'unit-head' },
           ...(standing.light === 'red' ? [{ unitCode: '*', role: 'supervisor' }] : []),
         ],
         title: `指标预警（${standing.light === 'red' ? '红灯' : '黄灯'}）：${def.name}`,
@@ -107,8 +114,18 @@ export async function indicatorReportingWorkflow(
     event({ action: 'reading', period: r.period, detail: String(r.value) });
     refresh();
   });
+  setHandler(indicatorSettingsSignal, (settings) => {
+    event({ action: 'settings', detail: `${settings.ownerUnit ?? '-'} ${settings.period} ${settings.method}` });
+    const next = { ...def, ownerUnit: settings.ownerUnit, period: settings.period, method: settings.method };
+    if (settings.period !== def.period) restartWith = { ...input, definition: next, margin: settings.margin };
+    else {
+      def = next;
+      margin = settings.margin;
+      refresh();
+    }
+  });
 
-  if (!carried) {
+  if (!carried || carried.reloadReadings) {
     for (const r of await quick.listIndicatorReadings({ indicatorId: def.indicatorId })) {
       if (!readings.has(r.period)) readings.set(r.period, r);
     }
@@ -119,6 +136,7 @@ export async function indicatorReportingWorkflow(
   for (; s.periodIndex < spans.length; s.periodIndex++) {
     const period = spans[s.periodIndex].period;
     const has = () => readings.has(period);
+    const wake = () => has() || restartWith !== null;
     if (has()) continue;
     const plan = await quick.planReadingTimers({
       period,
@@ -127,7 +145,10 @@ export async function indicatorReportingWorkflow(
       dueWorkdays: input.dueWorkdays ?? DEFAULT_READING_DUE_WORKDAYS,
       policy: input.policy ?? INDICATOR_POLICY,
     });
-    if (msUntil(plan.periodEndsAt) > 0 && (await condition(has, msUntil(plan.periodEndsAt)))) continue;
+    if (msUntil(plan.periodEndsAt) > 0 && (await condition(wake, msUntil(plan.periodEndsAt)))) {
+      if (restartWith) break;
+      continue;
+    }
     refresh(); // the period ended: cumulative pace and missing periods move on
     const timers = [
       ...plan.reminders.map((r) => ({ kind: 'reminder' as const, level: r.offsetWorkdays, at: r.at, to: 'handler' })),
@@ -136,15 +157,15 @@ export async function indicatorReportingWorkflow(
     for (const t of timers) {
       // A timer already past when the wait starts (indicator imported mid-year) is not sent late.
       if (msUntil(t.at) < 0) continue;
-      if (await condition(has, msUntil(t.at))) break;
+      if (await condition(wake, msUntil(t.at))) break;
       event({ action: t.kind, period, level: t.level });
       const recipients =
         t.kind === 'reminder'
           ? [
-              { unitCode: owner, role: 'handler' },
-              { unitCode: owner, role: 'unit-head' },
+              { unitCode: owner(), role: 'handler' },
+              { unitCode: owner(), role: 'unit-head' },
             ]
-          : [{ unitCode: t.to === 'unit-head' ? owner : '*', role: t.to }];
+          : [{ unitCode: t.to === 'unit-head' ? owner() : '*', role: t.to }];
       notify({
         dedupKey: `${id}/${period}/${t.kind}/${t.level}`,
         kind: t.kind,
@@ -161,6 +182,7 @@ export async function indicatorReportingWorkflow(
         at: t.at,
       });
     }
+    if (restartWith) break;
     event({ action: 'period-closed', period, detail: has() ? 'reported' : 'missing' });
     if (workflowInfo().historyLength > (input.historyEvents ?? HISTORY_EVENT_LIMIT)) {
       await Promise.all(pending);
@@ -168,6 +190,15 @@ export async function indicatorReportingWorkflow(
         state: { ...s, periodIndex: s.periodIndex + 1 },
       });
     }
+  }
+  if (restartWith) {
+    // Past periods of the new kind are walked again: their timers already past are skipped, and
+    // notifications carry dedup keys, so nothing is sent twice.
+    await Promise.all(pending);
+    await continueAsNew<typeof indicatorReportingWorkflow>(restartWith, {
+      state: { ...s, readings: [], periodIndex: 0 },
+      reloadReadings: true,
+    });
   }
   refresh();
   await Promise.all(pending);

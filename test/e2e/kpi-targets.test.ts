@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
-import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { IndicatorWorkflowState } from '../../libs/domain/src/kpi/indicator-workflow-contract';
+import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
 
 jest.setTimeout(180_000);
 
@@ -191,6 +192,13 @@ describe('KPI targets and readings (real API, worker, Temporal, PostgreSQL)', ()
       .send({ ownerUnit: 'ecology', reportingPeriod: 'quarterly', warningMargin: 0.1 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ownerUnit: 'ecology', ownerUnitName: '生态股', period: 'quarterly' });
+    // The running reporting workflow follows: a new period restarts its year (a new run).
+    const workflow = h.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(`${PLAN_ID}/kpi/9.1`);
+    const followed = await eventually(async () => {
+      const s = await workflow.query<IndicatorWorkflowState>('getIndicatorState').catch(() => null);
+      return s?.events.some((e) => e.action === 'settings') && s.standing?.period === 'quarterly' ? s : null;
+    });
+    expect(followed.standing?.ownerUnit).toBe('ecology');
     const unknown = await h
       .http()
       .put(`/targets/${facilities.indicatorId}/settings`)

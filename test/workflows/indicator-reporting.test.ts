@@ -177,4 +177,46 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
       '2021-11-12T01:00:00Z',
     ]);
   });
+
+  it('follows a new owner at once and restarts the year on a new reporting period', async () => {
+    const rec = recording(months([30, 30, 30, 30, 30, 30, 30, 30, 30]));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: rec.activities,
+    });
+    const id = indicatorWorkflowId('kpi-2021', '1', 3);
+    await worker.runUntil(async () => {
+      const first = await env.client.workflow.start('indicatorReportingWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: id,
+        args: [{ definition: pm25, margin: 0.05 } satisfies IndicatorWorkflowInput],
+      });
+      await sleepUntil('2021-09-20T00:00:00Z');
+      const settings = { ownerUnit: 'water-air', period: 'monthly', method: 'mean-of-monthly-means', margin: 0.05 };
+      await first.signal('indicatorSettingsChanged', settings);
+      // October goes missing: its reminders go to the new owner.
+      await sleepUntil('2021-11-03T00:00:00Z');
+      await first.signal('indicatorSettingsChanged', { ...settings, period: 'quarterly' });
+      await sleepUntil('2022-01-20T00:00:00Z');
+      const { status } = await env.client.workflow.getHandle(id, first.firstExecutionRunId).describe();
+      expect(status.name).toBe('CONTINUED_AS_NEW');
+    });
+    const oct = rec.notifications.filter((n) => n.dedupKey.includes('/2021-10/'));
+    expect(oct.map((n) => toSecond(n.sentAt))).toEqual(['2021-11-02T01:00:00Z']); // before the period change
+    expect(oct[0].recipients).toEqual([
+      { unitCode: 'water-air', role: 'handler' },
+      { unitCode: 'water-air', role: 'unit-head' },
+    ]);
+    // Quarterly: Q1–Q3 lie in the past (their timers are not sent late); Q4 is due on the 5th
+    // workday of 2022 after the New Year holiday (01-04 … 01-10), reminded 3 workdays before.
+    const q4 = (kind: string) =>
+      rec.notifications
+        .filter((n) => n.kind === kind && n.dedupKey.includes('/2021-Q4/'))
+        .map((n) => toSecond(n.sentAt));
+    expect(q4('reminder')).toEqual(['2022-01-05T01:00:00Z', '2022-01-10T01:00:00Z']);
+    expect(q4('escalation')).toEqual(['2022-01-11T01:00:00Z', '2022-01-13T01:00:00Z', '2022-01-17T01:00:00Z']);
+    expect(rec.notifications.filter((n) => /\/2021-Q[123]\//.test(n.dedupKey))).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import {
 import { AuthUser } from '../auth/auth-user';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { parseReadingsCsv } from './readings-csv';
-import { signalReading } from './indicator-signaller';
+import { signalReading, signalSettings } from './indicator-signaller';
 
 /**
  * Targets and their readings: standings computed by the domain rules, readings entered one by one
@@ -145,7 +145,8 @@ export class TargetsService {
 
   /**
    * Changes an indicator's owner unit, reporting period, method or margin (null → default). The
-   * standing uses them at once; a running reporting workflow keeps the period it started with.
+   * standing uses them at once, and the running reporting workflow is told (a new period restarts
+   * its year on the new periods).
    */
   async updateSettings(indicatorId: string, body: Record<string, string | number | null | undefined>) {
     this.checkUuid(indicatorId);
@@ -173,7 +174,17 @@ export class TargetsService {
       params.push(body[key]);
       sets.push(`${column} = $${params.length}`);
     }
-    if (sets.length > 0) await this.db.query(`UPDATE indicator SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (sets.length > 0) {
+      await this.db.query(`UPDATE indicator SET ${sets.join(', ')} WHERE id = $1`, params);
+      const [changed] = await loadIndicators(this.db, { indicatorId });
+      const d = changed.definition;
+      await signalSettings(
+        this.client,
+        { planId: d.planId, targetCode: d.targetCode, seq: changed.seq },
+        { ownerUnit: d.ownerUnit, period: d.period, method: d.method, margin: changed.margin ?? this.margin },
+        this.logger,
+      );
+    }
     return this.get(indicatorId);
   }
 

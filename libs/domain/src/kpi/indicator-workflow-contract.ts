@@ -13,6 +13,8 @@ export const INDICATOR_WORKFLOW_TYPE = 'indicatorReportingWorkflow';
 /** Signal sent by the API when a reading is entered (or corrected). */
 export const READING_ENTERED_SIGNAL = 'readingEntered';
 export const INDICATOR_STATE_QUERY = 'getIndicatorState';
+/** Signal sent by the API when a supervisor changes the owner unit, period, method or margin. */
+export const INDICATOR_SETTINGS_SIGNAL = 'indicatorSettingsChanged';
 
 /** Workflow id of an indicator: `<plan>/kpi/<target code>.<seq>` (stable across re-imports). */
 export function indicatorWorkflowId(planId: string, targetCode: string, seq: number): string {
@@ -24,6 +26,14 @@ export interface ReadingSignal {
   value: number;
   goodDays?: number;
   validDays?: number;
+}
+
+/** The settings a running reporting workflow follows; a new period restarts the year's loop. */
+export interface IndicatorSettingsSignal {
+  ownerUnit: string | null;
+  period: IndicatorDefinition['period'];
+  method: IndicatorDefinition['method'];
+  margin: number;
 }
 
 /** A reading is due this many workdays after its period ends (monitoring data needs a few days). */
@@ -63,7 +73,7 @@ export interface ReadingTimerPlan {
 
 export interface IndicatorEvent {
   at: string;
-  action: 'reminder' | 'escalation' | 'reading' | 'light-changed' | 'period-closed';
+  action: 'reminder' | 'escalation' | 'reading' | 'light-changed' | 'period-closed' | 'settings';
   period?: string;
   level?: number;
   detail?: string;
