@@ -101,5 +101,7 @@ stage unit jest_within 15m --selectProjects unit
 stage workflows workflow_tests
 stage e2e e2e_tests
 # Fault tests (issue 8) start their own services per file: kill -9, restarts, outages, fuzzing.
-stage faults jest_within 15m --selectProjects faults --runInBand
+# The gate bursts 200 approvals through the worker crash (500, the issue's size, in npm run test:faults).
+fault_tests() { FAULT_APPROVALS="${FAULT_APPROVALS:-200}" jest_within 15m --selectProjects faults --runInBand; }
+stage faults fault_tests
 summary "PASSED"
