@@ -36,11 +36,19 @@ it(`applies each of ${APPROVALS} approvals exactly once across a kill -9 of the 
     while (targets.length < APPROVALS && next < tasks.length) {
       const t = tasks[next++];
       const token = await sys.api.login(`${t.lead_unit}.handler`);
-      const res = await sys.api.request('POST', `/tasks/${PLAN}/${t.code}/submit`, {
-        token,
-        body: { note: '已完成' },
-        headers: { 'idempotency-key': idempotencyKey('submit') },
-      });
+      // Under load (the import's workflows still raising their late escalations) an update may
+      // outlast ACTION_TIMEOUT_MS: the API answers 503 and the client retries with the same key.
+      const key = idempotencyKey('submit');
+      let res = { status: 0 };
+      for (let attempt = 0; attempt < 20; attempt++) {
+        res = await sys.api.request('POST', `/tasks/${PLAN}/${t.code}/submit`, {
+          token,
+          body: { note: '已完成' },
+          headers: { 'idempotency-key': key },
+        });
+        if (res.status !== 503) break;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
       expect(res.status).toBeLessThan(500);
       if (res.status === 200 && targets.length < APPROVALS)
         targets.push({ id: t.id, code: t.code, unit: t.lead_unit, key: idempotencyKey('approve') });
