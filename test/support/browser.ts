@@ -2,30 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import { launchHeadlessChromium } from '../../apps/api/src/common/headless-chromium';
 
 /** Where browser tests leave their page screenshots (git-ignored). */
 export const SCREENSHOT_DIR = join(__dirname, '..', 'artifacts', 'screenshots');
 
-/**
- * Debian's Chromium (installed by scripts/provision/system-packages.sh), never a downloaded one.
- * The background-networking flags keep it from calling home on a closed network; --no-sandbox
- * because CI runs as root.
- */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** Debian's Chromium, as the API launches it for PDF export. */
+export const launchChromium = launchHeadlessChromium;
 
 /** Puts the harness app on a real port (the browser needs one) and returns its base URL. */
 export async function listenOnFreePort(app: INestApplication): Promise<string> {

@@ -1,17 +1,6 @@
-import { chromium } from 'playwright-core';
 import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { launchHeadlessChromium } from '../common/headless-chromium';
 import { bulletinPrintHtml } from './bulletin-document';
-
-/** Chromium flags for a headless print in a container: no sandbox, GPU, network chatter or updates. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Prints the bulletin to an A4 PDF with Chromium (CHROMIUM_PATH, default /usr/bin/chromium): the
@@ -19,10 +8,7 @@ const CHROMIUM_ARGS = [
  * real text layer. One browser per export: exports are rare, and nothing is left running.
  */
 export async function renderBulletinPdf(content: BulletinContent): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchHeadlessChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(bulletinPrintHtml(content), { waitUntil: 'load' });

@@ -1,39 +1,14 @@
+import { OverdueItem, UnitLightCounts } from '../../dashboard/dashboard.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDate, formatPercent } from '../view-model/format';
 import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
 import { jsonForScript } from '../view-model/json-for-script';
 
+/** What the overview page shows: DashboardService.overview's answer. */
 export interface OverviewData {
-  totals: {
-    total: number;
-    green: number;
-    yellow: number;
-    red: number;
-    escalated: number;
-    done: number;
-    completionRate: number;
-  };
-  byUnit: {
-    unit: string;
-    unitName: string;
-    total: number;
-    green: number;
-    yellow: number;
-    red: number;
-    none: number;
-    escalated: number;
-    done: number;
-    completionRate: number;
-  }[];
-  overdue: {
-    id: string;
-    code: string;
-    title: string;
-    leadUnit: string;
-    nextDueAt: string;
-    overdueDays: number;
-    escalationLevel: number;
-  }[];
+  totals: Omit<UnitLightCounts, 'unit' | 'unitName' | 'none'>;
+  byUnit: UnitLightCounts[];
+  overdue: OverdueItem[];
 }
 
 export interface PlanOption {
