@@ -4,7 +4,7 @@ import { BulletinContent } from '../../libs/domain/src/bulletin/bulletin-content
 import { BulletinActivities } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
 import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
 import { shanghaiDate } from '../../libs/domain/src/calendar/shanghai-time';
-import { Notifier, PermanentDeliveryError } from '../../libs/notify/src';
+import { Notifier } from '../../libs/notify/src';
 import {
   escalationsRaisedBetween,
   overdueTasks,
@@ -12,6 +12,7 @@ import {
 } from '../../libs/persistence/src/read/bulletin-queries';
 import { storeBulletin } from '../../libs/persistence/src/read/bulletin-store';
 import { indicatorStandings } from '../../libs/persistence/src/read/indicator-standings';
+import { deliverOnEveryChannel } from '../notification/deliver-on-every-channel';
 import { withEmails } from '../notification/notification-activities';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -106,16 +107,7 @@ export function createBulletinActivities(deps: {
           url: deps.publicUrl ? `${deps.publicUrl}/ui/bulletins/${id}` : undefined,
         },
       };
-      const failures: string[] = [];
-      for (const channel of notifier.enabledChannels()) {
-        try {
-          await notifier.deliverVia(channel, n);
-        } catch (error) {
-          if (!(error instanceof PermanentDeliveryError)) failures.push(`${channel}: ${(error as Error).message}`);
-        }
-      }
-      if (failures.length > 0)
-        throw ApplicationFailure.retryable(`delivery failed: ${failures.join('; ')}`, 'RetryableDeliveryError');
+      await deliverOnEveryChannel(notifier, n);
     },
   };
 }

@@ -1,8 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
 import { NotificationRequest } from '../../libs/domain/src/task/task-types';
-import { Notification, Notifier, PermanentDeliveryError, Recipient } from '../../libs/notify/src';
+import { Notification, Notifier, Recipient } from '../../libs/notify/src';
+import { deliverOnEveryChannel } from './deliver-on-every-channel';
 
 /**
  * Delivers a task notification through every enabled channel (inbox, e-mail, group robots). Each
@@ -31,18 +31,7 @@ export function createNotificationActivities(
           url: publicUrl ? `${publicUrl}/tasks/${request.taskId}` : undefined,
         },
       };
-      const failures: string[] = [];
-      for (const channel of notifier.enabledChannels()) {
-        try {
-          await notifier.deliverVia(channel, n);
-        } catch (error) {
-          // Permanent refusals (bad address, bad robot key) are recorded by the log; retrying cannot help.
-          if (!(error instanceof PermanentDeliveryError)) failures.push(`${channel}: ${(error as Error).message}`);
-        }
-      }
-      if (failures.length > 0) {
-        throw ApplicationFailure.retryable(`delivery failed: ${failures.join('; ')}`, 'RetryableDeliveryError');
-      }
+      await deliverOnEveryChannel(notifier, n);
     },
   };
 }
