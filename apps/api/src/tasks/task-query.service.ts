@@ -67,9 +67,12 @@ export class TaskQueryService {
     const column = SORT_COLUMNS[query.sort ?? 'code'];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
+    // The page and the total run side by side; the total is a plain count(*) (one row per task, no
+    // joins), not TypeORM's COUNT(DISTINCT id), which sorts every matching row on a broad search.
+    const counted = qb.clone().select('count(*)::int', 'n').orderBy().offset(undefined).limit(undefined);
     qb.offset((page - 1) * pageSize).limit(pageSize);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total, page, pageSize };
+    const [items, count] = await Promise.all([qb.getMany(), counted.getRawOne<{ n: number }>()]);
+    return { items, total: count?.n ?? 0, page, pageSize };
   }
 
   async detail(actor: ActorRef, taskId: string) {
