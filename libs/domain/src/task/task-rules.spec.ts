@@ -1,35 +1,7 @@
-import { ActorRef } from '../access/actor';
 import { checkAction } from './task-rules';
-import { ProblemEntry, StageState, TaskSnapshot } from './task-types';
+import { ProblemEntry, TaskSnapshot } from './task-types';
 import { DEFAULT_POLICY } from './task-types';
-
-const head: ActorRef = { userId: 'u-head', role: 'unit-head', unitCode: 'water-air' };
-const otherHead: ActorRef = { userId: 'u-eco', role: 'unit-head', unitCode: 'ecology' };
-const handler: ActorRef = { userId: 'u-h', role: 'handler', unitCode: 'water-air' };
-const supervisor: ActorRef = { userId: 'u-s', role: 'supervisor', unitCode: null };
-
-const stage = (key: string, over: Partial<StageState> = {}): StageState => ({
-  key,
-  name: key,
-  ownerUnit: 'water-air',
-  dueAt: '2021-10-08T09:30:00.000Z',
-  requiresEvidence: false,
-  requiresCooperation: false,
-  closure: false,
-  status: 'pending',
-  yellowFrom: null,
-  dueRevision: 0,
-  submission: null,
-  cooperation: {},
-  returns: [],
-  approval: null,
-  reminders: [],
-  ladder: [],
-  plannedRevision: -1,
-  escalationLevel: 0,
-  completedAt: null,
-  ...over,
-});
+import { handler, head, otherHead, stage, supervisor } from './task-snapshot.fixtures';
 
 const snapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
   taskId: 'p/1',

@@ -1,35 +1,15 @@
 import { ActorRef } from '../../../../../libs/domain/src/access/actor';
 import { DEFAULT_POLICY, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
 import { availableActions } from './available-actions';
+import {
+  handler,
+  head,
+  otherHead,
+  stage,
+  supervisor,
+} from '../../../../../libs/domain/src/task/task-snapshot.fixtures';
 
-const head: ActorRef = { userId: 'u-head', role: 'unit-head', unitCode: 'water-air' };
-const otherHead: ActorRef = { userId: 'u-eco', role: 'unit-head', unitCode: 'ecology' };
-const handler: ActorRef = { userId: 'u-h', role: 'handler', unitCode: 'water-air' };
-const supervisor: ActorRef = { userId: 'u-s', role: 'supervisor', unitCode: null };
 const deputy: ActorRef = { userId: 'u-d', role: 'deputy-director', unitCode: null, deputyUnits: ['water-air'] };
-
-const stage = (key: string, over: Partial<StageState> = {}): StageState => ({
-  key,
-  name: key,
-  ownerUnit: 'water-air',
-  dueAt: '2021-10-08T09:30:00.000Z',
-  requiresEvidence: false,
-  requiresCooperation: false,
-  closure: false,
-  status: 'pending',
-  yellowFrom: null,
-  dueRevision: 0,
-  submission: null,
-  cooperation: {},
-  returns: [],
-  approval: null,
-  reminders: [],
-  ladder: [],
-  plannedRevision: -1,
-  escalationLevel: 0,
-  completedAt: null,
-  ...over,
-});
 
 const snapshot = (current: Partial<StageState>, over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
   taskId: 'p/1',
