@@ -7,6 +7,7 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   startChild,
@@ -16,7 +17,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ActorRef } from '../libs/domain/src/access/actor';
 import { problemTaskInput } from '../libs/domain/src/task/problem-input';
 import { TaskActivities } from '../libs/domain/src/task/task-activities';
-import { TASK_ACTIVITY_OPTIONS } from '../libs/domain/src/task/task-contract';
+import { TASK_ACTIVITY_OPTIONS, TASK_LOCAL_ACTIVITY_OPTIONS } from '../libs/domain/src/task/task-contract';
 import { checkAction, currentStage } from '../libs/domain/src/task/task-rules';
 import {
   ActionRecord,
@@ -48,13 +49,20 @@ import { getStateQuery, problemClosedSignal, taskUpdates } from './task-updates'
  * is removed and the call becomes `deprecatePatch('<change-id>')`. Record a history that takes
  * the new path into test/histories (RECORD_HISTORIES=1) so replay keeps checking both. Code paths
  * reachable only from new inputs or new updates (e.g. addProblem) need no patch.
- * Patch ids in use: 'resume-replans-timers', 'grace-after-end'.
+ * Patch ids in use: 'resume-replans-timers', 'grace-after-end', 'local-projection',
+ * 'notify-before-continue-as-new'.
  */
 
-const calendar = proxyActivities<Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>>(
-  TASK_ACTIVITY_OPTIONS.calendar,
-);
-const projection = proxyActivities<Pick<TaskActivities, 'projectTaskState'>>(TASK_ACTIVITY_OPTIONS.projection);
+type CalendarActivities = Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>;
+type ProjectionActivities = Pick<TaskActivities, 'projectTaskState'>;
+const remote = {
+  calendar: proxyActivities<CalendarActivities>(TASK_ACTIVITY_OPTIONS.calendar),
+  projection: proxyActivities<ProjectionActivities>(TASK_ACTIVITY_OPTIONS.projection),
+};
+const local = {
+  calendar: proxyLocalActivities<CalendarActivities>(TASK_LOCAL_ACTIVITY_OPTIONS.calendar),
+  projection: proxyLocalActivities<ProjectionActivities>(TASK_LOCAL_ACTIVITY_OPTIONS.projection),
+};
 const notifications = proxyActivities<Pick<TaskActivities, 'notify'>>(TASK_ACTIVITY_OPTIONS.notification);
 
 /** What continue-as-new carries over besides the input. */
@@ -71,6 +79,8 @@ const HISTORY_EVENT_LIMIT = 8000;
 const GRACE_AFTER_END = '1 hour';
 
 export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: CarriedState): Promise<TaskSnapshot> {
+  // Runs started before the patch keep scheduling these on the server, as their histories say.
+  const { calendar, projection } = patched('local-projection') ? local : remote;
   const s: TaskSnapshot = carried?.state ?? initialState(input);
   s.problems ??= []; // state carried by a run that predates the ledger
   const processed = new Map<string, number>(carried?.processed ?? []);
@@ -494,6 +504,9 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
       // Update handlers must finish in this run: their callers wait for the answer.
       await condition(allHandlersFinished);
       await projecting;
+      // A notification scheduled in the task that continues as new would never run: the server
+      // drops the activities of a closed run. Local projections made this the common case.
+      if (patched('notify-before-continue-as-new')) await Promise.allSettled(pendingNotifications.splice(0));
       await continueAsNew<typeof taskLifecycleWorkflow>(input, { state: s, processed: [...processed], projectedSeq });
     }
     const seen = changes;

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
+import { taskPagePath } from '../../libs/domain/src/task/task-page-path';
 import { NotificationRequest } from '../../libs/domain/src/task/task-types';
 import { Notification, Notifier, Recipient } from '../../libs/notify/src';
 import { deliverOnEveryChannel } from './deliver-on-every-channel';
@@ -28,7 +29,7 @@ export function createNotificationActivities(
         taskRef: {
           planId,
           taskCode: code.join('/'),
-          url: publicUrl ? `${publicUrl}/tasks/${request.taskId}` : undefined,
+          url: publicUrl ? `${publicUrl}${taskPagePath(request.taskId)}` : undefined,
         },
       };
       await deliverOnEveryChannel(notifier, n);

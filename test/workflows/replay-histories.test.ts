@@ -10,7 +10,8 @@ jest.setTimeout(120_000);
 /**
  * Replays every recorded history against the current workflow code: a change that alters the
  * commands of running workflows without a `patched()` guard fails here (a nondeterminism error),
- * before it reaches a deployment. v0-* files were recorded by older code and are never
+ * before it reaches a deployment. v<N>-* files were recorded by older code (v1: remote projection
+ * and calendar activities, before the 'local-projection' patch) and are never
  * re-recorded; the others are refreshed with RECORD_HISTORIES=1 (see test/support/record-history).
  */
 describe('replay of recorded task histories', () => {

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/common';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/common';
 import type { ActorRef } from '../access/actor';
 import type { TaskActivities } from './task-activities';
 import type { TaskRejectionCode } from './rejections';
@@ -102,3 +102,24 @@ export const TASK_ACTIVITY_OPTIONS = {
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
   },
 } satisfies Record<'calendar' | 'projection' | 'notification', ActivityOptions>;
+
+/**
+ * Calendar arithmetic and the projection write run as LOCAL activities in workflows started since
+ * the 'local-projection' patch: they execute inside the worker's workflow task, so a sign-off is
+ * answered after one workflow task instead of three round trips through the server, and starting
+ * a task costs the server no activity tasks. Both are idempotent (pure; upsert by version), which
+ * is what a local activity needs: it may run again if the worker dies before the task completes.
+ * Retries past `localRetryThreshold` wait on a server timer instead of holding the workflow task.
+ */
+export const TASK_LOCAL_ACTIVITY_OPTIONS = {
+  calendar: {
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+    localRetryThreshold: '10s',
+  },
+  projection: {
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+    localRetryThreshold: '10s',
+  },
+} satisfies Record<'calendar' | 'projection', LocalActivityOptions>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { html, raw, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
+import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
 
 export const ACTION_LABELS: Record<PageAction, string> = {
   submit: '提交成果',
@@ -27,8 +28,7 @@ export interface ActionFormContext {
 }
 
 export function actionUrl(taskId: string, action: PageAction): string {
-  const [planId, ...code] = taskId.split('/');
-  return `/ui/tasks/${encodeURIComponent(planId)}/${encodeURIComponent(code.join('/'))}/act/${action}`;
+  return `${taskPagePath(taskId)}/act/${action}`;
 }
 
 /** Hidden fields of every action form: CSRF token, a fresh request id (idempotency), return path. */

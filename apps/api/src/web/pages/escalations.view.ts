@@ -2,7 +2,7 @@ import { OpenEscalation } from '../../escalations/escalation-query.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, stageKeyLabel } from '../view-model/labels';
-import { taskHref } from './overview.view';
+import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
 
 export interface EscalationSummary {
   total: number;
@@ -79,7 +79,7 @@ export function escalationsBody(
                   (e) =>
                     html`<tr data-level="${e.level}">
                       <td class="nowrap">${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
-                      <td class="nowrap"><a href="${taskHref(e.taskId)}">${e.taskCode}</a></td>
+                      <td class="nowrap"><a href="${taskPagePath(e.taskId)}">${e.taskCode}</a></td>
                       <td>${e.title}</td>
                       <td class="nowrap">${e.unitName}</td>
                       <td class="nowrap">${stageKeyLabel(e.stageKey)}</td>

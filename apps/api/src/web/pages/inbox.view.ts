@@ -5,7 +5,7 @@ import { PageAction } from '../view-model/available-actions';
 import { formatDate } from '../view-model/format';
 import { label, lightBadge, STAGE_STATUS_LABELS } from '../view-model/labels';
 import { actionUrl } from './action-forms.view';
-import { taskHref } from './overview.view';
+import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
 
 export interface InboxRow {
   task: TaskEntity;
@@ -59,7 +59,7 @@ export function inboxBody(
               ${rows.map(
                 ({ task: t, actions }) =>
                   html`<tr data-task="${t.id}">
-                    <td class="nowrap"><a href="${taskHref(t.id)}">${t.code}</a></td>
+                    <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
                     <td>${t.title}</td>
                     <td class="nowrap">${unitName(t.leadUnit)}</td>
                     <td>
@@ -69,7 +69,7 @@ export function inboxBody(
                     <td class="nowrap">${formatDate(t.nextDueAt)}</td>
                     <td>${lightBadge(t.trafficLight)}</td>
                     <td>
-                      ${actions.includes('approve') ? quickDecision(t.id, csrf) : html`<a class="btn btn-secondary" href="${taskHref(t.id)}">去办理</a>`}
+                      ${actions.includes('approve') ? quickDecision(t.id, csrf) : html`<a class="btn btn-secondary" href="${taskPagePath(t.id)}">去办理</a>`}
                     </td>
                   </tr>`,
               )}

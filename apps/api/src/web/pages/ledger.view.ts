@@ -12,7 +12,8 @@ import {
   UNIT_ROLE_LABELS,
 } from '../view-model/labels';
 import { ledgerHref } from '../view-model/ledger-query';
-import { planSelect, PlanOption, taskHref } from './overview.view';
+import { planSelect, PlanOption } from './overview.view';
+import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
 
 export interface LedgerViewInput {
   query: TaskListQuery;
@@ -107,7 +108,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
           ${v.items.map(
             (t) =>
               html`<tr data-task="${t.id}">
-                <td class="nowrap"><a href="${taskHref(t.id)}">${t.code}</a></td>
+                <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
                 <td>${t.title}</td>
                 <td class="nowrap">${unitName(t.leadUnit)}</td>
                 <td class="hide-sm">${(t.cooperatingUnits ?? []).map(unitName).join('、')}</td>

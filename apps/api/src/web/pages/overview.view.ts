@@ -3,6 +3,7 @@ import { html, SafeHtml } from '../layout/html';
 import { formatDate, formatPercent } from '../view-model/format';
 import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
 import { jsonForScript } from '../view-model/json-for-script';
+import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
 
 /** What the overview page shows: DashboardService.overview's answer. */
 export interface OverviewData {
@@ -14,11 +15,6 @@ export interface OverviewData {
 export interface PlanOption {
   id: string;
   title: string;
-}
-
-export function taskHref(taskId: string): string {
-  const [planId, ...code] = taskId.split('/');
-  return `/ui/tasks/${encodeURIComponent(planId)}/${encodeURIComponent(code.join('/'))}`;
 }
 
 export function planSelect(plans: PlanOption[], selected: string, allLabel = '全部计划'): SafeHtml {
@@ -129,7 +125,7 @@ export function overviewBody(
                 ${data.overdue.map(
                   (o) =>
                     html`<tr>
-                      <td class="nowrap"><a href="${taskHref(o.id)}">${o.code}</a></td>
+                      <td class="nowrap"><a href="${taskPagePath(o.id)}">${o.code}</a></td>
                       <td>${o.title}</td>
                       <td class="nowrap">${unitNames.get(o.leadUnit) ?? o.leadUnit}</td>
                       <td class="nowrap">${formatDate(o.nextDueAt)}</td>
