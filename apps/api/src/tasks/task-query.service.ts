@@ -44,10 +44,20 @@ const SORT_COLUMNS: Record<string, string> = {
 
 export interface TaskPage {
   items: TaskEntity[];
+  /** Matching tasks; for a text search at most SEARCH_COUNT_CAP (then `totalIsLowerBound`). */
   total: number;
+  /** True when a text search matched more than SEARCH_COUNT_CAP tasks: "more than `total`". */
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
+
+/**
+ * A text search is a substring test on every candidate row (Chinese has no words to index for
+ * two-character terms), so counting a broad term like 污染 over 100k tasks costs a full scan. Like
+ * a search engine, the ledger counts a search's matches up to this cap and says "1000+".
+ */
+export const SEARCH_COUNT_CAP = 1000;
 
 /** Read side of the ledger: lists and details, always limited to what the actor may see. */
 @Injectable()
@@ -69,10 +79,28 @@ export class TaskQueryService {
     qb.orderBy(column, direction, 'NULLS LAST').addOrderBy('t.id', 'ASC');
     // The page and the total run side by side; the total is a plain count(*) (one row per task, no
     // joins), not TypeORM's COUNT(DISTINCT id), which sorts every matching row on a broad search.
-    const counted = qb.clone().select('count(*)::int', 'n').orderBy().offset(undefined).limit(undefined);
+    const cap = query.q ? SEARCH_COUNT_CAP : null;
     qb.offset((page - 1) * pageSize).limit(pageSize);
-    const [items, count] = await Promise.all([qb.getMany(), counted.getRawOne<{ n: number }>()]);
-    return { items, total: count?.n ?? 0, page, pageSize };
+    const [items, n] = await Promise.all([qb.getMany(), this.countMatches(qb, cap)]);
+    return {
+      items,
+      total: cap === null ? n : Math.min(n, cap),
+      totalIsLowerBound: cap !== null && n > cap,
+      page,
+      pageSize,
+    };
+  }
+
+  /** count(*) of the query's rows, stopping after cap + 1 when a cap is given. */
+  private async countMatches(qb: SelectQueryBuilder<TaskEntity>, cap: number | null): Promise<number> {
+    const rows = qb.clone().orderBy().offset(undefined).limit(undefined);
+    if (cap === null) return (await rows.select('count(*)::int', 'n').getRawOne<{ n: number }>())?.n ?? 0;
+    const [sql, params] = rows
+      .select('1')
+      .limit(cap + 1)
+      .getQueryAndParameters();
+    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM (${sql}) AS capped`, params)) as { n: number }[];
+    return row?.n ?? 0;
   }
 
   async detail(actor: ActorRef, taskId: string) {

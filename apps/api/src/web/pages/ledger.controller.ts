@@ -50,6 +50,7 @@ export class LedgerController {
         query,
         items: page.items,
         total: page.total,
+        totalIsLowerBound: page.totalIsLowerBound,
         plans: plans.map((p) => ({ id: String(p.id), title: String(p.title) })),
         units: units.map((u) => ({ code: u.code, name: u.name })),
         problems: parsed.ok ? [] : parsed.problems,

@@ -19,6 +19,8 @@ export interface LedgerViewInput {
   query: TaskListQuery;
   items: TaskEntity[];
   total: number;
+  /** A text search matched more than `total` tasks (the count stops at a cap). */
+  totalIsLowerBound?: boolean;
   plans: PlanOption[];
   units: { code: string; name: string }[];
   problems: string[];
@@ -46,7 +48,11 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
   const unitName = (code: string | null) => (code ? (unitNames.get(code) ?? code) : '—');
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 50;
-  const pages = Math.max(1, Math.ceil(v.total / pageSize));
+  const counted = Math.max(1, Math.ceil(v.total / pageSize));
+  // Past a capped count the last page is unknown: "第 21 / 20+ 页" while full pages keep coming.
+  const more = v.totalIsLowerBound === true && v.items.length === pageSize;
+  const pages = v.totalIsLowerBound ? `${Math.max(counted, page)}+` : String(counted);
+  const hasNext = v.totalIsLowerBound ? more : page < counted;
   const sortHeader = (key: NonNullable<TaskListQuery['sort']>, text: string) => {
     const active = (q.sort ?? 'code') === key;
     const order = active && q.order !== 'desc' ? 'desc' : 'asc';
@@ -88,7 +94,9 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
       </div>
     </form>
     ${v.problems.length ? html`<div class="error" role="alert">筛选条件有误：${v.problems.join('；')}</div>` : ''}
-    <p class="muted" id="ledger-total">共 <strong>${v.total}</strong> 项任务，第 ${page} / ${pages} 页</p>
+    <p class="muted" id="ledger-total">
+      共 <strong>${v.total}${v.totalIsLowerBound ? '+' : ''}</strong> 项任务，第 ${page} / ${pages} 页
+    </p>
     <div class="table-wrap">
       <table id="ledger-table" class="stack-sm">
         <thead>
@@ -128,7 +136,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
     <nav class="pager" aria-label="分页">
       ${page > 1 ? html`<a class="btn btn-secondary" href="${ledgerHref(q, { page: page - 1 })}">上一页</a>` : ''}
       <span>第 ${page} / ${pages} 页</span>
-      ${page < pages ? html`<a class="btn btn-secondary" href="${ledgerHref(q, { page: page + 1 })}" rel="next">下一页</a>` : ''}
+      ${hasNext ? html`<a class="btn btn-secondary" href="${ledgerHref(q, { page: page + 1 })}" rel="next">下一页</a>` : ''}
     </nav>
     <p class="muted">排序：${SORTS.map((s) => html` ${sortHeader(s.key, s.label)}`)}</p>`;
 }
