@@ -50,7 +50,7 @@ runBench(BENCH, async () => {
 
     // Every workflow must have planned its timers before the instant (a reminder whose time has
     // passed when its stage opens is skipped by design), so leave time for the whole fan-out.
-    const leadMs = Number(process.env.BENCH_TIMER_LEAD_S ?? 60 + TASKS * 0.05) * 1000;
+    const leadMs = Number(process.env.BENCH_TIMER_LEAD_S ?? 60 + TASKS * 0.1) * 1000;
     const at = Math.ceil((Date.now() + leadMs) / 60_000) * 60_000;
     const local = new Date(at + SHANGHAI_MS);
     const dueAt = new Date(

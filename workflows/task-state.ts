@@ -1,3 +1,4 @@
+import { initialStageState } from '../libs/domain/src/task/initial-stage-state';
 import { TaskSnapshot, TaskWorkflowInput } from '../libs/domain/src/task/task-types';
 
 /** The first state of a task workflow: first stage open, everything else pending. */
@@ -13,21 +14,7 @@ export function initialState(input: TaskWorkflowInput): TaskSnapshot {
     leadUnit: input.leadUnit,
     cooperatingUnits: input.cooperatingUnits.filter((u) => u !== input.leadUnit),
     currentStageKey: input.stages[0]?.key ?? null,
-    stages: input.stages.map((spec, i) => ({
-      ...spec,
-      status: i === 0 ? 'open' : 'pending',
-      yellowFrom: null,
-      dueRevision: 0,
-      submission: null,
-      cooperation: {},
-      returns: [],
-      approval: null,
-      reminders: [],
-      ladder: [],
-      plannedRevision: -1,
-      escalationLevel: 0,
-      completedAt: null,
-    })),
+    stages: input.stages.map((spec, i) => initialStageState(spec, i === 0 ? 'open' : 'pending')),
     escalations: [],
     pendingExtension: null,
     trafficLight: 'none',

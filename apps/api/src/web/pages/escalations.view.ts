@@ -3,6 +3,7 @@ import { html, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, stageKeyLabel } from '../view-model/labels';
 import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface EscalationSummary {
   total: number;
@@ -58,37 +59,20 @@ export function escalationsBody(
       </table>
     </div>
     <h2>督办清单${filter.level || filter.unit ? '（已筛选）' : ''}</h2>
-    ${
-      open.length === 0
-        ? html`<p class="muted">没有未解除的督办。</p>`
-        : html`<div class="table-wrap">
-            <table id="escalation-list">
-              <thead>
-                <tr>
-                  <th>级别</th>
-                  <th>编号</th>
-                  <th>任务</th>
-                  <th>单位</th>
-                  <th>阶段</th>
-                  <th>督办对象</th>
-                  <th>发起时间</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${open.map(
-                  (e) =>
-                    html`<tr data-level="${e.level}">
-                      <td class="nowrap">${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
-                      <td class="nowrap"><a href="${taskPagePath(e.taskId)}">${e.taskCode}</a></td>
-                      <td>${e.title}</td>
-                      <td class="nowrap">${e.unitName}</td>
-                      <td class="nowrap">${stageKeyLabel(e.stageKey)}</td>
-                      <td class="nowrap">${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
-                      <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }`;
+    ${tableOrEmpty({
+      id: 'escalation-list',
+      columns: ['级别', '编号', '任务', '单位', '阶段', '督办对象', '发起时间'],
+      rows: open,
+      row: (e) =>
+        html`<tr data-level="${e.level}">
+          <td class="nowrap">${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
+          <td class="nowrap"><a href="${taskPagePath(e.taskId)}">${e.taskCode}</a></td>
+          <td>${e.title}</td>
+          <td class="nowrap">${e.unitName}</td>
+          <td class="nowrap">${stageKeyLabel(e.stageKey)}</td>
+          <td class="nowrap">${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
+          <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
+        </tr>`,
+      empty: '没有未解除的督办。',
+    })}`;
 }

@@ -6,6 +6,7 @@ import { formatDate } from '../view-model/format';
 import { label, lightBadge, STAGE_STATUS_LABELS } from '../view-model/labels';
 import { actionUrl } from './action-forms.view';
 import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface InboxRow {
   task: TaskEntity;
@@ -39,42 +40,31 @@ export function inboxBody(
   notice: string | null,
 ): SafeHtml {
   return html`${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}
-  ${
-    rows.length === 0
-      ? html`<p class="muted" id="inbox-empty">没有等待您办理的事项。</p>`
-      : html`<div class="table-wrap">
-          <table id="inbox-table" class="stack-sm">
-            <thead>
-              <tr>
-                <th>编号</th>
-                <th>任务</th>
-                <th>牵头单位</th>
-                <th>当前阶段</th>
-                <th>期限</th>
-                <th>灯</th>
-                <th>办理</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map(
-                ({ task: t, actions }) =>
-                  html`<tr data-task="${t.id}">
-                    <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
-                    <td>${t.title}</td>
-                    <td class="nowrap">${unitName(t.leadUnit)}</td>
-                    <td>
-                      ${t.currentStageName ?? ''}
-                      <span class="muted">${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</span>
-                    </td>
-                    <td class="nowrap">${formatDate(t.nextDueAt)}</td>
-                    <td>${lightBadge(t.trafficLight)}</td>
-                    <td>
-                      ${actions.includes('approve') ? quickDecision(t.id, csrf) : html`<a class="btn btn-secondary" href="${taskPagePath(t.id)}">去办理</a>`}
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
-  }`;
+  ${tableOrEmpty({
+    id: 'inbox-table',
+    className: 'stack-sm',
+    columns: ['编号', '任务', '牵头单位', '当前阶段', '期限', '灯', '办理'],
+    rows,
+    row: ({ task: t, actions }) =>
+      html`<tr data-task="${t.id}">
+        <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
+        <td>${t.title}</td>
+        <td class="nowrap">${unitName(t.leadUnit)}</td>
+        <td>
+          ${t.currentStageName ?? ''}
+          <span class="muted">${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</span>
+        </td>
+        <td class="nowrap">${formatDate(t.nextDueAt)}</td>
+        <td>${lightBadge(t.trafficLight)}</td>
+        <td>
+          ${
+            actions.includes('approve')
+              ? quickDecision(t.id, csrf)
+              : html`<a class="btn btn-secondary" href="${taskPagePath(t.id)}">去办理</a>`
+          }
+        </td>
+      </tr>`,
+    empty: '没有等待您办理的事项。',
+    emptyId: 'inbox-empty',
+  })}`;
 }

@@ -4,6 +4,7 @@ import { formatDate, formatPercent } from '../view-model/format';
 import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
 import { jsonForScript } from '../view-model/json-for-script';
 import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { tableOrEmpty } from '../layout/table-or-empty';
 
 /** What the overview page shows: DashboardService.overview's answer. */
 export interface OverviewData {
@@ -106,40 +107,23 @@ export function overviewBody(
       </table>
     </div>
     <h2>逾期任务（按逾期天数）</h2>
-    ${
-      data.overdue.length === 0
-        ? html`<p class="muted">没有逾期任务。</p>`
-        : html`<div class="table-wrap">
-            <table id="overdue-table">
-              <thead>
-                <tr>
-                  <th>编号</th>
-                  <th>任务</th>
-                  <th>牵头单位</th>
-                  <th>期限</th>
-                  <th class="num">逾期天数</th>
-                  <th>督办</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${data.overdue.map(
-                  (o) =>
-                    html`<tr>
-                      <td class="nowrap"><a href="${taskPagePath(o.id)}">${o.code}</a></td>
-                      <td>${o.title}</td>
-                      <td class="nowrap">${unitNames.get(o.leadUnit) ?? o.leadUnit}</td>
-                      <td class="nowrap">${formatDate(o.nextDueAt)}</td>
-                      <td class="num">${o.overdueDays}</td>
-                      <td class="nowrap">
-                        ${o.escalationLevel > 0 ? lightBadge('red') : ''}
-                        ${ESCALATION_LEVEL_LABELS[o.escalationLevel] ?? ''}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }
+    ${tableOrEmpty({
+      id: 'overdue-table',
+      columns: ['编号', '任务', '牵头单位', '期限', { label: '逾期天数', numeric: true }, '督办'],
+      rows: data.overdue,
+      row: (o) =>
+        html`<tr>
+          <td class="nowrap"><a href="${taskPagePath(o.id)}">${o.code}</a></td>
+          <td>${o.title}</td>
+          <td class="nowrap">${unitNames.get(o.leadUnit) ?? o.leadUnit}</td>
+          <td class="nowrap">${formatDate(o.nextDueAt)}</td>
+          <td class="num">${o.overdueDays}</td>
+          <td class="nowrap">
+            ${o.escalationLevel > 0 ? lightBadge('red') : ''} ${ESCALATION_LEVEL_LABELS[o.escalationLevel] ?? ''}
+          </td>
+        </tr>`,
+      empty: '没有逾期任务。',
+    })}
     <script type="application/json" id="overview-data">
       ${jsonForScript(chartData)}
     </script>`;

@@ -20,6 +20,7 @@ import {
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
 import { actionForm, ActionFormContext } from './action-forms.view';
+import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface TaskDetailInput {
   task: TaskEntity;
@@ -156,35 +157,20 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
       </ol>
     </section>
     <h2>督办记录</h2>
-    ${
-      v.escalations.length === 0
-        ? html`<p class="muted">没有督办记录。</p>`
-        : html`<div class="table-wrap">
-            <table id="escalation-table">
-              <thead>
-                <tr>
-                  <th>级别</th>
-                  <th>阶段</th>
-                  <th>督办对象</th>
-                  <th>发起</th>
-                  <th>解除</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${v.escalations.map(
-                  (e) =>
-                    html`<tr>
-                      <td>${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
-                      <td>${s?.stages.find((st) => st.key === e.stageKey)?.name ?? e.stageKey}</td>
-                      <td>${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
-                      <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
-                      <td class="nowrap">${e.resolvedAt ? formatDateTime(e.resolvedAt) : '未解除'}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }
+    ${tableOrEmpty({
+      id: 'escalation-table',
+      columns: ['级别', '阶段', '督办对象', '发起', '解除'],
+      rows: v.escalations,
+      row: (e) =>
+        html`<tr>
+          <td>${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
+          <td>${s?.stages.find((st) => st.key === e.stageKey)?.name ?? e.stageKey}</td>
+          <td>${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
+          <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
+          <td class="nowrap">${e.resolvedAt ? formatDateTime(e.resolvedAt) : '未解除'}</td>
+        </tr>`,
+      empty: '没有督办记录。',
+    })}
     <h2>佐证材料</h2>
     ${
       v.evidence.length === 0
