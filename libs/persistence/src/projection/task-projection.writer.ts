@@ -48,25 +48,56 @@ export class TaskProjectionWriter {
     });
   }
 
+  // Each list goes in one statement (rows as a JSON array): a projection is a handful of round
+  // trips whatever the number of stages, events and escalations.
+
   private async writeStages(tx: EntityManager, p: TaskProjection): Promise<void> {
-    for (const s of p.stages) {
-      await tx.query(
-        `INSERT INTO task_stage (task_id, key, seq, name, status, owner_unit, due_at, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (task_id, key) DO UPDATE SET seq = EXCLUDED.seq, name = EXCLUDED.name, status = EXCLUDED.status,
-           owner_unit = EXCLUDED.owner_unit, due_at = EXCLUDED.due_at, completed_at = EXCLUDED.completed_at`,
-        [p.taskId, s.key, s.seq, s.name, s.status, s.ownerUnit, s.dueAt, s.completedAt],
-      );
-    }
+    if (p.stages.length === 0) return;
+    await tx.query(
+      `INSERT INTO task_stage (task_id, key, seq, name, status, owner_unit, due_at, completed_at)
+       SELECT $1, s.key, s.seq, s.name, s.status, s.owner_unit, s.due_at, s.completed_at
+         FROM jsonb_to_recordset($2::jsonb) AS s(key text, seq int, name text, status text, owner_unit text,
+                                                  due_at timestamptz, completed_at timestamptz)
+       ON CONFLICT (task_id, key) DO UPDATE SET seq = EXCLUDED.seq, name = EXCLUDED.name, status = EXCLUDED.status,
+         owner_unit = EXCLUDED.owner_unit, due_at = EXCLUDED.due_at, completed_at = EXCLUDED.completed_at`,
+      [
+        p.taskId,
+        JSON.stringify(
+          p.stages.map((st) => ({
+            key: st.key,
+            seq: st.seq,
+            name: st.name,
+            status: st.status,
+            owner_unit: st.ownerUnit,
+            due_at: st.dueAt,
+            completed_at: st.completedAt,
+          })),
+        ),
+      ],
+    );
   }
 
   private async writeEscalations(tx: EntityManager, p: TaskProjection): Promise<void> {
-    for (const e of p.openEscalations) {
+    if (p.openEscalations.length > 0) {
       await tx.query(
         `INSERT INTO escalation (task_id, stage_key, level, to_role, unit_code, raised_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         SELECT $1, e.stage_key, e.level, e.to_role, e.unit_code, e.raised_at
+           FROM jsonb_to_recordset($2::jsonb) AS e(stage_key text, level int, to_role text, unit_code text,
+                                                    raised_at timestamptz)
          ON CONFLICT (task_id, stage_key, level) DO UPDATE SET resolved_at = NULL`,
-        [p.taskId, e.stageKey, e.level, e.toRole, e.unitCode, e.raisedAt],
+        [
+          p.taskId,
+          JSON.stringify(
+            // One row per (stage, level): a statement may not upsert the same row twice.
+            [...new Map(p.openEscalations.map((e) => [`${e.stageKey}#${e.level}`, e])).values()].map((e) => ({
+              stage_key: e.stageKey,
+              level: e.level,
+              to_role: e.toRole,
+              unit_code: e.unitCode,
+              raised_at: e.raisedAt,
+            })),
+          ),
+        ],
       );
     }
     const open = p.openEscalations.map((e) => `${e.stageKey}#${e.level}`);
@@ -79,28 +110,33 @@ export class TaskProjectionWriter {
 
   private async appendEvents(tx: EntityManager, p: TaskProjection): Promise<void> {
     if (p.events.length === 0) return;
-    const planId = p.taskId.split('/')[0];
-    for (const e of p.events) {
-      await tx.query(
-        `INSERT INTO task_event (task_id, plan_id, actor_user_id, actor_role, actor_unit, action, outcome, at,
-                                 request_id, dedup_key, before, after, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, 'ok', $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING`,
-        [
-          p.taskId,
-          planId,
-          e.actorUserId ?? null,
-          e.actorRole ?? null,
-          e.actorUnit ?? null,
-          e.action,
-          e.at,
-          e.requestId ?? null,
-          `${p.taskId}#${e.seq}`,
-          e.before === undefined ? null : JSON.stringify(e.before),
-          e.after === undefined ? null : JSON.stringify(e.after),
-          e.detail ?? null,
-        ],
-      );
-    }
+    await tx.query(
+      `INSERT INTO task_event (task_id, plan_id, actor_user_id, actor_role, actor_unit, action, outcome, at,
+                               request_id, dedup_key, before, after, detail)
+       SELECT $1, $2, e.actor_user_id, e.actor_role, e.actor_unit, e.action, 'ok', e.at,
+              e.request_id, e.dedup_key, e.before, e.after, e.detail
+         FROM jsonb_to_recordset($3::jsonb) AS e(actor_user_id text, actor_role text, actor_unit text, action text,
+                                                  at timestamptz, request_id text, dedup_key text, before jsonb,
+                                                  after jsonb, detail text)
+       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING`,
+      [
+        p.taskId,
+        p.taskId.split('/')[0],
+        JSON.stringify(
+          p.events.map((e) => ({
+            actor_user_id: e.actorUserId ?? null,
+            actor_role: e.actorRole ?? null,
+            actor_unit: e.actorUnit ?? null,
+            action: e.action,
+            at: e.at,
+            request_id: e.requestId ?? null,
+            dedup_key: `${p.taskId}#${e.seq}`,
+            before: e.before ?? null,
+            after: e.after ?? null,
+            detail: e.detail ?? null,
+          })),
+        ),
+      ],
+    );
   }
 }
