@@ -1,6 +1,7 @@
 import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
 import { TaskSearch1764460800000 } from './1764460800000-task-search';
 import { KpiAndBulletin1764633600700 } from './1764633600700-kpi-and-bulletin';
+import { LedgerOrderIndex1764806400000 } from './1764806400000-ledger-order-index';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   InitialSchema1764374400000,
   TaskSearch1764460800000,
   KpiAndBulletin1764633600700,
+  LedgerOrderIndex1764806400000,
 ];
