@@ -95,15 +95,20 @@ runBench(BENCH, async () => {
     log(BENCH, `all ${tasks} planned ${round(spareMs / 1000)} s before the instant; waiting for the storm`);
     await sleepMs(Math.max(0, spareMs));
     const cpu = new CpuSplit({ worker: sys.worker.pid, api: sys.apiProcess.pid, bench: process.pid });
+    // A late reminder is not a lost one: wait while rows keep coming (the floor itself needs minutes
+    // on this machine), and call the rest lost only after a minute without a new row.
+    let seen = -1;
+    let progressAt = Date.now();
     await waitUntil(
-      'a reminder row for every task',
+      'a reminder row for every task (or a minute without a new one)',
       async () => {
         const [{ n }] = (
           await sys.pg.query(`SELECT count(DISTINCT task_id)::int AS n FROM notification WHERE kind = 'reminder'`)
         ).rows;
-        return n >= tasks;
+        if (n !== seen) [seen, progressAt] = [n, Date.now()];
+        return n >= tasks || Date.now() - progressAt > 60_000;
       },
-      120_000 + TASKS * 20,
+      20 * 60_000,
       250,
     ).catch((error: Error) => log(BENCH, error.message));
     const cpuSplit = cpu.read();
@@ -130,12 +135,16 @@ runBench(BENCH, async () => {
       const [{ id }] = (
         await sys.pg.query(`SELECT id FROM task WHERE is_leaf AND plan_id = 'bench-storm'`)
       ).rows.filter((r: { id: string }) => !have.has(r.id));
-      const state = await new Client({ connection }).workflow.getHandle(id).query<TaskSnapshot>('getState');
-      const stage = state.stages.find((st) => st.key === state.currentStageKey);
-      log(
-        BENCH,
-        `lost example ${id}: stage ${stage?.key} ${stage?.status} due ${stage?.dueAt} reminders ${JSON.stringify(stage?.reminders)}`,
-      );
+      try {
+        const state = await new Client({ connection }).workflow.getHandle(id).query<TaskSnapshot>('getState');
+        const stage = state.stages.find((st) => st.key === state.currentStageKey);
+        log(
+          BENCH,
+          `lost example ${id}: stage ${stage?.key} ${stage?.status} due ${stage?.dueAt} reminders ${JSON.stringify(stage?.reminders)}`,
+        );
+      } catch (error) {
+        log(BENCH, `lost example ${id}: its state could not be queried (${(error as Error).message})`);
+      }
     }
     writeResult({
       bench: BENCH,
