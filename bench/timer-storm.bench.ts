@@ -1,13 +1,6 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { PlanImportService } from '../apps/api/src/plans/plan-import.service';
-import { TaskLaunchFactory } from '../apps/api/src/plans/task-launch';
-import { taskLaunchFactory } from '../apps/api/src/plans/task-launch.factory';
-import { TemporalTaskWorkflowStarter } from '../apps/api/src/plans/temporal-task-workflow-starter';
-import { TASK_WORKFLOW_TYPE, TaskSnapshot, TaskWorkflowInput } from '../libs/domain/src/task/task-types';
-import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
-import { parsePlan } from '../libs/workplan/src/parse-plan';
+import { TaskSnapshot } from '../libs/domain/src/task/task-types';
 import {
   figure,
   log,
@@ -21,6 +14,7 @@ import {
 } from './support/bench-kit';
 import { runBench, startBenchSystem } from './support/bench-system';
 import { CpuSplit } from './support/cpu-split';
+import { importWithLaunches } from './support/import-with-launches';
 
 /**
  * Issue 8, benchmark 3. Timer storm: 5,000 task workflows whose reminder (催办) is due at the same
@@ -41,8 +35,6 @@ const SHANGHAI_MS = 8 * 3_600_000;
 runBench(BENCH, async () => {
   const sys = await startBenchSystem(BENCH, { workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: String(TASKS + 1000) } });
   const connection = await Connection.connect({ address: sys.stack.temporalAddress });
-  const ds = new DataSource(dataSourceOptions(sys.stack.databaseUrl));
-  await ds.initialize();
   try {
     log(BENCH, `floor: ${TASKS} no-op workflows sleeping until one instant`);
     const floor = await sys.floor.timerStorm(TASKS, 20_000 + TASKS * 5);
@@ -59,25 +51,14 @@ runBench(BENCH, async () => {
     const sendAt = { hour: local.getUTCHours(), minute: local.getUTCMinutes() };
     if (sendAt.hour === 23 && sendAt.minute >= 59)
       throw new Error('run again in a minute: the storm would fall at midnight Shanghai');
-    const real = taskLaunchFactory();
-    const stormFactory: TaskLaunchFactory = (planId, plan, leaf, assignment) => {
-      const launch = real(planId, plan, leaf, assignment);
-      const input = launch.input as TaskWorkflowInput;
-      input.stages[0] = { ...input.stages[0], dueAt };
-      input.policy = { ...input.policy, reminderOffsets: [0], sendAt };
-      return launch;
-    };
-    const importer = new PlanImportService(
-      ds,
-      new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue, TASK_WORKFLOW_TYPE),
-      stormFactory,
-    );
-    const tree = await parsePlan(Buffer.from(replicatedPlan(TASKS)), { filename: 'storm.txt' });
     log(
       BENCH,
       `storm instant ${new Date(at).toISOString()} (${sendAt.hour}:${String(sendAt.minute).padStart(2, '0')} Shanghai); importing`,
     );
-    const result = await importer.importPlan(tree, { planId: 'bench-storm' });
+    const result = await importWithLaunches(sys, replicatedPlan(TASKS), 'bench-storm', (input) => {
+      input.stages[0] = { ...input.stages[0], dueAt };
+      input.policy = { ...input.policy, reminderOffsets: [0], sendAt };
+    });
     const tasks = result.counts.leaves;
     log(BENCH, `${result.workflows.started} workflows started; waiting for every timer to be planned`);
     await waitUntil(
@@ -175,7 +156,6 @@ runBench(BENCH, async () => {
       },
     });
   } finally {
-    await ds.destroy().catch(() => undefined);
     await connection.close().catch(() => undefined);
     await sys.close();
   }

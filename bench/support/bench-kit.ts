@@ -119,9 +119,13 @@ export function bundledPlanText(): string {
   return readFileSync(join(repoRoot(), FIXTURE), 'utf8');
 }
 
-/** The bundled plan (45 leaves in 48 items) replicated until it holds at least `leaves` leaf tasks. */
+/** One copy of the bundled plan: 32 numbered items holding 45 leaf tasks (bundled-plan.spec). */
+const ITEMS_PER_COPY = 32;
+const LEAVES_PER_COPY = 45;
+
+/** The bundled plan replicated into the fewest copies that hold at least `leaves` leaf tasks. */
 export function replicatedPlan(leaves: number): string {
-  return syntheticPlan(bundledPlanText(), Math.ceil((leaves * 48) / 45)).text;
+  return syntheticPlan(bundledPlanText(), Math.ceil(leaves / LEAVES_PER_COPY) * ITEMS_PER_COPY).text;
 }
 
 export async function waitUntil(

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { PlanImportService } from '../../apps/api/src/plans/plan-import.service';
+import { TaskLaunchFactory } from '../../apps/api/src/plans/task-launch';
+import { taskLaunchFactory } from '../../apps/api/src/plans/task-launch.factory';
+import { TemporalTaskWorkflowStarter } from '../../apps/api/src/plans/temporal-task-workflow-starter';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
+import { parsePlan } from '../../libs/workplan/src/parse-plan';
+import { BenchSystem } from './bench-system';
+
+/**
+ * Imports a plan through the real PlanImportService and TemporalTaskWorkflowStarter (what
+ * POST /plans/import runs), with the real launch factory wrapped so a benchmark can set each
+ * task's dates and reminder policy. The workflow is the production one, unchanged.
+ */
+export async function importWithLaunches(
+  sys: BenchSystem,
+  document: string,
+  planId: string,
+  adjust: (input: TaskWorkflowInput) => void,
+) {
+  const connection = await Connection.connect({ address: sys.stack.temporalAddress });
+  const ds = new DataSource(dataSourceOptions(sys.stack.databaseUrl));
+  await ds.initialize();
+  try {
+    const real = taskLaunchFactory();
+    const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment) => {
+      const launch = real(plan, tree, leaf, assignment);
+      adjust(launch.input as TaskWorkflowInput);
+      return launch;
+    };
+    const importer = new PlanImportService(
+      ds,
+      new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue, TASK_WORKFLOW_TYPE),
+      adjusted,
+    );
+    const tree = await parsePlan(Buffer.from(document), { filename: `${planId}.txt` });
+    return await importer.importPlan(tree, { planId });
+  } finally {
+    await ds.destroy().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+  }
+}
