@@ -3,9 +3,10 @@ import { TaskEntity } from '../../../../../libs/persistence/src/entities';
 import { html, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
 import { formatDate } from '../view-model/format';
-import { label, lightBadge, STAGE_STATUS_LABELS } from '../view-model/labels';
+import { lightBadge } from '../view-model/labels';
 import { actionUrl } from './action-forms.view';
 import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { currentStageCell } from '../view-model/current-stage-cell';
 import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface InboxRow {
@@ -50,10 +51,7 @@ export function inboxBody(
         <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
         <td>${t.title}</td>
         <td class="nowrap">${unitName(t.leadUnit)}</td>
-        <td>
-          ${t.currentStageName ?? ''}
-          <span class="muted">${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</span>
-        </td>
+        ${currentStageCell(t)}
         <td class="nowrap">${formatDate(t.nextDueAt)}</td>
         <td>${lightBadge(t.trafficLight)}</td>
         <td>

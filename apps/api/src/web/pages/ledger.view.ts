@@ -7,13 +7,13 @@ import {
   label,
   LIGHT_LABELS,
   lightBadge,
-  STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
   UNIT_ROLE_LABELS,
 } from '../view-model/labels';
 import { ledgerHref } from '../view-model/ledger-query';
 import { planSelect, PlanOption } from './overview.view';
 import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { currentStageCell } from '../view-model/current-stage-cell';
 
 export interface LedgerViewInput {
   query: TaskListQuery;
@@ -120,10 +120,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
                 <td>${t.title}</td>
                 <td class="nowrap">${unitName(t.leadUnit)}</td>
                 <td class="hide-sm">${(t.cooperatingUnits ?? []).map(unitName).join('、')}</td>
-                <td>
-                  ${t.currentStageName ?? ''}
-                  <span class="muted">${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</span>
-                </td>
+                ${currentStageCell(t)}
                 <td class="nowrap">${formatDate(t.nextDueAt)}</td>
                 <td>${lightBadge(t.trafficLight)}</td>
                 <td class="nowrap">${ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? ''}</td>
