@@ -117,9 +117,16 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     const snapshot: TaskSnapshot = { ...s, events: s.events.filter((e) => e.seq > projectedSeq) };
     const lastSeq = s.events[s.events.length - 1]?.seq ?? projectedSeq;
     projecting = projecting.then(async () => {
-      await projection.projectTaskState(snapshot);
-      projectedSeq = Math.max(projectedSeq, lastSeq);
-      if (s.events.length > MAX_EVENTS_IN_STATE) s.events = s.events.filter((e) => e.seq > projectedSeq);
+      try {
+        await projection.projectTaskState(snapshot);
+        projectedSeq = Math.max(projectedSeq, lastSeq);
+        if (s.events.length > MAX_EVENTS_IN_STATE) s.events = s.events.filter((e) => e.seq > projectedSeq);
+      } catch {
+        // Refused by the database for good (the activity marked the row 投影失败; transient errors
+        // are retried inside the activity). The task goes on; the next projection carries these
+        // events again, and the state keeps a bounded tail of them meanwhile.
+        if (s.events.length > 2 * MAX_EVENTS_IN_STATE) s.events = s.events.slice(-MAX_EVENTS_IN_STATE);
+      }
     });
     return projecting;
   };
@@ -153,7 +160,11 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
           await apply(args);
         } catch (error) {
           processed.delete(args.requestId); // refused, not done: the same request may be retried
-          throw error;
+          // Any failure ends this update, never the workflow task: an error that is not a Temporal
+          // failure would fail the task and retry it for ever.
+          throw error instanceof ApplicationFailure
+            ? error
+            : ApplicationFailure.nonRetryable(failureMessage(error), failureType(error));
         }
         changed();
         changes += 1;
@@ -308,9 +319,11 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   handle('decideExtension', async (a) => {
     const request = s.pendingExtension!;
     const stage = s.stages.find((st) => st.key === request.stageKey)!;
+    // The new instant first: if the calendar cannot answer, the update fails and nothing changed.
+    const newDueAt = a.approve ? await calendar.resolveDueInstant({ date: request.newDueDate }) : null;
     s.pendingExtension = null;
-    if (a.approve) {
-      stage.dueAt = await calendar.resolveDueInstant({ date: request.newDueDate });
+    if (newDueAt) {
+      stage.dueAt = newDueAt;
       stage.dueRevision += 1;
       stage.escalationLevel = 0;
       resolveEscalations(stage.key);
@@ -427,7 +440,18 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
 
   // ---- timers --------------------------------------------------------------------------------
   const planTimers = async (stage: StageState) => {
-    const plan = await calendar.planStageTimers({ dueAt: stage.dueAt!, policy: s.policy });
+    let plan: Awaited<ReturnType<CalendarActivities['planStageTimers']>>;
+    try {
+      plan = await calendar.planStageTimers({ dueAt: stage.dueAt!, policy: s.policy });
+    } catch (error) {
+      // The calendar refused for good (transient failures retry inside the activity): the stage
+      // keeps its deadline and light but has no reminders until a calendar change re-plans it.
+      stage.plannedRevision = stage.dueRevision;
+      for (const t of [...stage.reminders, ...stage.ladder]) if (t.state === 'pending') t.state = 'skipped';
+      event('timers-unplanned', `${stage.name}：${failureMessage(error)}`, undefined, stage.key);
+      changed();
+      return;
+    }
     // Late reminders are skipped, late escalations still raised; what already fired stays fired.
     Object.assign(stage, applyTimerPlan(stage, plan, Date.now()));
     stage.yellowFrom = plan.yellowFrom;
@@ -560,6 +584,19 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   await Promise.race([Promise.allSettled(pendingNotifications), sleep('25h')]);
   await projecting;
   return { ...s };
+}
+
+/** The message of an activity or other failure, as the update's caller should read it. */
+function failureMessage(error: unknown): string {
+  const cause = (error as { cause?: unknown })?.cause;
+  const message = cause instanceof Error && cause.message ? cause.message : (error as Error)?.message;
+  return message || String(error);
+}
+
+/** The update rejection type of a failure: a calendar refusal is bad input, anything else internal. */
+function failureType(error: unknown): string {
+  const cause = (error as { cause?: { type?: unknown } })?.cause;
+  return typeof cause?.type === 'string' && cause.type.startsWith('CALENDAR') ? 'BAD_INPUT' : 'INTERNAL';
 }
 
 function escalationRecipients(to: EscalationTarget, leadUnit: string) {

@@ -1,6 +1,6 @@
-import { CalendarYearUnavailableError } from '../../libs/domain/src/calendar/workday-calendar';
+import { ApplicationFailure } from '@temporalio/activity';
 import { DEFAULT_POLICY } from '../../libs/domain/src/task/task-types';
-import { createCalendarActivities } from './calendar-activities';
+import { CALENDAR_REFUSED, createCalendarActivities } from './calendar-activities';
 
 describe('calendar activities', () => {
   const a = createCalendarActivities();
@@ -19,8 +19,18 @@ describe('calendar activities', () => {
     expect(await a.resolveDueInstant({ date: '2021-10-05' })).toBe('2021-09-30T09:30:00.000Z');
   });
 
-  it('refuses a year without data and a malformed instant', async () => {
-    await expect(a.resolveDueInstant({ date: '2031-01-05' })).rejects.toBeInstanceOf(CalendarYearUnavailableError);
-    await expect(a.planStageTimers({ dueAt: 'soon', policy: DEFAULT_POLICY })).rejects.toBeInstanceOf(RangeError);
+  it('refuses a year without data and a malformed instant for good (never retried)', async () => {
+    for (const attempt of [
+      a.resolveDueInstant({ date: '2031-01-05' }),
+      a.planStageTimers({ dueAt: 'soon', policy: DEFAULT_POLICY }),
+    ]) {
+      const error = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ApplicationFailure);
+      expect((error as ApplicationFailure).nonRetryable).toBe(true);
+      expect((error as ApplicationFailure).type).toBe(CALENDAR_REFUSED);
+    }
   });
 });

@@ -75,7 +75,7 @@ async function login(username: string, password = DEMO_PASSWORD) {
 }
 
 async function auditRows(action: string, username: string): Promise<{ outcome: string; detail: string | null }[]> {
-  return ds.query(`SELECT outcome, detail FROM task_event WHERE action = $1 AND after->>'username' = $2 ORDER BY id`, [
+  return ds.query(`SELECT outcome, detail FROM audit_log WHERE action = $1 AND after->>'username' = $2 ORDER BY id`, [
     action,
     username,
   ]);
@@ -184,7 +184,7 @@ describe('login', () => {
 });
 
 describe('refresh rotation', () => {
-  it('exchanges a refresh token once; reusing it is 401', async () => {
+  it('exchanges a refresh token once; reusing it is 401 and ends the whole session (token family)', async () => {
     const first = await login('monitoring.handler');
     const rotated = await http().post('/auth/refresh').send({ refreshToken: first.refreshToken });
     expect(rotated.status).toBe(200);
@@ -197,8 +197,22 @@ describe('refresh rotation', () => {
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
 
+    // The reuse means the token leaked: the rotated pair dies too, refresh and access alike.
     const again = await http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken });
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(401);
+    const meAfter = await http().get('/auth/me').set('Authorization', `Bearer ${rotated.body.accessToken}`);
+    expect(meAfter.status).toBe(401);
+    // A new sign-in starts a new family, unaffected.
+    const fresh = await login('monitoring.handler');
+    expect((await http().post('/auth/refresh').send({ refreshToken: fresh.refreshToken })).status).toBe(200);
+  });
+
+  it('answers token responses with Cache-Control: no-store', async () => {
+    const res = await http().post('/auth/login').send({ username: 'general.head', password: 'duban-demo-2021' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const refreshed = await http().post('/auth/refresh').send({ refreshToken: res.body.refreshToken });
+    expect(refreshed.headers['cache-control']).toBe('no-store');
   });
 
   it('does not accept an access token as a refresh token', async () => {
@@ -220,7 +234,7 @@ describe('logout', () => {
     expect(after.body.details).toEqual({ reason: 'revoked' });
     expect((await http().post('/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
     const [event]: { outcome: string; actor_user_id: string }[] = await ds.query(
-      "SELECT outcome, actor_user_id FROM task_event WHERE action = 'logout'",
+      "SELECT outcome, actor_user_id FROM audit_log WHERE action = 'logout'",
     );
     expect(event).toEqual({ outcome: 'ok', actor_user_id: session.user.id });
     // Other sessions of the same user are untouched.
@@ -255,7 +269,7 @@ describe('account administration', () => {
     const session = await login('water-air.li', 'a-new-password');
     expect(session.user).toMatchObject({ displayName: '李四', unitCode: 'water-air' });
     const [event]: { actor_user_id: string }[] = await ds.query(
-      "SELECT actor_user_id FROM task_event WHERE action = 'user-create'",
+      "SELECT actor_user_id FROM audit_log WHERE action = 'user-create'",
     );
     expect(event.actor_user_id).toBe((await http().get('/auth/me').set(auth(admin))).body.id);
   });

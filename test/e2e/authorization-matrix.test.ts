@@ -23,7 +23,10 @@ const CELLS = [
   { who: 'admin', user: 'admin' },
 ] as const;
 
-/** Every action with a valid body, and who may do it (the rest must get 403). */
+/** Cells that cannot see the task at all: they get 404, like a task that does not exist. */
+const BLIND = ['handler/other', 'head/other', 'deputy/other'];
+
+/** Every action with a valid body, and who may do it (the rest must get 403, or 404 when blind). */
 const ACTIONS: { path: string; body: object; allowed: string[] }[] = [
   {
     path: 'comment',
@@ -86,18 +89,31 @@ describe('object-level authorization matrix (every role × own/other unit × eve
     CELLS.filter((c) => !a.allowed.includes(c.who)).map((c) => ({ action: a, cell: c })),
   );
 
-  it.each(denied.map((d) => [d.cell.who, d.action.path, d]))('%s may not %s: 403', async (_who, _path, d) => {
-    const res = await act(d.cell.who, d.action.path, d.action.body);
-    expect(res.status).toBe(403);
-    expect(res.body.code).toBe('FORBIDDEN');
-  });
+  it.each(denied.map((d) => [d.cell.who, d.action.path, d]))(
+    '%s may not %s: 403 (404 when blind)',
+    async (who, _path, d) => {
+      const res = await act(d.cell.who, d.action.path, d.action.body);
+      if (BLIND.includes(who as string)) {
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('NOT_FOUND');
+      } else {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN');
+      }
+    },
+  );
 
-  it('wrote every denial to the audit log', async () => {
+  it('wrote every denial to the audit log, none to the task timeline', async () => {
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM task_event WHERE task_id = $1 AND outcome = 'denied'`,
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject = $1 AND outcome = 'denied'`,
       [TASK_ID],
     );
     expect(n).toBe(denied.length);
+    const [{ refused }] = await db.query(
+      `SELECT count(*)::int AS refused FROM task_event WHERE task_id = $1 AND outcome <> 'ok'`,
+      [TASK_ID],
+    );
+    expect(refused).toBe(0);
   });
 
   it('lets every allowed cell through the authorization (the workflow may still refuse on state)', async () => {
@@ -110,7 +126,7 @@ describe('object-level authorization matrix (every role × own/other unit × eve
       }
     }
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM task_event WHERE task_id = $1 AND outcome = 'denied'`,
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject = $1 AND outcome = 'denied'`,
       [TASK_ID],
     );
     expect(n).toBe(denied.length);

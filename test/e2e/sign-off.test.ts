@@ -139,7 +139,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     expect(mine.body.total).toBe(13);
   });
 
-  it('refuses the approval of another unit head with 403 and records the denial', async () => {
+  it('refuses the approval of another unit head with 404 (not their task) and records the denial', async () => {
     const handler = await h.login('water-air.handler');
     await h
       .http()
@@ -155,10 +155,10 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
       .set(bearer(ecologyHead))
       .set('Idempotency-Key', key())
       .send({});
-    expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe('FORBIDDEN');
+    expect(denied.status).toBe(404);
+    expect(denied.body.code).toBe('NOT_FOUND');
     const audit = await db.query(
-      `SELECT action, outcome, actor_unit FROM task_event WHERE task_id = 'signoff-2021/2.2' AND outcome = 'denied'`,
+      `SELECT action, outcome, actor_unit FROM audit_log WHERE subject = 'signoff-2021/2.2' AND outcome = 'denied'`,
     );
     expect(audit).toEqual([{ action: 'approve', outcome: 'denied', actor_unit: 'ecology' }]);
   });

@@ -4,10 +4,33 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { bodyParsers } from './common/body-parsers';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { SafeInputGuard, SafeInputPipe } from './common/safe-input';
 
-/** Body limit for JSON requests; uploads have their own limits in their routes. */
-const JSON_BODY_LIMIT = '1mb';
+/**
+ * Security headers of every response. The pages run no inline script (their scripts are files
+ * under /ui/assets; data rides in non-executable JSON script tags), so scripts are 'self' only;
+ * inline styles stay allowed for the one stylesheet in each page and ECharts' SVG. No framing.
+ */
+const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+};
 
 /** Builds the configured HTTP app; shared by main.ts and the end-to-end tests. */
 export async function createApiApp(): Promise<INestApplication> {
@@ -19,11 +42,13 @@ export async function createApiApp(): Promise<INestApplication> {
 
 export function configureApiApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: true });
+  for (const parser of bodyParsers()) express.use(parser);
   express.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(helmet(SECURITY_HEADERS));
+  // Before the authentication guards (registered later, at init): unstorable text never gets further.
+  app.useGlobalGuards(new SafeInputGuard());
   app.useGlobalPipes(
+    new SafeInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -4,6 +4,8 @@ export type PlanParseErrorCode =
   | 'EMPTY_DOCUMENT'
   | 'BINARY_DOCUMENT'
   | 'TOO_LARGE'
+  | 'TOO_COMPLEX'
+  | 'TOO_MANY_ITEMS'
   | 'NO_TASK_SECTION'
   | 'NO_PLAN_YEAR'
   | 'UNSUPPORTED_FORMAT'

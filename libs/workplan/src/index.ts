@@ -1,7 +1,8 @@
 export { PlanParseError } from './errors';
 export type { PlanParseErrorCode, PlanParseErrorInit } from './errors';
-export { MAX_PLAN_BYTES } from './limits';
+export { MAX_PLAN_BYTES, MAX_PLAN_ITEMS } from './limits';
 export { detectFormat, parsePlan } from './parse-plan';
+export { parsePlanOffThread } from './parse-off-thread';
 export type { ParsePlanOptions, PlanFormat } from './parse-plan';
 export { parsePlanText } from './parse-plan-text';
 export { validatePlanJson } from './validate-plan-json';

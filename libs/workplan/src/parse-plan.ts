@@ -5,7 +5,8 @@ import { docxToText } from './formats/docx';
 import { htmlToText } from './formats/html';
 import { parseJsonPlan } from './formats/json-plan';
 import { parseYamlPlan } from './formats/yaml-plan';
-import { assertWithinLimit } from './limits';
+import { findUnsafeText } from '../../domain/src/text/safe-text';
+import { assertItemCount, assertLineCount, assertWithinLimit, countItems } from './limits';
 import { parsePlanText } from './parse-plan-text';
 
 export type PlanFormat = 'text' | 'docx' | 'html' | 'json' | 'yaml';
@@ -55,11 +56,40 @@ export async function parsePlan(buffer: Buffer, options: ParsePlanOptions = {}):
   try {
     assertWithinLimit(buffer.length);
     const format = options.format ?? detectFormat(buffer, options.filename);
+    return checkedTree(await parseFormat(buffer, format));
+  } catch (error) {
+    throw toPlanParseError(error);
+  }
+}
+
+/**
+ * What every format's tree must satisfy before it may be imported: no more than MAX_PLAN_ITEMS
+ * items, and only text the database can store (a JSON/YAML plan could carry a NUL or a lone
+ * surrogate in any field: refused with its JSON path).
+ */
+function checkedTree(tree: PlanTree): PlanTree {
+  assertItemCount(countItems(tree));
+  const unsafe = findUnsafeText(tree);
+  if (unsafe) {
+    throw new PlanParseError({
+      code: 'INVALID_PLAN_JSON',
+      zh: `计划中含有无法保存的字符：${unsafe.zh}`,
+      en: `The plan holds characters that cannot be stored: ${unsafe.en}`,
+      hint: '删除该字段中的控制字符（常由复制粘贴带入）后重新上传。',
+      path: `/${unsafe.field.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`,
+    });
+  }
+  return tree;
+}
+
+async function parseFormat(buffer: Buffer, format: PlanFormat): Promise<PlanTree> {
+  {
     switch (format) {
       case 'docx':
         return parseDocx(buffer);
       case 'html': {
         const decoded = decodeText(buffer);
+        assertLineCount(decoded.text);
         return withEncodingNote(parsePlanText(htmlToText(decoded.text)), decoded);
       }
       case 'json':
@@ -76,13 +106,12 @@ export async function parsePlan(buffer: Buffer, options: ParsePlanOptions = {}):
           hint: 'format 只能是 text、docx、html、json 或 yaml。',
         });
     }
-  } catch (error) {
-    throw toPlanParseError(error);
   }
 }
 
 function parseTextDocument(buffer: Buffer): PlanTree {
   const decoded = decodeText(buffer);
+  assertLineCount(decoded.text);
   return withEncodingNote(parsePlanText(decoded.text), decoded);
 }
 

@@ -37,7 +37,7 @@ export class AccessTokenGuard implements CanActivate {
     if (!token) throw new UnauthenticatedError('missing');
     const { user, claims } = await this.auth.authenticate(token);
     req.user = user;
-    req.accessToken = { jti: claims.jti, exp: claims.exp };
+    req.accessToken = { jti: claims.jti, exp: claims.exp, fam: claims.fam };
     return true;
   }
 }

@@ -1,45 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from './auth-user';
+import { AuditLogWriter, AuditRecord } from '../../../../libs/persistence/src/audit/audit-log.writer';
 
-/** ok | failed (bad credentials) | denied (refused by policy, e.g. throttled) */
-export type AuditOutcome = 'ok' | 'failed' | 'denied';
+export type { AuditOutcome } from '../../../../libs/persistence/src/audit/audit-log.writer';
+export type AuditEntry = AuditRecord;
 
-export interface AuditEntry {
-  action: string;
-  outcome: AuditOutcome;
-  actor?: Pick<AuthUser, 'id' | 'role' | 'unitCode'> | null;
-  before?: unknown;
-  after?: unknown;
-  detail?: string | null;
-  requestId?: string | null;
-}
-
-/** Account and session events in the append-only task_event log (task_id NULL: not about a task). */
+/** Account, session, plan and refused-action events in the append-only audit_log. */
 @Injectable()
 export class AuditLog {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly writer: AuditLogWriter;
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.db.query(
-      `INSERT INTO task_event (actor_user_id, actor_role, actor_unit, action, outcome, request_id, before, after, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
-      [
-        entry.actor?.id ?? null,
-        entry.actor?.role ?? null,
-        entry.actor?.unitCode ?? null,
-        entry.action,
-        entry.outcome,
-        entry.requestId?.slice(0, 128) ?? null,
-        json(entry.before),
-        json(entry.after),
-        entry.detail ?? null,
-      ],
-    );
+  constructor(@InjectDataSource() db: DataSource) {
+    this.writer = new AuditLogWriter(db);
   }
-}
 
-function json(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+  record(entry: AuditEntry): Promise<void> {
+    return this.writer.record(entry);
+  }
 }

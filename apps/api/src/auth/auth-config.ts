@@ -11,6 +11,8 @@ export interface AuthConfig {
   refreshTtlSeconds: number;
   /** Failed logins per username+IP allowed inside the window before 429. */
   loginMaxFailures: number;
+  /** Failed logins from one IP, whatever the usernames, allowed inside the window before 429. */
+  loginMaxFailuresPerIp: number;
   loginWindowSeconds: number;
 }
 
@@ -20,18 +22,22 @@ export function loadAuthConfig(env: Env = process.env): AuthConfig {
   if (refreshTtlSeconds <= accessTtlSeconds) {
     throw new ConfigError('JWT_REFRESH_TTL', 'JWT_REFRESH_TTL must be longer than JWT_ACCESS_TTL');
   }
-  const maxText = env.AUTH_LOGIN_MAX_FAILURES?.trim() || '5';
-  const loginMaxFailures = Number(maxText);
-  if (!Number.isInteger(loginMaxFailures) || loginMaxFailures < 1 || loginMaxFailures > 1000) {
-    throw new ConfigError('AUTH_LOGIN_MAX_FAILURES', `AUTH_LOGIN_MAX_FAILURES must be 1..1000, got "${maxText}"`);
-  }
   return {
     jwtSecret: resolveJwtSecret(env),
     accessTtlSeconds,
     refreshTtlSeconds,
-    loginMaxFailures,
+    loginMaxFailures: count(env, 'AUTH_LOGIN_MAX_FAILURES', '5'),
+    loginMaxFailuresPerIp: count(env, 'AUTH_LOGIN_MAX_FAILURES_PER_IP', '30'),
     loginWindowSeconds: duration(env, 'AUTH_LOGIN_WINDOW', '15m'),
   };
+}
+
+function count(env: Env, name: string, fallback: string): number {
+  const text = env[name]?.trim() || fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new ConfigError(name, `${name} must be 1..100000, got "${text}"`);
+  return n;
 }
 
 function duration(env: Env, name: string, fallback: string): number {

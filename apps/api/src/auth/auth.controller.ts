@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -8,10 +8,9 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { AuthUser } from './auth-user';
 import { AuthUserDto } from './auth-user.dto';
-import { LoginThrottledError } from './auth-errors';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest } from './authenticated-request';
 import { CurrentUser } from './current-user.decorator';
@@ -34,18 +33,11 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResultDto })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password, or account deactivated' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for this username from this address; see Retry-After' })
-  async login(
-    @Body() body: LoginDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<LoginResultDto> {
-    try {
-      return await this.auth.login(body.username, body.password, requestOrigin(req));
-    } catch (error) {
-      // The problem filter writes the body; the header must be on the response before that.
-      if (error instanceof LoginThrottledError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+  // Tokens must never sit in a cache; the problem filter sets Retry-After on a throttled sign-in.
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResultDto> {
+    return this.auth.login(body.username, body.password, requestOrigin(req));
   }
 
   @Public()
@@ -54,6 +46,8 @@ export class AuthController {
   @ApiOperation({ summary: '刷新：用一次性的刷新令牌换取新的令牌对（旧刷新令牌作废）' })
   @ApiOkResponse({ type: LoginResultDto })
   @ApiUnauthorizedResponse({ description: 'Refresh token invalid, expired or already used' })
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   refresh(@Body() body: RefreshDto, @Req() req: Request): Promise<LoginResultDto> {
     return this.auth.refresh(body.refreshToken, requestOrigin(req));
   }
@@ -61,7 +55,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '退出：作废当前访问令牌及所给刷新令牌' })
+  @ApiOperation({ summary: '退出：作废当前会话的全部令牌（访问令牌与刷新令牌）' })
   @ApiNoContentResponse()
   async logout(@Body() body: LogoutDto, @Req() req: AuthenticatedRequest): Promise<void> {
     await this.auth.logout(req.user, req.accessToken, body.refreshToken, requestOrigin(req));

@@ -14,7 +14,7 @@ import {
 import { LOGIN_ACTION, LOGIN_FAILED_ACTION, LoginThrottle } from './login-throttle';
 import { MAX_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
 import { toAuthUser } from './to-auth-user';
-import { TokenClaims, TokenPair, TokenService } from './token.service';
+import { familyRevocationId, TokenClaims, TokenPair, TokenService } from './token.service';
 
 export interface LoginResult extends TokenPair {
   user: AuthUser;
@@ -45,7 +45,7 @@ export class AuthService {
   async login(rawUsername: string, password: string, origin: RequestOrigin): Promise<LoginResult> {
     const username = normalizeUsername(rawUsername);
     const trace = { username, ip: origin.ip };
-    const decision = await this.throttle.check(username, origin.ip);
+    const decision = await this.throttle.reserve(username, origin.ip);
     if (!decision.allowed) {
       await this.audit.record({
         action: LOGIN_FAILED_ACTION,
@@ -61,6 +61,7 @@ export class AuthService {
       user && password.length <= MAX_PASSWORD_LENGTH
         ? await this.hasher.verify(user.passwordHash, password)
         : await this.hasher.verifyAgainstNothing(password);
+    await this.throttle.settle(decision.attemptId, user && passwordOk ? 'ok' : 'failed');
     if (!user || !passwordOk) {
       await this.audit.record({
         action: LOGIN_FAILED_ACTION,
@@ -110,24 +111,32 @@ export class AuthService {
       throw error;
     });
     const user = await this.users.findOne({ where: { id: claims.sub } });
-    if (!user || !user.active) throw new UnauthenticatedError('account');
+    if (!user || !user.active || issuedBefore(claims, user.tokensValidAfter)) {
+      await this.tokens.revokeFamily(claims.fam);
+      throw new UnauthenticatedError('account');
+    }
     return { ...pair, user: toAuthUser(user) };
   }
 
-  /** Revokes the access token in use and, if given and the caller's own, the refresh token. */
+  /**
+   * Ends the session: the access token in use, its whole family (so the refresh token dies with
+   * it even when the client does not send it) and, if given and the caller's own, the refresh token.
+   */
   async logout(
     user: AuthUser,
-    access: Pick<TokenClaims, 'jti' | 'exp'>,
+    access: Pick<TokenClaims, 'jti' | 'exp' | 'fam'>,
     refreshToken: string | undefined,
     origin: RequestOrigin,
   ): Promise<{ refreshRevoked: boolean }> {
     await this.tokens.revoke(access);
-    let refreshRevoked = false;
+    await this.tokens.revokeFamily(access.fam);
+    let refreshRevoked = !!access.fam;
     if (refreshToken) {
       const claims = await this.tokens.verify(refreshToken, 'refresh').catch(() => undefined);
       // An expired or foreign refresh token is ignored: it cannot be used by this caller anyway.
       if (claims && claims.sub === user.id) {
         await this.tokens.revoke(claims);
+        await this.tokens.revokeFamily(claims.fam);
         refreshRevoked = true;
       }
     }
@@ -151,15 +160,16 @@ export class AuthService {
       display_name: string;
       unit_code: string | null;
       deputy_units: string[];
+      tokens_valid_after: Date | null;
       revoked: boolean;
     })[] = await this.db.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active,
-              EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active, u.tokens_valid_after,
+              EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2 OR r.jti = $3) AS revoked
          FROM app_user u WHERE u.id = $1`,
-      [claims.sub, claims.jti],
+      [claims.sub, claims.jti, claims.fam ? familyRevocationId(claims.fam) : claims.jti],
     );
     const row = rows[0];
-    if (!row || !row.active) throw new UnauthenticatedError('account');
+    if (!row || !row.active || issuedBefore(claims, row.tokens_valid_after)) throw new UnauthenticatedError('account');
     if (row.revoked) throw new UnauthenticatedError('revoked');
     const user = toAuthUser({
       id: row.id,
@@ -171,4 +181,10 @@ export class AuthService {
     });
     return { user, claims };
   }
+}
+
+/** Whether a token was issued before `validAfter` (a deactivation): such tokens stay dead. */
+function issuedBefore(claims: Pick<TokenClaims, 'iat'>, validAfter: Date | null): boolean {
+  // iat has whole seconds: a token issued in the same second as the deactivation counts as before.
+  return validAfter !== null && claims.iat * 1000 <= validAfter.getTime();
 }

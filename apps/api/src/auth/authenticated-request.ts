@@ -5,5 +5,5 @@ import { AuthUser } from './auth-user';
 export interface AuthenticatedRequest extends Request {
   user: AuthUser;
   /** Id and expiry (epoch seconds) of the access token used, so logout can revoke exactly it. */
-  accessToken: { jti: string; exp: number };
+  accessToken: { jti: string; exp: number; fam?: string };
 }

@@ -22,6 +22,7 @@ const config: AuthConfig = {
   accessTtlSeconds: 900,
   refreshTtlSeconds: 7 * 86400,
   loginMaxFailures: 5,
+  loginMaxFailuresPerIp: 30,
   loginWindowSeconds: 900,
 };
 

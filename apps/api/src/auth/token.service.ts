@@ -7,13 +7,23 @@ import { RevokedTokenStore } from './revoked-token.store';
 
 export type TokenKind = 'access' | 'refresh';
 
-/** Claims this service puts in and reads back; `typ` keeps a refresh token from passing as access. */
+/**
+ * Claims this service puts in and reads back; `typ` keeps a refresh token from passing as access.
+ * `fam` names the session (token family): every pair rotated from one sign-in shares it, so a
+ * reused refresh token or a logout can end the whole session at once.
+ */
 export interface TokenClaims {
   sub: string;
   typ: TokenKind;
   jti: string;
   iat: number;
   exp: number;
+  fam?: string;
+}
+
+/** The revoked_token id that ends a whole token family. */
+export function familyRevocationId(family: string): string {
+  return `fam:${family}`;
 }
 
 export interface TokenPair {
@@ -35,10 +45,11 @@ export class TokenService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async issuePair(userId: string): Promise<TokenPair> {
+  /** A new access/refresh pair; `family` continues a session (rotation), omitted starts one. */
+  async issuePair(userId: string, family: string = randomUUID()): Promise<TokenPair> {
     const [accessToken, refreshToken] = await Promise.all([
-      this.sign(userId, 'access', this.config.accessTtlSeconds),
-      this.sign(userId, 'refresh', this.config.refreshTtlSeconds),
+      this.sign(userId, 'access', this.config.accessTtlSeconds, family),
+      this.sign(userId, 'refresh', this.config.refreshTtlSeconds, family),
     ]);
     return { accessToken, refreshToken, expiresIn: this.config.accessTtlSeconds };
   }
@@ -59,7 +70,8 @@ export class TokenService {
       claims.typ !== kind ||
       typeof claims.sub !== 'string' ||
       typeof claims.jti !== 'string' ||
-      typeof claims.exp !== 'number'
+      typeof claims.exp !== 'number' ||
+      (claims.fam !== undefined && typeof claims.fam !== 'string')
     ) {
       throw new UnauthenticatedError(kind);
     }
@@ -75,19 +87,35 @@ export class TokenService {
     return this.revoked.revoke(claims.jti, new Date(claims.exp * 1000));
   }
 
+  /** Ends a whole session: every token of the family is refused from now on. */
+  async revokeFamily(family: string | undefined): Promise<void> {
+    if (!family) return;
+    await this.revoked.revoke(
+      familyRevocationId(family),
+      new Date(Date.now() + (this.config.refreshTtlSeconds + 60) * 1000),
+    );
+  }
+
   /**
-   * Refresh rotation: the presented refresh token is revoked and a new pair issued. A second use of
-   * the same refresh token finds it revoked and is refused.
+   * Refresh rotation: the presented refresh token is revoked and a new pair of the same family
+   * issued. A second use of the same refresh token means it was stolen or replayed: the whole
+   * family is revoked (the thief's and the owner's tokens alike) and the use refused.
    */
   async rotate(refreshToken: string): Promise<{ claims: TokenClaims; pair: TokenPair }> {
     const claims = await this.verify(refreshToken, 'refresh');
-    if (!(await this.revoke(claims))) throw new RefreshTokenReusedError();
-    return { claims, pair: await this.issuePair(claims.sub) };
+    if (claims.fam && (await this.revoked.isRevoked(familyRevocationId(claims.fam)))) {
+      throw new UnauthenticatedError('revoked');
+    }
+    if (!(await this.revoke(claims))) {
+      await this.revokeFamily(claims.fam);
+      throw new RefreshTokenReusedError();
+    }
+    return { claims, pair: await this.issuePair(claims.sub, claims.fam) };
   }
 
-  private sign(userId: string, typ: TokenKind, ttlSeconds: number): Promise<string> {
+  private sign(userId: string, typ: TokenKind, ttlSeconds: number, family: string): Promise<string> {
     return this.jwt.signAsync(
-      { typ },
+      { typ, fam: family },
       {
         secret: this.config.jwtSecret,
         algorithm: ALGORITHM,

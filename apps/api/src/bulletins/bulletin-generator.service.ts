@@ -27,10 +27,20 @@ export class BulletinGeneratorService {
     const when = at ? new Date(at) : new Date();
     if (Number.isNaN(when.getTime()))
       throw new BadInputError('BAD_INSTANT', `时间“${at}”无法识别，应为 ISO 时间`, `"${at}" is not an ISO instant`);
-    const [plan]: { id: string }[] = planId
-      ? await this.db.query(`SELECT id FROM plan WHERE id = $1`, [planId])
-      : await this.db.query(`SELECT id FROM plan ORDER BY updated_at DESC LIMIT 1`);
+    const [plan]: { id: string; year: number }[] = planId
+      ? await this.db.query(`SELECT id, year FROM plan WHERE id = $1`, [planId])
+      : await this.db.query(`SELECT id, year FROM plan ORDER BY updated_at DESC LIMIT 1`);
     if (!plan) throw new NotFoundError('计划', planId ?? '（尚未导入计划）');
+    // A bulletin reports on a week of the plan's life: from its year's start to (about) now.
+    const earliest = Date.UTC(plan.year, 0, 1) - 8 * 3600_000;
+    const latest = Date.now() + 7 * 86_400_000;
+    if (when.getTime() < earliest || when.getTime() > latest) {
+      throw new BadInputError(
+        'BAD_INSTANT',
+        `统计时点 ${at} 须在 ${plan.year} 年 1 月 1 日之后、今天起 7 天之内`,
+        `The instant ${at} must lie between the start of ${plan.year} and a week from now`,
+      );
+    }
     const workflowId = manualBulletinWorkflowId(plan.id, isoWeekOf(shanghaiDate(when)).week);
     try {
       const handle = await this.client.workflow.start(BULLETIN_WORKFLOW_TYPE, {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nest
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
+import { PdfPrinter } from '../common/pdf-printer';
 import { BulletinGeneratorService } from './bulletin-generator.service';
 import { renderBulletinPdf } from './bulletin-pdf';
 import { BulletinQueryService } from './bulletin-query.service';
@@ -26,6 +27,7 @@ export class BulletinsController {
   constructor(
     private readonly bulletins: BulletinQueryService,
     private readonly generator: BulletinGeneratorService,
+    private readonly printer: PdfPrinter,
   ) {}
 
   @Get()
@@ -50,7 +52,7 @@ export class BulletinsController {
     const name = `bulletin-${bulletin.content.planId}-${bulletin.content.week}.${m[2]}`;
     const xlsx = m[2] === 'xlsx';
     return new StreamableFile(
-      xlsx ? await renderBulletinXlsx(bulletin.content) : await renderBulletinPdf(bulletin.content),
+      xlsx ? await renderBulletinXlsx(bulletin.content) : await renderBulletinPdf(this.printer, bulletin.content),
       {
         type: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
         disposition: `attachment; filename="${name}"`,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PdfPrinter } from '../common/pdf-printer';
 import { TargetsModule } from '../targets/targets.module';
 import { BulletinGeneratorService } from './bulletin-generator.service';
 import { BulletinQueryService } from './bulletin-query.service';
@@ -9,7 +10,7 @@ import { BulletinsController } from './bulletins.controller';
 @Module({
   imports: [TargetsModule],
   controllers: [BulletinsController],
-  providers: [BulletinQueryService, BulletinGeneratorService, BulletinScheduleService],
-  exports: [BulletinQueryService, BulletinGeneratorService],
+  providers: [BulletinQueryService, BulletinGeneratorService, BulletinScheduleService, PdfPrinter],
+  exports: [BulletinQueryService, BulletinGeneratorService, PdfPrinter],
 })
 export class BulletinsModule {}

@@ -1,10 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Request, Response } from 'express';
 import { Observable, from, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
-import { BadInputError, ConflictError, DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { BadInputError, DomainError } from '../../../../libs/domain/src/errors/domain-error';
 import { IdempotencyRecordEntity } from '../../../../libs/persistence/src/entities';
 import { AuthUser } from '../auth/auth-user';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -40,15 +41,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const userId = req.user?.id ?? 'anonymous';
     const route = `${req.method} ${req.originalUrl.split('?')[0]}`;
+    const requestHash = requestHashOf(route, req.body);
     const repo = this.db.getRepository(IdempotencyRecordEntity);
     return from(repo.findOne({ where: { key, userId } })).pipe(
       mergeMap((existing) => {
         if (existing) {
-          if (existing.route !== route) {
-            throw new ConflictError(
+          // The same key for another request is a client bug; replaying the first answer would hide it.
+          if (existing.route !== route || (existing.requestHash && existing.requestHash !== requestHash)) {
+            throw new DomainError(
               'IDEMPOTENCY_KEY_REUSED',
-              '该 Idempotency-Key 已用于另一个操作',
-              'This Idempotency-Key was already used for another action',
+              422,
+              '该 Idempotency-Key 已用于另一个请求（操作或内容不同）；每个新操作请使用新的键',
+              'This Idempotency-Key was already used for a different request; use a new key for a new action',
               { route: existing.route },
             );
           }
@@ -58,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap((body) =>
-            from(this.remember(key, userId, route, res.statusCode, body)).pipe(mergeMap(() => of(body))),
+            from(this.remember(key, userId, route, requestHash, res.statusCode, body)).pipe(mergeMap(() => of(body))),
           ),
           catchError((error: unknown) => {
             if (!(error instanceof DomainError)) return throwError(() => error);
@@ -66,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             // A 5xx (task workflow unreachable, database down) means "retry later": remembering it
             // would replay the failure to every retry with this key, so the action could never land.
             if (problem.status >= 500) return throwError(() => error);
-            return from(this.remember(key, userId, route, problem.status, problem)).pipe(
+            return from(this.remember(key, userId, route, requestHash, problem.status, problem)).pipe(
               mergeMap(() => throwError(() => error)),
             );
           }),
@@ -75,13 +79,40 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private async remember(key: string, userId: string, route: string, statusCode: number, response: unknown) {
+  private async remember(
+    key: string,
+    userId: string,
+    route: string,
+    requestHash: string,
+    statusCode: number,
+    response: unknown,
+  ) {
     await this.db
       .createQueryBuilder()
       .insert()
       .into(IdempotencyRecordEntity)
-      .values({ key, userId, route, statusCode, response: (response ?? null) as object })
+      .values({ key, userId, route, requestHash, statusCode, response: (response ?? null) as object })
       .orIgnore()
       .execute();
   }
+}
+
+/** sha256 of the route and the body in a canonical form (object keys sorted). */
+export function requestHashOf(route: string, body: unknown): string {
+  return createHash('sha256')
+    .update(route)
+    .update('\n')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -28,6 +28,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -1,8 +1,9 @@
-import { Controller, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
+import { EscalationListQuery } from './escalation-list.query';
 import { EscalationQueryService } from './escalation-query.service';
 
 @ApiTags('escalations')
@@ -13,14 +14,8 @@ export class EscalationsController {
 
   @Get()
   @ApiOperation({ summary: '未解除的督办（按级别、单位）' })
-  @ApiQuery({ name: 'level', required: false, type: Number })
-  @ApiQuery({ name: 'unit', required: false })
-  open(
-    @CurrentUser() user: AuthUser,
-    @Query('level', new ParseIntPipe({ optional: true })) level?: number,
-    @Query('unit') unit?: string,
-  ) {
-    return this.escalations.open(actorOf(user), { level, unit });
+  open(@CurrentUser() user: AuthUser, @Query() query: EscalationListQuery) {
+    return this.escalations.open(actorOf(user), { level: query.level, unit: query.unit });
   }
 
   @Get('summary')

@@ -1,49 +1,145 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
 import { EvidenceEntity } from '../../../../libs/persistence/src/entities';
 import { evidenceTypeOf } from './evidence-types';
+import { UploadedEvidence } from './evidence-upload';
 
 /** Where evidence files live; content-addressed so the same file uploaded twice is stored once. */
 export function evidenceDir(): string {
   return resolve(process.env.EVIDENCE_DIR ?? join(process.env.DUBAN_DATA_DIR ?? '.data', 'evidence'));
 }
 
+/** Uploads land here (streamed by multer) until they are accepted and moved, or discarded. */
+export function incomingEvidenceDir(): string {
+  return join(evidenceDir(), '.incoming');
+}
+
+/** What a client may see of a stored file (never where it lies on the server). */
+export interface EvidenceView {
+  id: string;
+  stageKey: string | null;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
+export function evidenceView(e: EvidenceEntity): EvidenceView {
+  return {
+    id: e.id,
+    stageKey: e.stageKey,
+    fileName: e.fileName,
+    mimeType: e.mimeType,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    uploadedBy: e.uploadedBy,
+    uploadedAt: e.uploadedAt,
+  };
+}
+
 @Injectable()
 export class EvidenceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async store(taskId: string, stageKey: string | null, userId: string, file: { originalname: string; buffer: Buffer }) {
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const type = evidenceTypeOf(fileName, file.buffer);
-    if (!type) {
-      throw new BadInputError(
-        'EVIDENCE_TYPE_NOT_ALLOWED',
-        `不支持的佐证材料类型：${fileName}。允许 PDF、Word、Excel、PNG/JPG 图片和纯文本。`,
-        `Evidence type not allowed: ${fileName}. Allowed: PDF, Word, Excel, PNG/JPG images, plain text.`,
-      );
+  /**
+   * Accepts an upload already streamed to the incoming folder: checks its type by name and first
+   * bytes, moves it to its content address and records it. The incoming file is gone afterwards
+   * whatever happens; a stored file that no row ends up naming is removed again (no orphans).
+   */
+  async store(taskId: string, stageKey: string | null, userId: string, file: UploadedEvidence): Promise<EvidenceView> {
+    let storagePath: string | null = null;
+    let created = false;
+    try {
+      const head = await readHead(file.path, 4096);
+      const type = evidenceTypeOf(file.fileName, head);
+      if (!type) {
+        throw new BadInputError(
+          'EVIDENCE_TYPE_NOT_ALLOWED',
+          `不支持的佐证材料类型：${file.fileName}。允许 PDF、Word、Excel、PNG/JPG 图片和纯文本。`,
+          `Evidence type not allowed: ${file.fileName}. Allowed: PDF, Word, Excel, PNG/JPG images, plain text.`,
+        );
+      }
+      const sha256 = await sha256Of(file.path);
+      const dir = evidenceDir();
+      await mkdir(dir, { recursive: true });
+      storagePath = join(dir, `${sha256}.${type.ext}`);
+      created = !(await exists(storagePath));
+      await rename(file.path, storagePath);
+      const saved = await this.db.getRepository(EvidenceEntity).save({
+        taskId,
+        stageKey,
+        fileName: file.fileName,
+        mimeType: type.mime,
+        sizeBytes: file.size,
+        sha256,
+        storagePath,
+        uploadedBy: userId,
+      });
+      created = false;
+      return evidenceView(saved);
+    } finally {
+      await unlink(file.path).catch(() => undefined);
+      if (created && storagePath) await this.removeIfUnreferenced(storagePath);
     }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const dir = evidenceDir();
-    await mkdir(dir, { recursive: true });
-    const storagePath = join(dir, `${sha256}.${type.ext}`);
-    // Write to a temporary name first so a crash never leaves a truncated file under the final name.
-    const tmp = `${storagePath}.${process.pid}.tmp`;
-    await writeFile(tmp, file.buffer);
-    await rename(tmp, storagePath);
-    return this.db.getRepository(EvidenceEntity).save({
-      taskId,
-      stageKey,
-      fileName,
-      mimeType: type.mime,
-      sizeBytes: file.buffer.length,
-      sha256,
-      storagePath,
-      uploadedBy: userId,
-    });
   }
+
+  /** Deletes uploads that were not accepted (a refused action, a failed check). */
+  async discard(files: UploadedEvidence[] | undefined): Promise<void> {
+    await Promise.all((files ?? []).map((f) => unlink(f.path).catch(() => undefined)));
+  }
+
+  /** Removes evidence rows that no submission came to name (the action failed), and their files. */
+  async remove(ids: string[]): Promise<void> {
+    const repo = this.db.getRepository(EvidenceEntity);
+    const rows = await repo.find({ where: ids.map((id) => ({ id })) });
+    if (rows.length === 0) return;
+    await repo.delete(rows.map((r) => r.id));
+    for (const path of new Set(rows.map((r) => r.storagePath))) await this.removeIfUnreferenced(path);
+  }
+
+  private async removeIfUnreferenced(storagePath: string): Promise<void> {
+    const n = await this.db.getRepository(EvidenceEntity).count({ where: { storagePath } });
+    if (n === 0) await unlink(storagePath).catch(() => undefined);
+  }
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function sha256Of(path: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => done(hash.digest('hex')))
+      .on('error', fail);
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A fresh name in the incoming folder (multer's disk storage asks for one per file). */
+export function incomingName(): string {
+  return `${Date.now()}-${randomUUID()}.upload`;
 }

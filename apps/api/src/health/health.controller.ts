@@ -24,10 +24,31 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: '健康检查：数据库、Temporal、Worker' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, temporal, worker] = await Promise.all([this.database(), this.temporalUp(), this.worker()]);
+    const [database, temporal, worker, projections] = await Promise.all([
+      this.database(),
+      this.temporalUp(),
+      this.worker(),
+      this.projectionFailures(),
+    ]);
     const ok = database.status === 'up' && temporal.status === 'up' && worker.status === 'up';
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'up' : 'down', database, temporal, worker };
+    return { status: ok ? 'up' : 'down', database, temporal, worker, projections };
+  }
+
+  /**
+   * Tasks whose latest projection the database refused (投影失败): the workflows run on, but the
+   * read model shows an older state. Reported, not counted as down: the service itself works.
+   */
+  private async projectionFailures(): Promise<{ failed: number | null; tasks: string[] }> {
+    try {
+      const rows: { id: string; n: number }[] = await this.db.query(
+        `SELECT id, count(*) OVER ()::int AS n FROM task WHERE projection_error IS NOT NULL
+          ORDER BY projection_error_at DESC LIMIT 10`,
+      );
+      return { failed: rows[0]?.n ?? 0, tasks: rows.map((r) => r.id) };
+    } catch {
+      return { failed: null, tasks: [] };
+    }
   }
 
   private async database(): Promise<Check> {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } fr
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { MAX_PLAN_BYTES, parsePlan } from '../../../../libs/workplan/src';
+import { MAX_PLAN_BYTES, parsePlanOffThread } from '../../../../libs/workplan/src';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -38,19 +38,20 @@ export class PlansController {
         'Upload the plan document as multipart/form-data field "file"',
       );
     }
-    const tree = await parsePlan(file.buffer, { filename: file.originalname });
+    // Off the event loop: a hostile or huge document must not stall the server for other users.
+    const tree = await parsePlanOffThread(file.buffer, { filename: file.originalname });
     return this.importer.importPlan(tree, { ...query, actor: actorOf(user) });
   }
 
   @Get()
   @ApiOperation({ summary: '计划列表' })
-  list() {
-    return this.plans.list();
+  list(@CurrentUser() user: AuthUser) {
+    return this.plans.list(actorOf(user));
   }
 
   @Get(':id')
   @ApiOperation({ summary: '计划详情：目标、指标、任务树' })
-  detail(@Param('id') id: string) {
-    return this.plans.detail(id);
+  detail(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.plans.detail(actorOf(user), id);
   }
 }

@@ -6,14 +6,16 @@ import { DataSource } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { canSeeTask } from '../../../../libs/domain/src/access/task-visibility';
 import {
+  BadInputError,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
 } from '../../../../libs/domain/src/errors/domain-error';
-import { checkAction } from '../../../../libs/domain/src/task/task-rules';
+import { checkAction, currentStage } from '../../../../libs/domain/src/task/task-rules';
 import { TaskAction, TaskActionArgs, TaskSnapshot } from '../../../../libs/domain/src/task/task-types';
-import { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { AuditLogWriter } from '../../../../libs/persistence/src/audit/audit-log.writer';
+import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { TaskQueryService } from './task-query.service';
 
@@ -35,22 +37,53 @@ const REJECTION_STATUS: Record<string, number> = {
 @Injectable()
 export class TaskActionService {
   private readonly logger = new Logger(TaskActionService.name);
+  private readonly auditLog: AuditLogWriter;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() private readonly db: DataSource,
     private readonly tasks: TaskQueryService,
-  ) {}
+  ) {
+    this.auditLog = new AuditLogWriter(db);
+  }
 
-  async perform(actor: ActorRef, taskId: string, action: TaskAction, payload: object, requestId: string) {
+  /**
+   * Every check that can run before the workflow is asked — visibility, role, unit, input, the
+   * references into the read model — with each refusal audited. `pendingEvidence` counts files a
+   * form will attach once the action is allowed (they are stored only then).
+   */
+  async check(
+    actor: ActorRef,
+    taskId: string,
+    action: TaskAction,
+    payload: object,
+    requestId: string,
+    options: { pendingEvidence?: number } = {},
+  ): Promise<TaskActionArgs[TaskAction]> {
     const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
     if (!task || !task.isLeaf) throw new NotFoundError('任务', taskId);
+    if (!canSeeTask(actor, task)) {
+      // "Not yours" answers like "does not exist": another unit's task is not revealed.
+      const hidden = new NotFoundError('任务', taskId);
+      await this.audit(actor, taskId, action, hidden, requestId, payload);
+      throw hidden;
+    }
     const arg = { ...payload, requestId: `${actor.userId}:${requestId}`, actor } as TaskActionArgs[TaskAction];
-    const denial = this.precheck(actor, task, action, arg);
+    const pending = options.pendingEvidence ?? 0;
+    const ruleArg =
+      pending > 0 ? { ...arg, evidenceIds: Array.from({ length: pending }, (_, i) => `pending-upload-${i}`) } : arg;
+    const denial =
+      this.precheck(actor, task, action, ruleArg) ??
+      (pending > 0 ? null : await this.referencesProblem(task, action, arg));
     if (denial) {
       await this.audit(actor, taskId, action, denial, requestId, payload);
       throw denial;
     }
+    return arg;
+  }
+
+  async perform(actor: ActorRef, taskId: string, action: TaskAction, payload: object, requestId: string) {
+    const arg = await this.check(actor, taskId, action, payload, requestId);
     try {
       const snapshot = await withinActionTimeout(
         this.client.workflow.getHandle(taskId).executeUpdate<TaskSnapshot, [object]>(action, { args: [arg] }),
@@ -66,8 +99,9 @@ export class TaskActionService {
   }
 
   /**
-   * Role and unit rules checked here first, on the projected state, so a denied action costs no
-   * workflow round trip; state rules are left to the workflow, whose state is authoritative.
+   * Role, unit and input rules checked here first, on the projected state, so a denied action
+   * costs no workflow round trip; state rules are left to the workflow, whose state is
+   * authoritative (the projection may be a step behind).
    */
   private precheck(
     actor: ActorRef,
@@ -75,14 +109,58 @@ export class TaskActionService {
     action: TaskAction,
     arg: TaskActionArgs[TaskAction],
   ): DomainError | null {
-    if (!canSeeTask(actor, task) && actor.role !== 'supervisor') {
-      return new ForbiddenError('无权办理该任务（非本单位任务）', "Not your unit's task", { code: 'FORBIDDEN_UNIT' });
-    }
     const snapshot = task.snapshot as TaskSnapshot | null;
     if (!snapshot) return null;
     const refusal = checkAction(action, arg, snapshot);
     if (refusal && ['FORBIDDEN_ROLE', 'FORBIDDEN_UNIT', 'SELF_APPROVAL'].includes(refusal.code)) {
       return new ForbiddenError(refusal.zh, refusal.en, { code: refusal.code });
+    }
+    if (refusal?.code === 'BAD_INPUT') return new BadInputError('BAD_INPUT', refusal.zh, refusal.en);
+    return null;
+  }
+
+  /**
+   * What the workflow cannot check, because it lives in the read model: evidence named by a
+   * submission must exist and belong to this task's stage; a new lead unit must be an active unit.
+   */
+  private async referencesProblem(
+    task: TaskEntity,
+    action: TaskAction,
+    arg: TaskActionArgs[TaskAction],
+  ): Promise<DomainError | null> {
+    if (action === 'submit') {
+      const ids = [...new Set((arg as TaskActionArgs['submit']).evidenceIds ?? [])];
+      if (ids.length === 0) return null;
+      const snapshot = task.snapshot as TaskSnapshot | null;
+      const stageKey = (arg as TaskActionArgs['submit']).stageKey ?? (snapshot ? currentStage(snapshot)?.key : null);
+      const found = await this.db
+        .getRepository(EvidenceEntity)
+        .createQueryBuilder('e')
+        .select(['e.id', 'e.stageKey'])
+        .where('e.id = ANY(:ids) AND e.task_id = :taskId', { ids, taskId: task.id })
+        .getMany();
+      const usable = new Set(found.filter((e) => !stageKey || e.stageKey === stageKey).map((e) => e.id));
+      const missing = ids.filter((id) => !usable.has(id));
+      if (missing.length > 0) {
+        return new BadInputError(
+          'EVIDENCE_NOT_FOUND',
+          `佐证材料不存在或不属于本任务的当前阶段：${missing.join('、')}；请先上传（POST …/evidence，stageKey 为当前阶段）`,
+          `Evidence not found for this task's stage: ${missing.join(', ')}; upload it first`,
+          { evidenceIds: missing },
+        );
+      }
+    }
+    if (action === 'reassign') {
+      const code = (arg as TaskActionArgs['reassign']).newLeadUnit;
+      const unit = code ? await this.db.getRepository(OrgUnitEntity).findOne({ where: { code } }) : null;
+      if (!unit || !unit.active) {
+        return new BadInputError(
+          'UNKNOWN_UNIT',
+          `新的牵头单位“${code}”不存在或已停用；请从单位列表中选择`,
+          `New lead unit "${code}" does not exist or is inactive`,
+          { newLeadUnit: code },
+        );
+      }
     }
     return null;
   }
@@ -114,22 +192,16 @@ export class TaskActionService {
     payload: object | null,
   ) {
     try {
-      await this.db.query(
-        `INSERT INTO task_event (task_id, plan_id, actor_user_id, actor_role, actor_unit, action, outcome, request_id, after, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          taskId,
-          taskId.split('/')[0],
-          actor.userId,
-          actor.role,
-          actor.unitCode,
-          action,
-          error.status === 403 ? 'denied' : 'rejected',
-          requestId,
-          payload ? JSON.stringify(payload) : null,
-          `${error.code}: ${error.messageZh}`,
-        ],
-      );
+      // The audit log, not the task's timeline: another unit's refused attempts must not bury it.
+      await this.auditLog.record({
+        action,
+        outcome: error.status === 403 || error.status === 404 ? 'denied' : 'rejected',
+        actor: { id: actor.userId, role: actor.role, unitCode: actor.unitCode },
+        subject: taskId,
+        requestId,
+        after: payload,
+        detail: `${error.code}: ${error.messageZh}`,
+      });
     } catch (auditError) {
       // The refusal itself must still reach the caller; a lost audit row is logged loudly.
       this.logger.error(`audit write failed for ${taskId} ${action}: ${(auditError as Error).message}`);

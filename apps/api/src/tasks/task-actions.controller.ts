@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
@@ -8,8 +8,10 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
 import { IDEMPOTENCY_HEADER, IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access';
+import { evidenceMulterOptions, uploadedEvidence } from '../evidence/evidence-upload';
 import { EvidenceService } from '../evidence/evidence.service';
-import { MAX_EVIDENCE_BYTES } from '../evidence/evidence-types';
+import { TEXT_LIMITS } from '../../../../libs/domain/src/text/text-limits';
 import {
   CommentDto,
   DecideExtensionDto,
@@ -20,7 +22,6 @@ import {
   SubmitStageDto,
 } from './task-action.dto';
 import { TaskActionService } from './task-action.service';
-import { TaskQueryService } from './task-query.service';
 
 const idempotencyHeader = ApiHeader({
   name: 'Idempotency-Key',
@@ -38,8 +39,8 @@ const idempotencyHeader = ApiHeader({
 export class TaskActionsController {
   constructor(
     private readonly actions: TaskActionService,
-    private readonly tasks: TaskQueryService,
     private readonly evidence: EvidenceService,
+    private readonly evidenceAccess: EvidenceAccess,
   ) {}
 
   private run(user: AuthUser, planId: string, code: string, action: TaskAction, body: object, req: Request) {
@@ -249,32 +250,42 @@ export class TaskActionsController {
   }
 
   @Post('evidence')
-  @ApiOperation({ summary: '上传佐证材料（PDF、Word、Excel、图片、文本）' })
+  @ApiOperation({
+    summary: '上传佐证材料（PDF、Word、Excel、图片、文本）：只能上传到当前阶段，由当前办理该阶段的人上传',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
-      properties: { file: { type: 'string', format: 'binary' }, stageKey: { type: 'string' } },
+      properties: { file: { type: 'string', format: 'binary' }, stageKey: { type: 'string', maxLength: 48 } },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  // The guard refuses an upload nobody may make before multer reads the body; the file is then
+  // streamed to disk, never held in memory.
+  @UseGuards(EvidenceUploadGuard)
+  @UseInterceptors(FileInterceptor('file', evidenceMulterOptions(1)))
   async upload(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
     @Param('code') c: string,
-    @Body('stageKey') stageKey: string | undefined,
-    @UploadedFile() file?: { originalname: string; buffer: Buffer },
+    @Body('stageKey') stageKey: unknown,
+    @UploadedFile() file?: { originalname: string; path: string; size: number },
   ) {
-    const task = await this.tasks.visibleTask(actorOf(u), `${p}/${c}`);
-    if (!file)
-      throw new BadInputError('FILE_REQUIRED', '请以 file 字段上传文件', 'Upload the file as multipart field "file"');
-    const saved = await this.evidence.store(task.id, stageKey ?? task.currentStageKey, u.id, file);
-    return {
-      id: saved.id,
-      fileName: saved.fileName,
-      mimeType: saved.mimeType,
-      sizeBytes: saved.sizeBytes,
-      sha256: saved.sha256,
-    };
+    const upload = file ? uploadedEvidence(file) : undefined;
+    try {
+      if (!upload)
+        throw new BadInputError('FILE_REQUIRED', '请以 file 字段上传文件', 'Upload the file as multipart field "file"');
+      if (stageKey !== undefined && (typeof stageKey !== 'string' || stageKey.length > TEXT_LIMITS.stageKey)) {
+        throw new BadInputError(
+          'BAD_STAGE_KEY',
+          `stageKey 须为不超过 ${TEXT_LIMITS.stageKey} 个字符的阶段 key`,
+          `stageKey must be a stage key of at most ${TEXT_LIMITS.stageKey} characters`,
+        );
+      }
+      const { task, stageKey: key } = await this.evidenceAccess.check(actorOf(u), `${p}/${c}`, stageKey);
+      return await this.evidence.store(task.id, key, u.id, upload);
+    } finally {
+      await this.evidence.discard(upload ? [upload] : []);
+    }
   }
 }

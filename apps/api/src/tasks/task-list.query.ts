@@ -57,11 +57,12 @@ export class TaskListQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, maximum: 100000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
   page?: number;
 
   @ApiPropertyOptional({ default: 20, maximum: 200 })

@@ -11,7 +11,18 @@ import {
   TaskEventEntity,
   TaskStageEntity,
 } from '../../../../libs/persistence/src/entities';
+import { evidenceView } from '../evidence/evidence.service';
 import { TaskListQuery } from './task-list.query';
+
+/** Timeline events one page of a task's detail shows, and the most one request may ask for. */
+export const TIMELINE_PAGE = 100;
+export const TIMELINE_MAX = 500;
+
+export interface TimelinePage {
+  /** Only events older than this event id (the `timelineNext` of the previous page). */
+  before?: string;
+  limit?: number;
+}
 
 /** The columns a ledger row shows (also the inbox's). */
 export const LEDGER_COLUMNS = [
@@ -103,16 +114,33 @@ export class TaskQueryService {
     return row?.n ?? 0;
   }
 
-  async detail(actor: ActorRef, taskId: string) {
+  /**
+   * A task with its stages, escalations, evidence (never its server path), comments and one page
+   * of its timeline, newest first: `before` (an event id from `timelineNext`) pages back.
+   */
+  async detail(actor: ActorRef, taskId: string, page: TimelinePage = {}) {
     const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
     if (!task || !canSeeTask(actor, task)) throw new NotFoundError('任务', taskId);
-    const [stages, timeline, escalations, evidence] = await Promise.all([
+    const limit = Math.min(Math.max(page.limit ?? TIMELINE_PAGE, 1), TIMELINE_MAX);
+    const events = this.db
+      .getRepository(TaskEventEntity)
+      .createQueryBuilder('e')
+      .where('e.task_id = :taskId', { taskId })
+      .orderBy('e.id', 'DESC')
+      .limit(limit + 1);
+    if (page.before) events.andWhere('e.id < :before', { before: page.before });
+    const [stages, rows, comments, escalations, evidence] = await Promise.all([
       this.db.getRepository(TaskStageEntity).find({ where: { taskId }, order: { seq: 'ASC' } }),
-      this.db.getRepository(TaskEventEntity).find({ where: { taskId }, order: { at: 'ASC', id: 'ASC' }, take: 500 }),
+      events.getMany(),
+      this.db
+        .getRepository(TaskEventEntity)
+        .find({ where: { taskId, action: 'comment' }, order: { id: 'DESC' }, take: TIMELINE_MAX }),
       this.db.getRepository(EscalationEntity).find({ where: { taskId }, order: { raisedAt: 'ASC' } }),
       this.db.getRepository(EvidenceEntity).find({ where: { taskId }, order: { uploadedAt: 'ASC' } }),
     ]);
-    return { task, stages, timeline, escalations, evidence };
+    const timeline = rows.slice(0, limit);
+    const timelineNext = rows.length > limit ? timeline[timeline.length - 1].id : null;
+    return { task, stages, timeline, timelineNext, comments, escalations, evidence: evidence.map(evidenceView) };
   }
 
   /** Loads a task the actor may see, or fails with 404 (not 403: existence is not leaked). */

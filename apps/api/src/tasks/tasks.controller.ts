@@ -4,6 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
 import { TaskListQuery } from './task-list.query';
+import { TimelineQuery } from './timeline.query';
 import { TaskQueryService } from './task-query.service';
 
 @ApiTags('tasks')
@@ -20,8 +21,15 @@ export class TasksController {
 
   /** Task ids contain a slash ("<plan>/<code>"), so the plan and code come as two segments. */
   @Get(':planId/:code')
-  @ApiOperation({ summary: '任务详情：阶段、时间线、督办、佐证材料' })
-  detail(@CurrentUser() user: AuthUser, @Param('planId') planId: string, @Param('code') code: string) {
-    return this.tasks.detail(actorOf(user), `${planId}/${code}`);
+  @ApiOperation({
+    summary: '任务详情：阶段、时间线（新的在前，分页：before=timelineNext）、督办、佐证材料、评论',
+  })
+  detail(
+    @CurrentUser() user: AuthUser,
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Query() page: TimelineQuery,
+  ) {
+    return this.tasks.detail(actorOf(user), `${planId}/${code}`, page);
   }
 }

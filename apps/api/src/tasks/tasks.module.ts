@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access';
 import { EvidenceService } from '../evidence/evidence.service';
 import { TaskActionService } from './task-action.service';
 import { TaskActionsController } from './task-actions.controller';
@@ -8,7 +9,14 @@ import { TasksController } from './tasks.controller';
 
 @Module({
   controllers: [TasksController, TaskActionsController],
-  providers: [TaskQueryService, TaskActionService, EvidenceService, IdempotencyInterceptor],
-  exports: [TaskQueryService, TaskActionService, EvidenceService],
+  providers: [
+    TaskQueryService,
+    TaskActionService,
+    EvidenceService,
+    EvidenceAccess,
+    EvidenceUploadGuard,
+    IdempotencyInterceptor,
+  ],
+  exports: [TaskQueryService, TaskActionService, EvidenceService, EvidenceAccess],
 })
 export class TasksModule {}

@@ -87,6 +87,10 @@ export class UsersService {
     Object.assign(user, shape);
     if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
     if (dto.email !== undefined) user.email = dto.email;
+    if (dto.active === false && user.active) {
+      // Every token issued so far dies with the deactivation, and stays dead after a reactivation.
+      user.tokensValidAfter = new Date();
+    }
     if (dto.active !== undefined) user.active = dto.active;
     if (dto.password !== undefined) {
       user.passwordHash = await this.hasher.hash(dto.password);

@@ -11,6 +11,15 @@ export function parseIsoDate(date: string): { year: number; month: number; day: 
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/** Whether `date` is a real calendar date written YYYY-MM-DD (2027-02-29 is not). */
+export function isIsoDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** The instant of a Shanghai wall-clock time on a date, e.g. ('2021-10-08', 17, 30). */
 export function shanghaiInstant(date: string, hour = 0, minute = 0): Date {
   const { year, month, day } = parseIsoDate(date);

@@ -27,6 +27,18 @@ export function normalizeUnit(unit: string): string {
   return u;
 }
 
+/**
+ * The largest reading an indicator of this unit can sensibly take: a percentage 100, a
+ * concentration 10,000 (μg/m³ or mg/m³; the worst smog on record is far below), anything else a
+ * billion. A larger figure is a typing error, and would overflow the year-to-date arithmetic.
+ */
+export function readingCeiling(unit: string | null | undefined): number {
+  const u = normalizeUnit(unit ?? '');
+  if (u === '%') return 100;
+  if (u === 'μg/m3' || u === 'mg/m3') return 10_000;
+  return 1_000_000_000;
+}
+
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /**
@@ -80,6 +92,10 @@ export function validateReading(
     problems.push(`数值${value}不能为负 / value ${value} is negative`);
   } else if (def.unit && normalizeUnit(def.unit) === '%' && value > 100) {
     problems.push(`百分比${value}超过100 / percentage ${value} exceeds 100`);
+  } else if (value > readingCeiling(def.unit)) {
+    problems.push(
+      `数值${value}超出合理范围（不超过 ${readingCeiling(def.unit)}${def.unit ?? ''}），请核对 / value ${value} exceeds ${readingCeiling(def.unit)}`,
+    );
   } else if (def.method === 'cumulative-count' && !Number.isInteger(value)) {
     problems.push(`计数${value}应为整数 / count ${value} must be a whole number`);
   }

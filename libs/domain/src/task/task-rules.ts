@@ -1,5 +1,9 @@
 import { ActorRef, ActorRole } from '../access/actor';
 import { canSeeTask } from '../access/task-visibility';
+import { calendarServes, CALENDAR_YEARS } from '../calendar/calendar-range';
+import { isIsoDate } from '../calendar/shanghai-time';
+import { findUnsafeText } from '../text/safe-text';
+import { TEXT_LIMITS, TextLimitKind } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
 
@@ -35,6 +39,65 @@ const needLeadUnit = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
 const needText = (value: string | undefined, zh: string, en: string): TaskRejection | null =>
   value && value.trim() ? null : reject('BAD_INPUT', zh, en);
 
+/** The text fields of each action and the limit each is held to. */
+const TEXT_FIELDS: { [A in TaskAction]: Partial<Record<keyof TaskActionArgs[A], TextLimitKind>> } = {
+  submit: { note: 'submissionNote', stageKey: 'stageKey' },
+  cooperateFeedback: { note: 'note' },
+  confirmCooperation: { note: 'note' },
+  approve: { note: 'note' },
+  returnStage: { reason: 'reason' },
+  requestExtension: { reason: 'reason' },
+  decideExtension: { note: 'note' },
+  reassign: { reason: 'reason', newLeadUnit: 'unitCode' },
+  suspend: { reason: 'reason' },
+  resume: { note: 'note' },
+  cancel: { reason: 'reason' },
+  close: { note: 'note' },
+  comment: { text: 'comment' },
+  addProblem: { title: 'problemTitle', note: 'note' },
+};
+
+/**
+ * Text no store can hold (NUL, lone surrogates, control characters) anywhere in the arguments,
+ * a text field that is not a string, or one over its limit: refused before any rule, so nothing
+ * of it is ever recorded.
+ */
+export function checkActionText<A extends TaskAction>(action: A, args: TaskActionArgs[A]): TaskRejection | null {
+  const { actor: _actor, ...rest } = args as unknown as Record<string, unknown>;
+  const unsafe = findUnsafeText(rest);
+  if (unsafe) return reject('BAD_INPUT', unsafe.zh, unsafe.en);
+  const fields = (TEXT_FIELDS[action] ?? {}) as Record<string, TextLimitKind>;
+  for (const [field, kind] of Object.entries(fields)) {
+    const value = rest[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      return reject('BAD_INPUT', `字段 ${field} 须为文本`, `Field ${field} must be a string`);
+    }
+    const limit = TEXT_LIMITS[kind];
+    if (value.length > limit) {
+      return reject(
+        'BAD_INPUT',
+        `字段 ${field} 最长 ${limit} 个字符（当前 ${value.length} 个），请精简后重试`,
+        `Field ${field} is at most ${limit} characters (got ${value.length})`,
+      );
+    }
+  }
+  return null;
+}
+
+const needServedDate = (date: string | undefined, field: string): TaskRejection | null => {
+  if (!isIsoDate(date ?? '')) {
+    return reject('BAD_INPUT', `${field} 须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`);
+  }
+  return calendarServes(date!)
+    ? null
+    : reject(
+        'BAD_INPUT',
+        `${field} 须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年之间（工作日历的范围）`,
+        `${field} must lie in ${CALENDAR_YEARS.first}-${CALENDAR_YEARS.last}, the workday calendar's range`,
+      );
+};
+
 /**
  * Whether `actor` may do `action` on a task in state `s`: role, unit and state rules in one pure
  * function, used by the workflow's update validators and by the API before it calls the workflow.
@@ -46,6 +109,8 @@ export function checkAction<A extends TaskAction>(
   s: TaskSnapshot,
 ): TaskRejection | null {
   const actor = args.actor;
+  const textRefusal = checkActionText(action, args);
+  if (textRefusal) return textRefusal;
   if (s.status === 'closed' || s.status === 'cancelled') {
     return reject('INVALID_STATE', '任务已销号或撤销，不能再办理', 'The task is closed or cancelled');
   }
@@ -143,9 +208,8 @@ export function checkAction<A extends TaskAction>(
       }
       if (s.pendingExtension)
         return reject('INVALID_STATE', '已有待审批的延期申请', 'An extension request is already pending');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.newDueDate ?? '')) {
-        return reject('BAD_INPUT', '新的期限须为 YYYY-MM-DD 日期', 'newDueDate must be a YYYY-MM-DD date');
-      }
+      const dateRefusal = needServedDate(a.newDueDate, 'newDueDate（新的期限）');
+      if (dateRefusal) return dateRefusal;
       if (a.newDueDate <= shanghaiDay(stage.dueAt)) {
         return reject('BAD_INPUT', '新的期限须晚于当前期限', 'The new due date must be later than the current one');
       }
@@ -231,9 +295,8 @@ export function checkAction<A extends TaskAction>(
       if ((s.problems ?? []).some((p) => p.problemId === a.problemId)) {
         return reject('BAD_INPUT', `问题 ${a.problemId} 已登记`, `Problem ${a.problemId} is already in the ledger`);
       }
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dueDate ?? '')) {
-        return reject('BAD_INPUT', '整改期限须为 YYYY-MM-DD 日期', 'dueDate must be a YYYY-MM-DD date');
-      }
+      const dueRefusal = needServedDate(a.dueDate, 'dueDate（整改期限）');
+      if (dueRefusal) return dueRefusal;
       return needText(a.title, '请填写问题描述', 'A problem title is required');
     }
     case 'comment':
@@ -248,4 +311,34 @@ export function checkAction<A extends TaskAction>(
 /** Shanghai calendar day of an ISO instant (UTC+8, no DST). */
 function shanghaiDay(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether `actor` may upload evidence (佐证材料) to stage `stageKey` of a task in state `s`: only
+ * for the current stage, and only who acts on it now — the lead unit's handler while the stage is
+ * open or returned, a cooperating unit's handler while it waits for their feedback, a supervisor
+ * for the closure check (核实 record). Null when allowed.
+ */
+export function checkEvidenceUpload(actor: ActorRef, s: TaskSnapshot, stageKey: string): TaskRejection | null {
+  if (s.status !== 'active') {
+    return reject('INVALID_STATE', '任务不在办理中，不能上传佐证材料', 'The task is not active');
+  }
+  const stage = s.stages.find((st) => st.key === stageKey);
+  if (!stage) return reject('NOT_FOUND_STAGE', `没有阶段 ${stageKey}`, `No stage ${stageKey}`);
+  if (stage.key !== s.currentStageKey) {
+    return reject('INVALID_STATE', `阶段“${stage.name}”不是当前阶段`, `Stage ${stage.key} is not the current stage`);
+  }
+  const unit = actor.unitCode ?? '';
+  const allowed = stage.closure
+    ? actor.role === 'supervisor'
+    : actor.role === 'handler' &&
+      ((unit === s.leadUnit && (stage.status === 'open' || stage.status === 'returned')) ||
+        (stage.status === 'awaiting-cooperation' && s.cooperatingUnits.includes(unit)));
+  return allowed
+    ? null
+    : reject(
+        'FORBIDDEN_ROLE',
+        `只有当前办理“${stage.name}”的承办人可以上传佐证材料`,
+        `Only whoever acts on stage ${stage.key} now may upload evidence to it`,
+      );
 }

@@ -15,3 +15,5 @@ export { TaskEntity } from './task.entity';
 export { UserEntity } from './user.entity';
 export { BulletinEntity } from './bulletin.entity';
 export { KpiReminderEntity } from './kpi-reminder.entity';
+export { AuditLogEntity } from './audit-log.entity';
+export { LoginAttemptEntity } from './login-attempt.entity';

@@ -18,6 +18,10 @@ export class IdempotencyRecordEntity {
   @Column({ type: 'jsonb' })
   response: unknown;
 
+  /** sha256 of the request (route + body): the same key with another body is refused. */
+  @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
+  requestHash: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Append-only audit log: every action (accepted, rejected or denied) and every system event,
- * with actor, time and before/after. Never updated or deleted.
+ * A task's timeline: every accepted action and every system event (reminder, escalation, stage
+ * opened…) with actor and time, written by the projection only (keyed by task and sequence, so a
+ * retried projection never appends twice). Append-only. Refused actions are in audit_log.
  */
 @Entity('task_event')
 @Index(['taskId', 'at'])

@@ -98,4 +98,14 @@ export class TaskEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** Set when the database refused a projection of this task for good (投影失败); cleared by the next that lands. */
+  @Column({ name: 'projection_error', type: 'text', nullable: true })
+  projectionError: string | null;
+
+  @Column({ name: 'projection_error_at', type: 'timestamptz', nullable: true })
+  projectionErrorAt: Date | null;
+
+  @Column({ name: 'projection_failed_version', type: 'int', nullable: true })
+  projectionFailedVersion: number | null;
 }

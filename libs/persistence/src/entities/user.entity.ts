@@ -32,6 +32,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued before this instant are dead (set on deactivation, so reactivation revives none). */
+  @Column({ name: 'tokens_valid_after', type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
   /** Demo accounts are created on first start and can be switched off. */
   @Column({ type: 'boolean', default: false })
   demo: boolean;

@@ -18,7 +18,7 @@ export class TaskProjectionWriter {
         `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
                 current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
                 next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, awaiting = $13,
-                updated_at = now()
+                projection_error = NULL, projection_error_at = NULL, updated_at = now()
           WHERE id = $1 AND projected_version < $11
           RETURNING id`,
         [
@@ -46,6 +46,17 @@ export class TaskProjectionWriter {
       await this.writeEscalations(tx, p);
       return 'applied';
     });
+  }
+
+  /**
+   * Marks the task row when a projection was refused for good (投影失败): shown to supervisors and
+   * counted on /health until a later projection of the task succeeds and clears it.
+   */
+  async recordFailure(taskId: string, version: number, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE task SET projection_error = $2, projection_error_at = now(), projection_failed_version = $3 WHERE id = $1`,
+      [taskId, reason, version],
+    );
   }
 
   // Each list goes in one statement (rows as a JSON array): a projection is a handful of round

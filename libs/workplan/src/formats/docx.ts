@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { HTMLElement, parse } from 'node-html-parser';
 import { PlanParseError } from '../errors';
+import { MAX_DOCX_XML_BYTES, tooComplex } from '../limits';
 import { readListLabels } from './docx-list-labels';
 import { htmlToText } from './html';
 
@@ -30,12 +31,33 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
   try {
     const zip = await JSZip.loadAsync(buffer);
     if (!zip.file('word/document.xml')) throw new Error('word/document.xml is missing');
+    assertXmlWithinLimit(zip);
     labels = await readListLabels(zip);
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {
+    if (error instanceof PlanParseError) throw error;
     throw malformed(error instanceof Error ? error.message : String(error));
   }
   return labelListItems(html, labels);
+}
+
+/**
+ * Refuses a .docx whose XML parts decompress past MAX_DOCX_XML_BYTES, before any is inflated: a
+ * small file can hold a huge document.xml (a zip bomb). Sizes come from the zip's central
+ * directory; a size that lies is caught by the parse worker's memory limit.
+ */
+function assertXmlWithinLimit(zip: JSZip): void {
+  let total = 0;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  }
+  if (total > MAX_DOCX_XML_BYTES) {
+    throw tooComplex(
+      `Word 文件的正文展开后有 ${(total / 1048576).toFixed(1)} MB，超过上限 ${MAX_DOCX_XML_BYTES / 1048576} MB`,
+      `The Word document's XML decompresses to ${(total / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCX_XML_BYTES / 1048576} MB`,
+    );
+  }
 }
 
 /**

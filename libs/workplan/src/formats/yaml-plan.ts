@@ -1,6 +1,7 @@
 import * as yaml from 'js-yaml';
 import { PlanTree } from '../../../domain/src/plan/plan-tree';
 import { PlanParseError } from '../errors';
+import { assertNodeBudget, MAX_YAML_ALIASES, tooComplex } from '../limits';
 import { validatePlanJson } from '../validate-plan-json';
 
 /**
@@ -10,8 +11,14 @@ import { validatePlanJson } from '../validate-plan-json';
 export function parseYamlPlan(text: string): PlanTree {
   let value: unknown;
   try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, maxAliases: MAX_YAML_ALIASES, maxTotalMergeKeys: 1000 });
   } catch (error) {
+    if (/alias|merge/i.test((error as Error).message) && /max|limit|exceed|too many/i.test((error as Error).message)) {
+      throw tooComplex(
+        `YAML 文件使用的别名（*ref）或合并键过多（上限 ${MAX_YAML_ALIASES} 个）`,
+        `The YAML file uses too many aliases or merge keys (limit ${MAX_YAML_ALIASES})`,
+      );
+    }
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = mark?.line !== undefined ? mark.line + 1 : undefined;
     const detail = (error as Error).message.split('\n')[0];
@@ -23,5 +30,6 @@ export function parseYamlPlan(text: string): PlanTree {
       line,
     });
   }
+  assertNodeBudget(value);
   return validatePlanJson(value);
 }

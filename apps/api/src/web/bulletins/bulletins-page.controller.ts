@@ -8,6 +8,7 @@ import { BulletinGeneratorService } from '../../bulletins/bulletin-generator.ser
 import { renderBulletinPdf } from '../../bulletins/bulletin-pdf';
 import { BulletinQueryService } from '../../bulletins/bulletin-query.service';
 import { renderBulletinXlsx } from '../../bulletins/bulletin-xlsx';
+import { PdfPrinter } from '../../common/pdf-printer';
 import { csrfOf, pageFor } from '../pages/page-context';
 import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
@@ -21,6 +22,7 @@ export class BulletinsPageController {
   constructor(
     private readonly bulletins: BulletinQueryService,
     private readonly generator: BulletinGeneratorService,
+    private readonly printer: PdfPrinter,
   ) {}
 
   @Get()
@@ -75,9 +77,12 @@ export class BulletinsPageController {
       );
     const b = await this.bulletins.get(id);
     const xlsx = format === 'xlsx';
-    return new StreamableFile(xlsx ? await renderBulletinXlsx(b.content) : await renderBulletinPdf(b.content), {
-      type: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
-      disposition: `attachment; filename="bulletin-${b.content.planId}-${b.content.week}.${format}"`,
-    });
+    return new StreamableFile(
+      xlsx ? await renderBulletinXlsx(b.content) : await renderBulletinPdf(this.printer, b.content),
+      {
+        type: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
+        disposition: `attachment; filename="bulletin-${b.content.planId}-${b.content.week}.${format}"`,
+      },
+    );
   }
 }

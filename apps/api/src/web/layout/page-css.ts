@@ -37,6 +37,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .muted{color:#666}
 .error{background:#ffebe9;border:1px solid #ff8182;color:#82071e;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#dafbe1;border:1px solid #4ac26b;color:#116329;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
+.notice-error{background:#ffebe9;border-color:#cf222e;color:#82071e}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-bottom:1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#555}
 input,select,textarea,button{font:inherit}

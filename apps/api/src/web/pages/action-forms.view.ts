@@ -50,7 +50,7 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
     html`<form
       class="card action-form"
       method="post"
-      action="${actionUrl(ctx.taskId, action)}"
+      action="${action === 'submit' ? `${actionUrl(ctx.taskId, action)}?_csrf=${encodeURIComponent(ctx.csrf)}` : actionUrl(ctx.taskId, action)}"
       data-form="${action}"
       ${action === 'submit' ? raw('enctype="multipart/form-data"') : ''}
     >

@@ -40,7 +40,7 @@ export class LedgerController {
     if (!parsed.ok) res.status(400);
     const [page, plans, units] = await Promise.all([
       this.tasks.list(actorOf(req.user), query),
-      this.plans.list(),
+      this.plans.list(actorOf(req.user)),
       this.units.list(),
     ]);
     return pageFor(req, {

@@ -35,7 +35,7 @@ export class OverviewController {
     const [data, completions, plans, units] = await Promise.all([
       this.dashboard.overview(actor, planId || undefined),
       this.dashboard.stageCompletionsByWeek(actor, planId || undefined),
-      this.plans.list(),
+      this.plans.list(actorOf(req.user)),
       this.units.list(),
     ]);
     const unitNames = new Map(units.map((u) => [u.code, u.name]));

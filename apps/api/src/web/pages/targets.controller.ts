@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { actorOf } from '../../common/actor-of';
 import { PlanQueryService } from '../../plans/plan-query.service';
 import { TargetsService } from '../../targets/targets.service';
 import { UnitsService } from '../../units/units.service';
@@ -23,7 +24,7 @@ export class TargetsPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async targetsPage(@Req() req: AuthenticatedRequest, @Query('planId') planQ?: unknown): Promise<string> {
-    const [plans, units] = await Promise.all([this.plans.list(), this.units.list()]);
+    const [plans, units] = await Promise.all([this.plans.list(actorOf(req.user)), this.units.list()]);
     // Default: the newest plan (list is ordered by year, newest first).
     const planId = queryText(planQ) || (plans[0] ? String(plans[0].id) : '');
     const standing = planId ? await this.targets.list(planId) : null;

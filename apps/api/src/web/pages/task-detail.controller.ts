@@ -10,6 +10,7 @@ import {
   Res,
   UploadedFiles,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
@@ -19,12 +20,13 @@ import { NotFoundError } from '../../../../../libs/domain/src/errors/domain-erro
 import { TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
+import { EvidenceAccess } from '../../evidence/evidence-access';
+import { evidenceMulterOptions, uploadedEvidence } from '../../evidence/evidence-upload';
 import { EvidenceService } from '../../evidence/evidence.service';
-import { MAX_EVIDENCE_BYTES } from '../../evidence/evidence-types';
 import { TaskActionService } from '../../tasks/task-action.service';
 import { TaskQueryService } from '../../tasks/task-query.service';
 import { UnitsService } from '../../units/units.service';
-import { assertSameOriginForm } from '../session/csrf-check';
+import { SameOriginFormGuard } from '../session/csrf-check';
 import { safeNext, WebExceptionFilter } from '../session/web-exception.filter';
 import { actionPayload, formRequestId } from '../view-model/action-payload';
 import { availableActions, isPageAction } from '../view-model/available-actions';
@@ -44,6 +46,7 @@ export class TaskDetailController {
     private readonly actions: TaskActionService,
     private readonly units: UnitsService,
     private readonly evidence: EvidenceService,
+    private readonly evidenceAccess: EvidenceAccess,
   ) {}
 
   @Get(':planId/:code')
@@ -54,13 +57,18 @@ export class TaskDetailController {
     @Param('planId') planId: string,
     @Param('code') code: string,
     @Query('done') done?: unknown,
+    @Query('before') before?: unknown,
   ): Promise<string> {
     const actor = actorOf(req.user);
     const taskId = `${planId}/${code}`;
-    const [detail, units] = await Promise.all([this.tasks.detail(actor, taskId), this.units.list()]);
+    const olderThan = typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined;
+    const [detail, units] = await Promise.all([
+      this.tasks.detail(actor, taskId, { before: olderThan }),
+      this.units.list(),
+    ]);
     const snapshot = detail.task.snapshot as TaskSnapshot | null;
     const ids = [
-      ...detail.timeline.map((e) => e.actorUserId ?? ''),
+      ...[...detail.timeline, ...detail.comments].map((e) => e.actorUserId ?? ''),
       ...detail.evidence.map((e) => e.uploadedBy),
       ...(snapshot?.stages ?? []).flatMap((s) => [
         s.submission?.by ?? '',
@@ -79,6 +87,7 @@ export class TaskDetailController {
       body: taskDetailBody({
         ...detail,
         actions: availableActions(actor, snapshot),
+        showProjectionError: actor.role === 'supervisor' || actor.role === 'admin',
         names,
         unitName: (c) => (c ? (unitNames.get(c) ?? c) : '—'),
         form: {
@@ -95,10 +104,15 @@ export class TaskDetailController {
     });
   }
 
-  /** A form action: the same path as the REST endpoint (Temporal Update, request id for idempotency). */
+  /**
+   * A form action: the same path as the REST endpoint (Temporal Update, request id for
+   * idempotency). The origin and CSRF token are checked before the body is read; evidence files
+   * stream to disk and are kept only once the action is allowed, and removed again if it fails.
+   */
   @Post(':planId/:code/act/:action')
+  @UseGuards(SameOriginFormGuard)
   // Only the submit form is multipart (evidence files); the others are urlencoded, which multer leaves alone.
-  @UseInterceptors(FilesInterceptor('evidence', MAX_EVIDENCE_FILES, { limits: { fileSize: MAX_EVIDENCE_BYTES } }))
+  @UseInterceptors(FilesInterceptor('evidence', MAX_EVIDENCE_FILES, evidenceMulterOptions(MAX_EVIDENCE_FILES)))
   async act(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -106,25 +120,30 @@ export class TaskDetailController {
     @Param('code') code: string,
     @Param('action') action: string,
     @Body() form: Record<string, unknown>,
-    @UploadedFiles() files?: { originalname: string; buffer: Buffer }[],
+    @UploadedFiles() files?: { originalname: string; path: string; size: number }[],
   ): Promise<void> {
-    assertSameOriginForm(req);
-    if (!isPageAction(action)) throw new NotFoundError('操作', action);
-    const requestId = formRequestId(form.requestId);
-    const actor = actorOf(req.user);
-    const taskId = `${planId}/${code}`;
-    let payload = actionPayload(action, form);
-    if (action === 'submit' && files?.length) {
-      // Stored the way POST /tasks/…/evidence stores them, then named in the submission.
-      const task = await this.tasks.visibleTask(actor, taskId);
-      const evidenceIds: string[] = [];
-      for (const file of files) {
-        evidenceIds.push((await this.evidence.store(task.id, task.currentStageKey, req.user.id, file)).id);
+    const uploads = (files ?? []).map(uploadedEvidence);
+    const stored: string[] = [];
+    try {
+      if (!isPageAction(action)) throw new NotFoundError('操作', action);
+      const requestId = formRequestId(form.requestId);
+      const actor = actorOf(req.user);
+      const taskId = `${planId}/${code}`;
+      let payload = actionPayload(action, form);
+      if (action === 'submit' && uploads.length > 0) {
+        await this.actions.check(actor, taskId, action, payload, requestId, { pendingEvidence: uploads.length });
+        const { task, stageKey } = await this.evidenceAccess.check(actor, taskId);
+        for (const upload of uploads)
+          stored.push((await this.evidence.store(task.id, stageKey, req.user.id, upload)).id);
+        payload = { ...payload, evidenceIds: stored };
       }
-      payload = { ...payload, evidenceIds };
+      await this.actions.perform(actor, taskId, action, payload, requestId);
+      stored.length = 0; // named by the submission now: kept
+      const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
+      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}`);
+    } finally {
+      await this.evidence.discard(uploads);
+      if (stored.length > 0) await this.evidence.remove(stored);
     }
-    await this.actions.perform(actor, taskId, action, payload, requestId);
-    const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
-    res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}`);
   }
 }

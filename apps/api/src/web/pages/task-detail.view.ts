@@ -1,11 +1,7 @@
 import { stageLight } from '../../../../../libs/domain/src/task/traffic-light';
 import { ActionRecord, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
-import {
-  EscalationEntity,
-  EvidenceEntity,
-  TaskEntity,
-  TaskEventEntity,
-} from '../../../../../libs/persistence/src/entities';
+import { EscalationEntity, TaskEntity, TaskEventEntity } from '../../../../../libs/persistence/src/entities';
+import type { EvidenceView } from '../../evidence/evidence.service';
 import { html, SafeHtml } from '../layout/html';
 import { ROLE_LABELS } from '../layout/page-layout';
 import { PageAction } from '../view-model/available-actions';
@@ -24,9 +20,14 @@ import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface TaskDetailInput {
   task: TaskEntity;
+  /** One page of the timeline, newest first; `timelineNext` is the cursor of the older page. */
   timeline: TaskEventEntity[];
+  timelineNext: string | null;
+  comments: TaskEventEntity[];
   escalations: EscalationEntity[];
-  evidence: EvidenceEntity[];
+  evidence: EvidenceView[];
+  /** Supervisors and admins are told when the read model could not take the task's latest state. */
+  showProjectionError: boolean;
   actions: PageAction[];
   names: Map<string, string>;
   unitName: (code: string | null) => string;
@@ -115,8 +116,16 @@ function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): Saf
 export function taskDetailBody(v: TaskDetailInput): SafeHtml {
   const t = v.task;
   const s = t.snapshot as TaskSnapshot | null;
-  const comments = v.timeline.filter((e) => e.action === 'comment' && e.outcome === 'ok');
+  const comments = v.comments;
   return html`${v.notice ? html`<div class="notice" role="status">${v.notice}</div>` : ''}
+    ${
+      v.showProjectionError && t.projectionError
+        ? html`<div class="notice notice-error" role="alert" id="projection-error">
+            投影失败：流程的最新状态（第 ${t.projectionFailedVersion ?? '?'}
+            版，${formatDateTime(t.projectionErrorAt)}）未能写入台账，本页显示的是此前的状态；流程本身照常运行。原因：${t.projectionError}
+          </div>`
+        : ''
+    }
     <section class="card" id="task-summary">
       <dl class="kv">
         <dt>编号</dt>
@@ -203,9 +212,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
             (e) =>
               html`<tr data-action="${e.action}" data-outcome="${e.outcome}">
                 <td class="nowrap">${formatDateTime(e.at)}</td>
-                <td class="nowrap">
-                  ${label(EVENT_LABELS, e.action)}${e.outcome !== 'ok' ? html` <span class="muted">（${e.outcome === 'denied' ? '被拒绝' : '未通过'}）</span>` : ''}
-                </td>
+                <td class="nowrap">${label(EVENT_LABELS, e.action)}</td>
                 <td>
                   ${e.actorUserId ? (v.names.get(e.actorUserId) ?? '') : '系统'}${e.actorRole ? ` · ${label(ROLE_LABELS, e.actorRole)}` : ''}
                 </td>
@@ -215,5 +222,6 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         </tbody>
       </table>
     </div>
+    ${v.timelineNext ? html`<p><a id="timeline-older" href="?before=${v.timelineNext}#event-table">更早的办理记录</a></p>` : ''}
     <p><a href="/ui/ledger">返回台账</a></p>`;
 }

@@ -75,7 +75,10 @@ export class LoginController {
       await this.auth.logout(session.user, session.claims, refresh, requestOrigin(req));
     } else if (refresh) {
       const claims = await this.tokens.verify(refresh, 'refresh').catch(() => null);
-      if (claims) await this.tokens.revoke(claims);
+      if (claims) {
+        await this.tokens.revoke(claims);
+        await this.tokens.revokeFamily(claims.fam);
+      }
     }
     clearSessionCookies(res);
     res.redirect(303, '/ui/login?loggedOut=1');

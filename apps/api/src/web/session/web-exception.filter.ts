@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Injectabl
 import { Request, Response } from 'express';
 import { DomainError } from '../../../../../libs/domain/src/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
+import { ProblemDetailsFilter } from '../../common/problem-details.filter';
 import { AuthService } from '../../auth/auth.service';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { requestOrigin } from '../../auth/request-origin';
@@ -27,7 +28,8 @@ export class WebExceptionFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = host.switchToHttp().getResponse<Response>();
-    const status = statusOf(exception);
+    const problem = problems.toProblem(exception);
+    const status = problem.status;
     if (status === 401) return this.unauthenticated(req, res);
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
@@ -38,7 +40,12 @@ export class WebExceptionFilter implements ExceptionFilter {
           ? '页面不存在'
           : status < 500 && exception instanceof HttpException
             ? messageOf(exception)
-            : '服务器内部错误，请稍后重试';
+            : status === 503
+              ? problem.message
+              : '服务器内部错误，请稍后重试';
+    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    const back = safeNext(refererPath(req.get('referer')));
     res
       .status(status)
       .type('html')
@@ -49,7 +56,7 @@ export class WebExceptionFilter implements ExceptionFilter {
           user: req.user ?? null,
           csrfToken: sessionCookies(req).csrf,
           body: html`<div class="error" role="alert" data-status="${status}">${message}</div>
-            <p><a href="javascript:history.back()">返回上一页</a> · <a href="/ui/overview">督办总览</a></p>`,
+            <p><a href="${back}">返回上一页</a> · <a href="/ui/overview">督办总览</a></p>`,
         }),
       );
   }
@@ -72,10 +79,15 @@ export class WebExceptionFilter implements ExceptionFilter {
   }
 }
 
-function statusOf(exception: unknown): number {
-  if (exception instanceof DomainError) return exception.status;
-  if (exception instanceof HttpException) return exception.getStatus();
-  return 500;
+const problems = new ProblemDetailsFilter();
+
+/** The path of a Referer header (the page the user came from), if it is one. */
+function refererPath(referer: string | undefined): string | undefined {
+  try {
+    return referer ? new URL(referer).pathname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function messageOf(exception: HttpException): string {

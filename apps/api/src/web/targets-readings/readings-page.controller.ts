@@ -10,6 +10,7 @@ import {
   Res,
   UploadedFile,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -21,7 +22,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { MAX_READINGS_CSV_BYTES } from '../../targets/readings-csv';
 import { TargetsService } from '../../targets/targets.service';
 import { csrfOf, pageFor, queryText } from '../pages/page-context';
-import { assertSameOriginForm } from '../session/csrf-check';
+import { assertSameOriginForm, SameOriginFormGuard } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { indicatorPageBody } from './readings-page.view';
 
@@ -35,6 +36,7 @@ export class ReadingsPageController {
   constructor(private readonly targets: TargetsService) {}
 
   @Post('upload')
+  @UseGuards(SameOriginFormGuard)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_READINGS_CSV_BYTES, files: 1 } }))
   async upload(
     @Req() req: AuthenticatedRequest,

@@ -124,7 +124,7 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
           </p>
           <form
             method="post"
-            action="/ui/targets/upload?planId=${s.planId}&back=${s.indicatorId}"
+            action="/ui/targets/upload?planId=${s.planId}&back=${s.indicatorId}&_csrf=${opts.csrf}"
             enctype="multipart/form-data"
             class="btn-row"
           >

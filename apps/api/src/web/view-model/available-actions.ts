@@ -30,11 +30,11 @@ function probeArgs(action: PageAction, actor: ActorRef): TaskActionArgs[PageActi
   const base = { actor, requestId: 'probe' };
   switch (action) {
     case 'requestExtension':
-      return { ...base, reason: '…', newDueDate: '9999-12-31' };
+      return { ...base, reason: '…', newDueDate: '2099-12-31' };
     case 'decideExtension':
       return { ...base, approve: true };
     case 'reassign':
-      return { ...base, reason: '…', newLeadUnit: '\u0000probe' };
+      return { ...base, reason: '…', newLeadUnit: 'probe-unit' };
     case 'comment':
       return { ...base, text: '…' };
     case 'returnStage':

@@ -1,0 +1,47 @@
+import request from 'supertest';
+import { ApiHarness } from './api-harness';
+
+export interface WebSession {
+  /** Posts an urlencoded form the way the page's own form would (same origin, CSRF token, fresh request id). */
+  postForm(path: string, fields: Record<string, string>): Promise<request.Response>;
+  /** Posts a body exactly as given (urlencoded), with the session's origin and CSRF fields appended. */
+  postRaw(path: string, body: string): Promise<request.Response>;
+  get(path: string): Promise<request.Response>;
+  cookie: string;
+  csrf: string;
+}
+
+let requestSeq = 0;
+
+/**
+ * A signed-in browser session of the web pages without a browser: the session cookies a login
+ * sets, the CSRF token, and the Origin header a same-site form post carries.
+ */
+export async function webSession(h: ApiHarness, username: string, password = 'duban-demo-2021'): Promise<WebSession> {
+  const login = await h.http().post('/auth/login').send({ username, password });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  const csrf = `csrf-${username}-${Date.now()}`;
+  const cookie = `duban_at=${login.body.accessToken}; duban_rt=${login.body.refreshToken}; duban_csrf=${csrf}`;
+  const origin = (test: request.Test) => {
+    const address = (test as unknown as { url: string }).url;
+    return test.set('Origin', new URL(address).origin).set('Cookie', cookie);
+  };
+  const encode = (fields: Record<string, string>) =>
+    Object.entries(fields)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
+  const extras = () => ({ _csrf: csrf, requestId: `form-${Date.now()}-${++requestSeq}`, back: '/ui/inbox' });
+  return {
+    cookie,
+    csrf,
+    postForm: (path, fields) =>
+      origin(h.http().post(path))
+        .type('form')
+        .send(encode({ ...extras(), ...fields })),
+    postRaw: (path, body) =>
+      origin(h.http().post(path))
+        .type('form')
+        .send(`${body}&${encode(extras())}`),
+    get: (path) => origin(h.http().get(path)),
+  };
+}
