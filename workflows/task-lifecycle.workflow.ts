@@ -162,9 +162,7 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
           processed.delete(args.requestId); // refused, not done: the same request may be retried
           // Any failure ends this update, never the workflow task: an error that is not a Temporal
           // failure would fail the task and retry it for ever.
-          throw error instanceof ApplicationFailure
-            ? error
-            : ApplicationFailure.nonRetryable(failureMessage(error), failureType(error));
+          throw ApplicationFailure.nonRetryable(failureMessage(error), failureType(error));
         }
         changed();
         changes += 1;
@@ -586,17 +584,25 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   return { ...s };
 }
 
-/** The message of an activity or other failure, as the update's caller should read it. */
-function failureMessage(error: unknown): string {
-  const cause = (error as { cause?: unknown })?.cause;
-  const message = cause instanceof Error && cause.message ? cause.message : (error as Error)?.message;
-  return message || String(error);
+/** The failure itself, or what an activity failure wraps. */
+function rootOf(error: unknown): { message?: string; type?: unknown } {
+  const e = error as { message?: string; type?: unknown; cause?: { message?: string; type?: unknown } };
+  return e && !(e instanceof ApplicationFailure) && e.cause ? e.cause : (e ?? {});
 }
 
-/** The update rejection type of a failure: a calendar refusal is bad input, anything else internal. */
+/** The message of an activity or other failure, as the update's caller should read it. */
+function failureMessage(error: unknown): string {
+  return rootOf(error).message || String(error);
+}
+
+/**
+ * The rejection type an update fails with: a validator's own type as it is, a calendar refusal as
+ * bad input (the date cannot be served), anything else as internal.
+ */
 function failureType(error: unknown): string {
-  const cause = (error as { cause?: { type?: unknown } })?.cause;
-  return typeof cause?.type === 'string' && cause.type.startsWith('CALENDAR') ? 'BAD_INPUT' : 'INTERNAL';
+  const type = rootOf(error).type;
+  if (typeof type !== 'string') return 'INTERNAL';
+  return type.startsWith('CALENDAR') ? 'BAD_INPUT' : type;
 }
 
 function escalationRecipients(to: EscalationTarget, leadUnit: string) {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
 import { taskPagePath } from '../../libs/domain/src/task/task-page-path';
 import { NotificationRequest } from '../../libs/domain/src/task/task-types';
+import { sanitizeText } from '../../libs/domain/src/text/safe-text';
 import { Notification, Notifier, Recipient } from '../../libs/notify/src';
 import { deliverOnEveryChannel } from './deliver-on-every-channel';
 
@@ -23,8 +24,10 @@ export function createNotificationActivities(
         dedupKey: request.dedupKey,
         kind: request.kind,
         level: request.level,
-        title: request.title,
-        body: request.body,
+        // Made storable for the inbox table and mail (the API refuses such text; plans from older
+        // imports may still hold it).
+        title: sanitizeText(request.title),
+        body: sanitizeText(request.body),
         recipients: await withEmails(db, request.recipients),
         taskRef: {
           planId,

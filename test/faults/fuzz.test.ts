@@ -134,8 +134,14 @@ const ACTIONS = [
   'close',
   'comment',
 ];
+/** Text no store can hold (issue 13): NUL, unpaired surrogates, control characters, mixed in. */
+const poison = fc.oneof(
+  fc.constantFrom('a\u0000b', '\ud800', 'x\udc00', 'esc\u001b[0m', 'del\u007f', 'nel\u0085', '\u0000'),
+  fc.tuple(fc.string(), fc.constantFrom('\u0000', '\ud800', '\u0007'), fc.string()).map((p) => p.join('')),
+);
 const field = fc.oneof(
   fc.string(),
+  poison,
   fc.integer(),
   fc.boolean(),
   fc.constant(null),
@@ -220,6 +226,39 @@ it('answers generated bodies on every task action with no 5xx and no change on r
     { numRuns: BODIES, seed: Number(process.env.FAULT_FUZZ_SEED ?? 20211028) },
   );
   expect(sys.appOutput()).not.toMatch(CRASH_PATTERN);
+  // No input left a task unable to act: each still takes a normal action within a second.
+  const supervisor = tokens[users.indexOf('supervisor')];
+  for (const code of codes) {
+    const started = Date.now();
+    const res = await sys.api.request('POST', `/tasks/${PLAN}/${code}/comment`, {
+      token: supervisor,
+      body: { text: '模糊测试后的正常评论' },
+      headers: { 'idempotency-key': idempotencyKey('after-fuzz') },
+    });
+    expect({ code, status: res.status }).toEqual({ code, status: 200 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  }
+});
+
+it('refuses poison in query and path parameters of the read endpoints with 400, never a 5xx', async () => {
+  const token = await sys.api.login('supervisor');
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom('/tasks?q=', '/tasks?unit=', '/escalations?unit=', '/plans/', '/bulletins?planId=', '/tasks/x/'),
+      poison,
+      async (path, text) => {
+        const res = await sys.api.request(
+          'GET',
+          `${path}${encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '\u0000'))}`,
+          {
+            token,
+          },
+        );
+        expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      },
+    ),
+    { numRuns: Math.max(20, BODIES / 10), seed: Number(process.env.FAULT_FUZZ_SEED ?? 20211028) },
+  );
 });
 
 it('answers generated bodies on the other POST endpoints with no 5xx', async () => {

@@ -7,6 +7,13 @@ export interface WebSession {
   /** Posts a body exactly as given (urlencoded), with the session's origin and CSRF fields appended. */
   postRaw(path: string, body: string): Promise<request.Response>;
   get(path: string): Promise<request.Response>;
+  /** A multipart form (the submit form with evidence files); the CSRF token rides in the URL as the page's form puts it. */
+  postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: { field: string; data: Buffer; name: string }[],
+    csrf?: string,
+  ): Promise<request.Response>;
   cookie: string;
   csrf: string;
 }
@@ -43,5 +50,11 @@ export async function webSession(h: ApiHarness, username: string, password = 'du
         .type('form')
         .send(`${body}&${encode(extras())}`),
     get: (path) => origin(h.http().get(path)),
+    postMultipart: (path, fields, files, token = csrf) => {
+      let test = origin(h.http().post(`${path}?_csrf=${encodeURIComponent(token)}`));
+      for (const [k, v] of Object.entries({ requestId: extras().requestId, ...fields })) test = test.field(k, v);
+      for (const f of files) test = test.attach(f.field, f.data, f.name);
+      return test;
+    },
   };
 }

@@ -63,12 +63,13 @@ describe('JWT secret', () => {
 });
 
 describe('loadAuthConfig', () => {
-  it('defaults to 15 minutes access, 7 days refresh, 5 failures per 15 minutes', () => {
+  it('defaults to 15 minutes access, 7 days refresh, 5 failures per user and 30 per address per 15 minutes', () => {
     expect(loadAuthConfig({ JWT_SECRET: SECRET })).toEqual({
       jwtSecret: SECRET,
       accessTtlSeconds: 900,
       refreshTtlSeconds: 604800,
       loginMaxFailures: 5,
+      loginMaxFailuresPerIp: 30,
       loginWindowSeconds: 900,
     });
   });

@@ -90,14 +90,15 @@ describe('TokenService', () => {
     await expect(service.revoke(claims)).resolves.toBe(false);
   });
 
-  it('rotates a refresh token exactly once', async () => {
+  it('rotates a refresh token exactly once; a reuse ends the whole token family', async () => {
     const { service } = setup();
     const first = await service.issuePair(USER);
     const { claims, pair } = await service.rotate(first.refreshToken);
     expect(claims.sub).toBe(USER);
     expect(pair.refreshToken).not.toBe(first.refreshToken);
     await expect(service.rotate(first.refreshToken)).rejects.toBeInstanceOf(RefreshTokenReusedError);
-    await expect(service.rotate(pair.refreshToken)).resolves.toMatchObject({ claims: { sub: USER } });
+    // The reuse revoked the whole family: the pair rotated from it is dead too.
+    await expect(service.rotate(pair.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('lets only one of two concurrent rotations of the same refresh token through', async () => {

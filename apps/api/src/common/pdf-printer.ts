@@ -34,6 +34,8 @@ export class PdfPrinter implements OnModuleDestroy {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Browsers launched so far (one per busy period; tests check a burst shares one). */
+  launches = 0;
 
   async print(html: string, margin = { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' }): Promise<Buffer> {
     await this.slot();
@@ -91,6 +93,7 @@ export class PdfPrinter implements OnModuleDestroy {
   }
 
   private shared(): Promise<Browser> {
+    if (!this.browser) this.launches++;
     this.browser ??= launchHeadlessChromium().catch((error: unknown) => {
       this.browser = null;
       throw error;
