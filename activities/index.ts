@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CalendarSource } from '../libs/domain/src/calendar/calendar-source';
 import { TaskActivities } from '../libs/domain/src/task/task-activities';
 import { Notifier } from '../libs/notify/src';
 import { createCalendarActivities } from './calendar/calendar-activities';
@@ -6,9 +7,14 @@ import { createNotificationActivities } from './notification/notification-activi
 import { createProjectionActivities } from './projection/projection-activities';
 
 /** Every activity of the task workflow, wired to its services (the worker passes them by DI). */
-export function createTaskActivities(deps: { db: DataSource; notifier: Notifier; publicUrl?: string }): TaskActivities {
+export function createTaskActivities(deps: {
+  db: DataSource;
+  notifier: Notifier;
+  calendar: CalendarSource;
+  publicUrl?: string;
+}): TaskActivities {
   return {
-    ...createCalendarActivities(),
+    ...createCalendarActivities(deps.calendar),
     ...createProjectionActivities(deps.db),
     ...createNotificationActivities(deps.db, deps.notifier, deps.publicUrl),
   };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { CalendarStore } from '../libs/persistence/src/calendar/calendar-store';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ async function main() {
   await ds.initialize();
   try {
     await seedLedger(ds, TASKS);
-    const tasks = new TaskQueryService(ds);
+    const tasks = new TaskQueryService(ds, new CalendarStore(ds));
     const dashboard = new DashboardService(ds);
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { CalendarStore } from '../libs/persistence/src/calendar/calendar-store';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ async function main() {
     await ds.initialize();
     log(BENCH, `seeding ${TASKS} tasks`);
     await seedLedger(ds, TASKS);
-    const tasks = new TaskQueryService(ds);
+    const tasks = new TaskQueryService(ds, new CalendarStore(ds));
     const dashboard = new DashboardService(ds);
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };

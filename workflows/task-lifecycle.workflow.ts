@@ -31,10 +31,12 @@ import {
   TaskSnapshot,
   TaskWorkflowInput,
 } from '../libs/domain/src/task/task-types';
+import { shanghaiDate } from '../libs/domain/src/calendar/shanghai-time';
+import { CalendarChange } from '../libs/domain/src/task/task-types';
 import { applyTimerPlan } from '../libs/domain/src/task/timer-states';
 import { stageLight } from '../libs/domain/src/task/traffic-light';
 import { initialState } from './task-state';
-import { getStateQuery, problemClosedSignal, taskUpdates } from './task-updates';
+import { calendarChangedSignal, getStateQuery, problemClosedSignal, taskUpdates } from './task-updates';
 
 /**
  * One durable workflow per leaf task, alive for months. It owns the task's lifecycle: stages and
@@ -87,6 +89,7 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   let projectedSeq = carried?.projectedSeq ?? 0;
   let changes = 0; // bumped by every update: the main loop re-plans its timers
   let replanRequested = false; // set by resume: the timers of the current stage are planned again
+  let calendarChange: CalendarChange | null = null; // set by the calendarChanged signal
   const pendingNotifications: Promise<void>[] = [];
   let projecting: Promise<unknown> = Promise.resolve();
 
@@ -318,10 +321,13 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     const request = s.pendingExtension!;
     const stage = s.stages.find((st) => st.key === request.stageKey)!;
     // The new instant first: if the calendar cannot answer, the update fails and nothing changed.
-    const newDueAt = a.approve ? await calendar.resolveDueInstant({ date: request.newDueDate }) : null;
+    const newDueAt = a.approve
+      ? await calendar.resolveDueInstant({ date: request.newDueDate, calendarRevision: s.calendarRevision })
+      : null;
     s.pendingExtension = null;
     if (newDueAt) {
       stage.dueAt = newDueAt;
+      stage.dueDate = request.newDueDate;
       stage.dueRevision += 1;
       stage.escalationLevel = 0;
       resolveEscalations(stage.key);
@@ -407,7 +413,7 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     };
     s.problems.push(entry);
     try {
-      entry.dueAt = await calendar.resolveDueInstant({ date: a.dueDate });
+      entry.dueAt = await calendar.resolveDueInstant({ date: a.dueDate, calendarRevision: s.calendarRevision });
       // ABANDON: the problem lives on when this task continues-as-new; it reports back by signal
       // to this workflow id (whatever run is current), not through a child result.
       await startChild(taskLifecycleWorkflow, {
@@ -436,11 +442,54 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     void project();
   });
 
+  // ---- calendar changes (a holiday notice entered): reachable only through this new signal -----
+  setHandler(calendarChangedSignal, (change) => {
+    if (!change || !Array.isArray(change.years) || typeof change.revision !== 'number') return;
+    if (change.revision <= (s.calendarRevision ?? 0)) return; // already applied
+    calendarChange = {
+      years: [...new Set([...(calendarChange?.years ?? []), ...change.years])],
+      revision: Math.max(change.revision, calendarChange?.revision ?? 0),
+    };
+    changes += 1;
+  });
+
+  /**
+   * Resolves the due dates of the stages still to finish on the new calendar, records the dates
+   * that moved, and asks for the current stage's timers to be planned again on the same schedule
+   * (what was sent stays sent; pending reminders move to the new workdays).
+   */
+  const applyCalendarChange = async (change: CalendarChange) => {
+    s.calendarRevision = change.revision;
+    const moved: string[] = [];
+    for (const st of s.stages) {
+      if (!st.dueAt || st.closure || st.status === 'approved' || st.status === 'closed') continue;
+      const date = st.dueDate ?? shanghaiDate(st.dueAt);
+      const touched = change.years.includes(Number(date.slice(0, 4))) || st.key === s.currentStageKey;
+      if (!touched) continue;
+      try {
+        const at = await calendar.resolveDueInstant({ date, calendarRevision: change.revision });
+        if (at !== st.dueAt) {
+          moved.push(`${st.name}：${shanghaiDate(st.dueAt)} → ${shanghaiDate(at)}`);
+          st.dueAt = at;
+        }
+      } catch (error) {
+        event('timers-unplanned', `${st.name}：${failureMessage(error)}`, undefined, st.key);
+      }
+    }
+    event('calendar-changed', `节假日安排更新，期限重新计算${moved.length ? `：${moved.join('；')}` : '（期限未变）'}`);
+    replanRequested = true;
+    changed();
+  };
+
   // ---- timers --------------------------------------------------------------------------------
   const planTimers = async (stage: StageState) => {
     let plan: Awaited<ReturnType<CalendarActivities['planStageTimers']>>;
     try {
-      plan = await calendar.planStageTimers({ dueAt: stage.dueAt!, policy: s.policy });
+      plan = await calendar.planStageTimers({
+        dueAt: stage.dueAt!,
+        policy: s.policy,
+        calendarRevision: s.calendarRevision,
+      });
     } catch (error) {
       // The calendar refused for good (transient failures retry inside the activity): the stage
       // keeps its deadline and light but has no reminders until a calendar change re-plans it.
@@ -520,6 +569,7 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   while (s.status !== 'closed' && s.status !== 'cancelled') {
     if (
       !replanRequested &&
+      !calendarChange &&
       (workflowInfo().historyLength > (input.limits?.historyEvents ?? HISTORY_EVENT_LIMIT) ||
         workflowInfo().continueAsNewSuggested)
     ) {
@@ -530,6 +580,13 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
       // drops the activities of a closed run. Local projections made this the common case.
       if (patched('notify-before-continue-as-new')) await Promise.allSettled(pendingNotifications.splice(0));
       await continueAsNew<typeof taskLifecycleWorkflow>(input, { state: s, processed: [...processed], projectedSeq });
+    }
+    if (calendarChange) {
+      const change = calendarChange;
+      calendarChange = null;
+      await applyCalendarChange(change);
+      await project();
+      continue;
     }
     const seen = changes;
     if (s.status === 'suspended') {

@@ -1,5 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { PROBLEM_CLOSED_SIGNAL, ProblemStatus, TaskActionArgs, TaskSnapshot } from '../libs/domain/src/task/task-types';
+import {
+  CALENDAR_CHANGED_SIGNAL,
+  CalendarChange,
+  PROBLEM_CLOSED_SIGNAL,
+  ProblemStatus,
+  TaskActionArgs,
+  TaskSnapshot,
+} from '../libs/domain/src/task/task-types';
 
 /** The task workflow's query and updates; the API calls them by these names. */
 export const getStateQuery = defineQuery<TaskSnapshot>('getState');
@@ -26,3 +33,6 @@ export const taskUpdates: Updates = {
 /** A problem's workflow tells its parent task it has ended (closed or cancelled). */
 export const problemClosedSignal =
   defineSignal<[{ problemId: string; status: Exclude<ProblemStatus, 'open'> }]>(PROBLEM_CLOSED_SIGNAL);
+
+/** The workday calendar changed (a holiday notice entered): resolve the due dates again, re-plan the timers. */
+export const calendarChangedSignal = defineSignal<[CalendarChange]>(CALENDAR_CHANGED_SIGNAL);

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { bundledCalendarSource, CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
 import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
 import { planStageTimers } from '../../libs/domain/src/task/timer-plan';
@@ -8,25 +9,33 @@ export const CALENDAR_REFUSED = 'CALENDAR_REFUSED';
 
 /**
  * Date arithmetic on the workday calendar, done outside workflow code (the workflow only compares
- * the instants it gets back with workflow time). Every error here is deterministic — the same
- * question fails the same way — so it fails the activity non-retryably: the task records it and
- * goes on, instead of retrying for ever.
+ * the instants it gets back with workflow time). The calendar comes from `source` (the calendar
+ * table in the worker), at least at the revision the workflow names after a calendar change.
+ * Loading it may fail transiently (the database), and is retried; the arithmetic itself is
+ * deterministic — the same question fails the same way — so its errors fail non-retryably and
+ * the task records them and goes on, instead of retrying for ever.
  */
 export function createCalendarActivities(
-  calendar = new WorkdayCalendar(),
+  source: CalendarSource = bundledCalendarSource(),
 ): Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'> {
   return {
-    async planStageTimers({ dueAt, policy }) {
+    async planStageTimers({ dueAt, policy, calendarRevision }) {
+      const calendar = await source.calendar(calendarRevision);
       return refusedForGood(() => {
         if (Number.isNaN(Date.parse(dueAt))) throw new RangeError(`dueAt is not an ISO instant: ${dueAt}`);
         return planStageTimers(dueAt, policy, calendar);
       });
     },
-    async resolveDueInstant({ date }) {
+    async resolveDueInstant({ date, calendarRevision }) {
+      const calendar = await source.calendar(calendarRevision);
       return refusedForGood(() => calendar.dueInstant(date).toISOString());
     },
   };
 }
+
+/** The calendar activities over a fixed calendar (tests). */
+export const calendarActivitiesOver = (calendar: WorkdayCalendar) =>
+  createCalendarActivities(bundledCalendarSource(calendar));
 
 function refusedForGood<T>(compute: () => T): T {
   try {

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
+import { CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
 import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
 import { createIndicatorStoreActivities } from './indicator-store-activities';
 import { createReadingTimerActivities } from './reading-timer-activities';
 
 /** The indicator workflow's own activities; `notify` is the task workflow's (shared by name). */
-export function createKpiActivities(db: DataSource): Omit<IndicatorActivities, 'notify'> {
-  return { ...createReadingTimerActivities(), ...createIndicatorStoreActivities(db) };
+export function createKpiActivities(db: DataSource, calendar: CalendarSource): Omit<IndicatorActivities, 'notify'> {
+  return { ...createReadingTimerActivities(calendar), ...createIndicatorStoreActivities(db) };
 }

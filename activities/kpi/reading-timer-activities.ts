@@ -1,4 +1,4 @@
-import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
+import { bundledCalendarSource, CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
 import { addDays, shanghaiInstant } from '../../libs/domain/src/calendar/shanghai-time';
 import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
 import { ReportingPeriod } from '../../libs/domain/src/kpi/indicator-status';
@@ -11,10 +11,11 @@ import { planStageTimers } from '../../libs/domain/src/task/timer-plan';
  * stage, so holidays and 调休 make-up days count the same way.
  */
 export function createReadingTimerActivities(
-  calendar = new WorkdayCalendar(),
+  source: CalendarSource = bundledCalendarSource(),
 ): Pick<IndicatorActivities, 'planReadingTimers'> {
   return {
     async planReadingTimers({ period, year, reportingPeriod, dueWorkdays, policy }) {
+      const calendar = await source.calendar();
       const span = periodsOfYear(year, reportingPeriod as ReportingPeriod).find((p) => p.period === period);
       if (!span) throw new RangeError(`period ${period} is not a ${reportingPeriod} period of ${year}`);
       const dueAt = calendar.endOfWorkday(calendar.addWorkdays(span.end, dueWorkdays)).toISOString();

@@ -6,6 +6,7 @@ import { TaskLaunchFactory } from '../../apps/api/src/plans/task-launch';
 import { taskLaunchFactory } from '../../apps/api/src/plans/task-launch.factory';
 import { TemporalTaskWorkflowStarter } from '../../apps/api/src/plans/temporal-task-workflow-starter';
 import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { CalendarStore } from '../../libs/persistence/src/calendar/calendar-store';
 import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
 import { parsePlan } from '../../libs/workplan/src/parse-plan';
 import { BenchSystem } from './bench-system';
@@ -26,8 +27,8 @@ export async function importWithLaunches(
   await ds.initialize();
   try {
     const real = taskLaunchFactory();
-    const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment) => {
-      const launch = real(plan, tree, leaf, assignment);
+    const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment, calendar) => {
+      const launch = real(plan, tree, leaf, assignment, calendar);
       adjust(launch.input as TaskWorkflowInput);
       return launch;
     };
@@ -35,6 +36,8 @@ export async function importWithLaunches(
       ds,
       new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue, TASK_WORKFLOW_TYPE),
       adjusted,
+      undefined,
+      new CalendarStore(ds),
     );
     const tree = await parsePlan(Buffer.from(document), { filename: `${planId}.txt` });
     return await importer.importPlan(tree, { planId });

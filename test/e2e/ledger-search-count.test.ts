@@ -1,3 +1,4 @@
+import { CalendarStore } from '../../libs/persistence/src/calendar/calendar-store';
 import { DataSource } from 'typeorm';
 import { SEARCH_COUNT_CAP, TaskQueryService } from '../../apps/api/src/tasks/task-query.service';
 import { TaskListQuery } from '../../apps/api/src/tasks/task-list.query';
@@ -24,7 +25,7 @@ describe('ledger search count (real PostgreSQL)', () => {
     ds = await migratedDataSource(db.url);
     // Every body says 污染防治; one title in seven says 加强污染防治.
     await seedLedger(ds, TASKS, 'cap');
-    tasks = new TaskQueryService(ds);
+    tasks = new TaskQueryService(ds, new CalendarStore(ds));
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { AuthModule } from './auth/auth.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { PlansModule } from './plans/plans.module';
@@ -26,6 +27,7 @@ import { WebModule } from './web/web.module';
     UnitsModule,
     PlansModule,
     TasksModule,
+    CalendarModule,
     ReadSideModule,
     TargetsModule,
     BulletinsModule,

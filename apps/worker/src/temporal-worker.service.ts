@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createBulletinActivities, createKpiActivities, createTaskActivities } from '../../../activities';
 import { parseWarningMargin } from '../../../libs/domain/src/kpi/kpi-config';
 import { loadNotifyConfig, createChannels, Notifier } from '../../../libs/notify/src';
+import { CalendarStore } from '../../../libs/persistence/src/calendar/calendar-store';
 import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
 import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
 import { connectTemporalWorker } from '../../../libs/temporal/src/temporal-connection';
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       new PostgresDeliveryLog(this.db),
       { leaseMs: notifyConfig.leaseMs },
     );
+    const calendar = new CalendarStore(this.db);
     this.connection = await connectTemporalWorker(config);
     this.worker = await Worker.create({
       connection: this.connection,
@@ -41,9 +43,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: config.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: {
-        ...createTaskActivities({ db: this.db, notifier, publicUrl: process.env.PUBLIC_URL }),
+        ...createTaskActivities({ db: this.db, notifier, calendar, publicUrl: process.env.PUBLIC_URL }),
         // KPI readings and the weekly bulletin (their workflows share `notify` with the tasks).
-        ...createKpiActivities(this.db),
+        ...createKpiActivities(this.db, calendar),
         ...createBulletinActivities({ db: this.db, notifier, margin, publicUrl: process.env.PUBLIC_URL }),
       },
       maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),

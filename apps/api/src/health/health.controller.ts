@@ -6,6 +6,7 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 import { Public } from '../auth/public.decorator';
+import { CalendarService } from '../calendar/calendar.service';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 
 type Check = { status: 'up' | 'down'; detail?: string };
@@ -18,21 +19,33 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: '健康检查：数据库、Temporal、Worker' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, temporal, worker, projections] = await Promise.all([
+    const [database, temporal, worker, projections, calendar] = await Promise.all([
       this.database(),
       this.temporalUp(),
       this.worker(),
       this.projectionFailures(),
+      this.calendarState(),
     ]);
     const ok = database.status === 'up' && temporal.status === 'up' && worker.status === 'up';
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'up' : 'down', database, temporal, worker, projections };
+    return { status: ok ? 'up' : 'down', database, temporal, worker, projections, calendar };
+  }
+
+  /** The last year entered from a notice, and the year that needs one now (see CalendarService.gap). */
+  private async calendarState(): Promise<{ lastOfficialYear: number | null; missingNotice: number | null }> {
+    try {
+      const [lastOfficialYear, gap] = await Promise.all([this.calendar.lastOfficialYear(), this.calendar.gap()]);
+      return { lastOfficialYear, missingNotice: gap?.year ?? null };
+    } catch {
+      return { lastOfficialYear: null, missingNotice: null };
+    }
   }
 
   /**

@@ -7,6 +7,8 @@ import { PlanDiff, diffPlans } from '../../../../libs/domain/src/plan/plan-diff'
 import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem, walkItems } from '../../../../libs/domain/src/plan/plan-walk';
 import { UnitResolution, resolveUnits } from '../../../../libs/domain/src/plan/unit-resolution';
+import { bundledCalendarSource, CalendarSource } from '../../../../libs/domain/src/calendar/calendar-source';
+import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
 import { OrgUnitEntity, PlanEntity } from '../../../../libs/persistence/src/entities';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
@@ -36,6 +38,8 @@ export class PlanImportService {
     @Inject(TASK_LAUNCH_FACTORY) private readonly launchFactory: TaskLaunchFactory,
     // KPI reporting workflows (issue 7): optional so tests that build this service alone still can.
     @Optional() @Inject(INDICATOR_WORKFLOW_STARTER) private readonly indicatorStarter?: IndicatorWorkflowStarter,
+    // The calendar table; without one (tools, benchmarks) the bundled data package.
+    @Optional() @Inject(CalendarStore) private readonly calendars: CalendarSource = bundledCalendarSource(),
   ) {}
 
   async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
@@ -77,8 +81,9 @@ export class PlanImportService {
     const existing = await this.db.getRepository(PlanEntity).findOne({ where: { id: planId } });
     const status: ImportStatus = !existing ? 'new' : existing.contentHash === hash ? 'unchanged' : 'changed';
     const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
+    const calendar = await this.calendars.calendar();
     const launches = leaves.map((w) =>
-      this.launchFactory(planId, tree.metadata, w, resolution.assignments.get(w.item.code)!),
+      this.launchFactory(planId, tree.metadata, w, resolution.assignments.get(w.item.code)!, calendar),
     );
     const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
     if (options.dryRun) return result;

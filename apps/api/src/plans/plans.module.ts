@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TASK_WORKFLOW_TYPE } from '../../../../libs/domain/src/task/task-types';
 import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { CalendarModule } from '../calendar/calendar.module';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 import { PlanImportService } from './plan-import.service';
 import { PlanQueryService } from './plan-query.service';
@@ -14,6 +15,7 @@ import { TemporalTaskWorkflowStarter } from './temporal-task-workflow-starter';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 
 @Module({
+  imports: [CalendarModule],
   controllers: [PlansController],
   providers: [
     PlanImportService,

@@ -1,10 +1,9 @@
-import { WorkdayCalendar } from '../../../../libs/domain/src/calendar/workday-calendar';
 import { buildTaskInput } from '../../../../libs/domain/src/task/task-input';
 import { TaskLaunchFactory } from './task-launch';
 
 /** Builds each leaf's workflow input: stage template by kind, due instants on the workday calendar. */
-export function taskLaunchFactory(calendar = new WorkdayCalendar()): TaskLaunchFactory {
-  return (planId, plan, leaf, assignment) => {
+export function taskLaunchFactory(): TaskLaunchFactory {
+  return (planId, plan, leaf, assignment, calendar) => {
     const input = buildTaskInput(leaf.item, {
       planId,
       planYear: plan.year,

@@ -1,3 +1,4 @@
+import { WorkdayCalendar } from '../../../../libs/domain/src/calendar/workday-calendar';
 import { PlanMetadata } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem } from '../../../../libs/domain/src/plan/plan-walk';
 import { ResolvedAssignment } from '../../../../libs/domain/src/plan/unit-resolution';
@@ -16,6 +17,8 @@ export type TaskLaunchFactory = (
   plan: PlanMetadata,
   leaf: WalkedItem,
   assignment: ResolvedAssignment,
+  /** The calendar of this import (loaded once per import from the calendar table). */
+  calendar: WorkdayCalendar,
 ) => TaskLaunch;
 
 /** Starts task workflows idempotently: an id that already exists is left alone, never twinned. */

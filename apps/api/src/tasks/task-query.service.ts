@@ -11,6 +11,9 @@ import {
   TaskEventEntity,
   TaskStageEntity,
 } from '../../../../libs/persistence/src/entities';
+import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
+import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
+import { calendarServesYear } from '../../../../libs/domain/src/calendar/calendar-range';
 import { evidenceView } from '../evidence/evidence.service';
 import { TaskListQuery } from './task-list.query';
 
@@ -73,7 +76,23 @@ export const SEARCH_COUNT_CAP = 1000;
 /** Read side of the ledger: lists and details, always limited to what the actor may see. */
 @Injectable()
 export class TaskQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarStore,
+  ) {}
+
+  /**
+   * Whether an instant was computed on a provisional calendar year (no notice entered yet): the
+   * API and the pages say 按暂定日历计算 beside it, since the notice may still move it.
+   */
+  private async provisionalCheck(): Promise<(instant: Date | string | null) => boolean> {
+    const calendar = await this.calendars.calendar();
+    return (instant) => {
+      if (!instant) return false;
+      const year = Number(shanghaiDate(instant).slice(0, 4));
+      return calendarServesYear(year) && calendar.statusOf(year) === 'provisional';
+    };
+  }
 
   async list(actor: ActorRef, query: TaskListQuery): Promise<TaskPage> {
     const page = query.page ?? 1;
@@ -92,9 +111,13 @@ export class TaskQueryService {
     // joins), not TypeORM's COUNT(DISTINCT id), which sorts every matching row on a broad search.
     const cap = query.q ? SEARCH_COUNT_CAP : null;
     qb.offset((page - 1) * pageSize).limit(pageSize);
-    const [items, n] = await Promise.all([qb.getMany(), this.countMatches(qb, cap)]);
+    const [items, n, provisional] = await Promise.all([
+      qb.getMany(),
+      this.countMatches(qb, cap),
+      this.provisionalCheck(),
+    ]);
     return {
-      items,
+      items: items.map((t) => Object.assign(t, { nextDueProvisional: provisional(t.nextDueAt) })),
       total: cap === null ? n : Math.min(n, cap),
       totalIsLowerBound: cap !== null && n > cap,
       page,
@@ -129,7 +152,7 @@ export class TaskQueryService {
       .orderBy('e.id', 'DESC')
       .limit(limit + 1);
     if (page.before) events.andWhere('e.id < :before', { before: page.before });
-    const [stages, rows, comments, escalations, evidence] = await Promise.all([
+    const [stages, rows, comments, escalations, evidence, provisional] = await Promise.all([
       this.db.getRepository(TaskStageEntity).find({ where: { taskId }, order: { seq: 'ASC' } }),
       events.getMany(),
       this.db
@@ -137,10 +160,19 @@ export class TaskQueryService {
         .find({ where: { taskId, action: 'comment' }, order: { id: 'DESC' }, take: TIMELINE_MAX }),
       this.db.getRepository(EscalationEntity).find({ where: { taskId }, order: { raisedAt: 'ASC' } }),
       this.db.getRepository(EvidenceEntity).find({ where: { taskId }, order: { uploadedAt: 'ASC' } }),
+      this.provisionalCheck(),
     ]);
     const timeline = rows.slice(0, limit);
     const timelineNext = rows.length > limit ? timeline[timeline.length - 1].id : null;
-    return { task, stages, timeline, timelineNext, comments, escalations, evidence: evidence.map(evidenceView) };
+    return {
+      task: Object.assign(task, { nextDueProvisional: provisional(task.nextDueAt) }),
+      stages: stages.map((st) => Object.assign(st, { dueProvisional: provisional(st.dueAt) })),
+      timeline,
+      timelineNext,
+      comments,
+      escalations,
+      evidence: evidence.map(evidenceView),
+    };
   }
 
   /** Loads a task the actor may see, or fails with 404 (not 403: existence is not leaked). */

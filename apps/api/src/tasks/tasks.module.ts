@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -8,6 +9,7 @@ import { TaskQueryService } from './task-query.service';
 import { TasksController } from './tasks.controller';
 
 @Module({
+  imports: [CalendarModule],
   controllers: [TasksController, TaskActionsController],
   providers: [
     TaskQueryService,

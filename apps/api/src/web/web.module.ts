@@ -1,12 +1,14 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { Request, Response, NextFunction } from 'express';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { PlansModule } from '../plans/plans.module';
 import { ReadSideModule } from '../read-side.module';
 import { TargetsModule } from '../targets/targets.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { WebAssetsController } from './assets/web-assets.controller';
+import { CalendarPageController } from './pages/calendar.controller';
 import { EscalationsPageController } from './pages/escalations.controller';
 import { InboxPageController } from './pages/inbox.controller';
 import { LedgerController } from './pages/ledger.controller';
@@ -21,7 +23,7 @@ import { WebExceptionFilter } from './session/web-exception.filter';
  * uses (same scoping, same action path), with a cookie session.
  */
 @Module({
-  imports: [AuthModule, UnitsModule, PlansModule, TasksModule, ReadSideModule, TargetsModule],
+  imports: [AuthModule, UnitsModule, PlansModule, TasksModule, ReadSideModule, TargetsModule, CalendarModule],
   controllers: [
     LoginController,
     WebAssetsController,
@@ -31,6 +33,7 @@ import { WebExceptionFilter } from './session/web-exception.filter';
     InboxPageController,
     EscalationsPageController,
     TargetsPageController,
+    CalendarPageController,
   ],
   providers: [WebExceptionFilter],
 })

@@ -1,46 +1,72 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { CALENDAR_OVERRIDES } from './overrides';
+import { version as chineseDaysVersion } from 'chinese-days/package.json';
+import { CalendarYear, CalendarYearStatus } from './calendar-year';
 
-/** Statutory holidays and 调休 make-up workdays, by year. */
+/** The days of the years a calendar knows, indexed for lookups. */
 export interface CalendarData {
   holidays: Set<string>;
   makeupWorkdays: Set<string>;
-  years: Set<number>;
+  /** Status of each known year; a year not here is computed provisionally on first use. */
+  years: Map<number, CalendarYearStatus>;
+  /** Revision of the data set (0 for the bundled package): a change to any year raises it. */
+  revision: number;
 }
 
-/** One year's notice: days off and 调休 make-up workdays ('YYYY-MM-DD'). */
-export interface YearOverride {
-  holidays: string[];
-  makeupWorkdays: string[];
-}
+/** The name of the data package the calendar is seeded from (kept replaceable: see seedYears). */
+export const CALENDAR_SEED_PACKAGE = `chinese-days ${chineseDaysVersion}`;
 
 /**
- * The maintained data package `chinese-days` (State Council notices, 2004 onwards) plus our
- * override table for notices newer than the package. A year is known only if one of them has it.
+ * The years of the maintained data package `chinese-days` (State Council notices, 2004 onwards),
+ * as official calendar years: the seed of the calendar table. Compared with lunar-typescript and
+ * tyme4ts (same notices, all three end with 2026 as of December 2026) it is the one we already
+ * use; another package can replace it here alone.
  */
-export function defaultCalendarData(): CalendarData {
-  return mergeCalendarData(
-    { holidays: Object.keys(chineseDays.holidays), makeupWorkdays: Object.keys(chineseDays.workdays) },
-    CALENDAR_OVERRIDES,
-  );
+export function seedYears(): CalendarYear[] {
+  const byYear = new Map<number, CalendarYear>();
+  const yearOf = (d: string) => {
+    const year = Number(d.slice(0, 4));
+    let y = byYear.get(year);
+    if (!y)
+      byYear.set(
+        year,
+        (y = { year, status: 'official', holidays: [], makeupWorkdays: [], source: { note: CALENDAR_SEED_PACKAGE } }),
+      );
+    return y;
+  };
+  for (const d of Object.keys(chineseDays.holidays)) yearOf(d).holidays.push(d);
+  for (const d of Object.keys(chineseDays.workdays)) yearOf(d).makeupWorkdays.push(d);
+  return [...byYear.values()]
+    .map((y) => ({ ...y, holidays: y.holidays.sort(), makeupWorkdays: y.makeupWorkdays.sort() }))
+    .sort((a, b) => a.year - b.year);
 }
 
-/** Package data with per-year overrides on top: an override wins over the package for its days. */
-export function mergeCalendarData(base: YearOverride, overrides: Record<string, YearOverride>): CalendarData {
-  const holidays = new Set(base.holidays);
-  const makeupWorkdays = new Set(base.makeupWorkdays);
-  const years = new Set<number>();
-  for (const d of [...holidays, ...makeupWorkdays]) years.add(Number(d.slice(0, 4)));
-  for (const [year, o] of Object.entries(overrides)) {
-    years.add(Number(year));
-    for (const d of o.holidays) {
-      holidays.add(d);
-      makeupWorkdays.delete(d);
-    }
-    for (const d of o.makeupWorkdays) {
-      makeupWorkdays.add(d);
-      holidays.delete(d);
-    }
+/** Calendar years → the lookup sets of a WorkdayCalendar. A later year entry wins for its days. */
+export function calendarDataOf(years: CalendarYear[], revision = 0): CalendarData {
+  const data: CalendarData = { holidays: new Set(), makeupWorkdays: new Set(), years: new Map(), revision };
+  for (const y of years) addYear(data, y);
+  return data;
+}
+
+/** Adds (or replaces) one year's days in a data set. */
+export function addYear(data: CalendarData, y: CalendarYear): void {
+  const prefix = `${y.year}-`;
+  for (const set of [data.holidays, data.makeupWorkdays]) {
+    for (const d of [...set]) if (d.startsWith(prefix)) set.delete(d);
   }
-  return { holidays, makeupWorkdays, years };
+  for (const d of y.holidays) data.holidays.add(d);
+  for (const d of y.makeupWorkdays) data.makeupWorkdays.add(d);
+  data.years.set(y.year, y.status);
+}
+
+let bundled: CalendarData | undefined;
+
+/** The bundled package's years (tests, and processes without a database). */
+export function defaultCalendarData(): CalendarData {
+  bundled ??= calendarDataOf(seedYears());
+  return {
+    ...bundled,
+    holidays: new Set(bundled.holidays),
+    makeupWorkdays: new Set(bundled.makeupWorkdays),
+    years: new Map(bundled.years),
+  };
 }

@@ -1,4 +1,4 @@
-import { mergeCalendarData } from './calendar-data';
+import { calendarDataOf, seedYears } from './calendar-data';
 import { CalendarYearUnavailableError, WorkdayCalendar } from './workday-calendar';
 import { addWorkdays, endOfWorkday, isWorkday, workdaysBetween } from './workdays';
 
@@ -38,9 +38,14 @@ describe('workday calendar', () => {
     expect(cal.dueInstant('2021-12-31').toISOString()).toBe('2021-12-31T09:30:00.000Z');
   });
 
-  it('refuses a year it has no data for', () => {
-    expect(() => cal.isWorkday('2031-03-02')).toThrow(CalendarYearUnavailableError);
-    expect(() => cal.addWorkdays('2026-12-30', 5)).toThrow(/2027/);
+  it('answers a year without a notice provisionally, and refuses a year outside its range', () => {
+    expect(cal.statusOf(2026)).toBe('official');
+    expect(cal.statusOf(2027)).toBe('provisional');
+    expect(cal.addWorkdays('2026-12-30', 5)).toBe('2027-01-07'); // 12-31, (01-01 元旦), 01-04 … 01-07
+    expect(cal.isWorkday('2027-02-08')).toBe(false); // 初三, statutory
+    expect(cal.isWorkday('2027-02-09')).toBe(true); // not bridged: no notice yet
+    expect(() => cal.isWorkday('2100-03-02')).toThrow(CalendarYearUnavailableError);
+    expect(() => cal.isWorkday('1999-03-02')).toThrow(/2000–2099/);
   });
 });
 
@@ -63,22 +68,22 @@ describe('workday calendar: Spring Festival, end of day, overrides', () => {
     expect(addWorkdays('2021-10-08', -5)).toBe('2021-09-26');
     expect(workdaysBetween('2021-09-30', '2021-10-08')).toBe(1);
     expect(endOfWorkday('2021-10-08').toISOString()).toBe('2021-10-08T09:30:00.000Z');
-    expect(() => isWorkday('2003-05-06')).toThrow(CalendarYearUnavailableError);
+    expect(() => isWorkday('2100-05-06')).toThrow(CalendarYearUnavailableError);
   });
 
-  it('knows a year from the override table, whose days win over the package', () => {
-    const data = mergeCalendarData(
-      { holidays: ['2026-10-01'], makeupWorkdays: ['2026-09-27'] },
-      {
-        '2027': { holidays: ['2027-01-01'], makeupWorkdays: ['2027-01-03'] },
-        '2026': { holidays: ['2026-09-27'], makeupWorkdays: [] },
-      },
-    );
+  it('takes an entered year over the package, whose days win for that year alone', () => {
+    const data = calendarDataOf([
+      ...seedYears(),
+      { year: 2027, status: 'official', holidays: ['2027-01-01'], makeupWorkdays: ['2027-01-03'] },
+      { year: 2026, status: 'official', holidays: ['2026-09-27'], makeupWorkdays: [] },
+    ]);
     const c = new WorkdayCalendar(data);
     expect(c.isWorkday('2027-01-01')).toBe(false); // Friday, New Year
     expect(c.isWorkday('2027-01-03')).toBe(true); // Sunday, 调休
     expect(c.isWorkday('2027-01-04')).toBe(true);
-    expect(c.isWorkday('2026-09-27')).toBe(false); // corrected by the override
-    expect(() => c.isWorkday('2028-01-03')).toThrow(CalendarYearUnavailableError);
+    expect(c.isWorkday('2026-09-27')).toBe(false); // the entered 2026 replaced the package's
+    expect(c.isWorkday('2026-10-01')).toBe(true); // … all of it
+    expect(c.statusOf(2027)).toBe('official');
+    expect(c.lastOfficialYear()).toBe(2027);
   });
 });

@@ -1,27 +1,67 @@
-import { CalendarData, defaultCalendarData } from './calendar-data';
+import { addYear, CalendarData, defaultCalendarData } from './calendar-data';
+import { CALENDAR_YEARS, calendarServesYear } from './calendar-range';
+import { CalendarYearStatus, provisionalYear } from './calendar-year';
 import { addDays, shanghaiDate, shanghaiInstant, weekday } from './shanghai-time';
 
 /** Office hours end at 17:30 Shanghai time; a deadline day ends then. */
 export const END_OF_WORKDAY = { hour: 17, minute: 30 } as const;
 
-/** Asked about a year with no holiday data: refusing beats guessing a deadline wrong. */
+/** Asked about a year outside the calendar's range: refusing beats guessing a deadline wrong. */
 export class CalendarYearUnavailableError extends Error {
   constructor(readonly year: number) {
     super(
-      `工作日历没有 ${year} 年的节假日数据 / The workday calendar has no holiday data for ${year}: ` +
-        `add the State Council notice to libs/domain/src/calendar/overrides.ts or update the chinese-days package`,
+      `工作日历只支持 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年，${year} 年不在范围内 / ` +
+        `The workday calendar serves ${CALENDAR_YEARS.first}-${CALENDAR_YEARS.last}; ${year} is outside it`,
     );
     this.name = 'CalendarYearUnavailableError';
   }
 }
 
-/** Workday arithmetic on the Chinese calendar: weekends, statutory holidays, 调休 make-up days. */
+/**
+ * Workday arithmetic on the Chinese calendar: weekends, holidays, 调休 make-up days. A year the data
+ * lacks is computed provisionally (statutory holidays, no 调休) the first time it is asked about,
+ * so next year works today; statusOf says which kind of year an answer came from.
+ */
 export class WorkdayCalendar {
-  constructor(private readonly data: CalendarData = defaultCalendarData()) {}
+  private readonly data: CalendarData;
+
+  constructor(data: CalendarData = defaultCalendarData()) {
+    // Own copy: provisional years are added to it as they are asked for.
+    this.data = {
+      ...data,
+      holidays: new Set(data.holidays),
+      makeupWorkdays: new Set(data.makeupWorkdays),
+      years: new Map(data.years),
+    };
+  }
+
+  /** Revision of the data this calendar was built from. */
+  get revision(): number {
+    return this.data.revision;
+  }
+
+  /** Whether a year's days come from its notice (official) or from the law alone (provisional). */
+  statusOf(year: number): CalendarYearStatus {
+    this.ensureYear(year);
+    return this.data.years.get(year)!;
+  }
+
+  /** The latest year entered from a notice, or null. */
+  lastOfficialYear(): number | null {
+    let last: number | null = null;
+    for (const [year, status] of this.data.years)
+      if (status === 'official' && (last === null || year > last)) last = year;
+    return last;
+  }
+
+  private ensureYear(year: number): void {
+    if (this.data.years.has(year)) return;
+    if (!calendarServesYear(year)) throw new CalendarYearUnavailableError(year);
+    addYear(this.data, provisionalYear(year));
+  }
 
   isWorkday(date: string): boolean {
-    const year = Number(date.slice(0, 4));
-    if (!this.data.years.has(year)) throw new CalendarYearUnavailableError(year);
+    this.ensureYear(Number(date.slice(0, 4)));
     if (this.data.makeupWorkdays.has(date)) return true;
     if (this.data.holidays.has(date)) return false;
     const d = weekday(date);

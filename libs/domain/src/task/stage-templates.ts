@@ -4,7 +4,7 @@ import { TaskItem } from '../plan/plan-tree';
 import { StageSpec, TaskKind } from './task-types';
 
 /** A stage with its due DATE (calendar day); instants are resolved by buildTaskInput. */
-export type StageDraft = Omit<StageSpec, 'dueAt' | 'ownerUnit'> & { dueDate: string | null };
+export type StageDraft = Omit<StageSpec, 'dueAt' | 'ownerUnit' | 'dueDate'> & { dueDate: string | null };
 
 export interface TemplateContext {
   /** Day work starts: the plan's issue date, or 1 January of the plan year. */

@@ -5,10 +5,13 @@ import { NotificationRequest, StageTimerPlan, TaskPolicy, TaskSnapshot } from '.
  * calendar data, PostgreSQL projection, notification channels); the workflow only sees this type.
  */
 export interface TaskActivities {
-  /** Reminder and escalation instants of a stage on the workday calendar. */
-  planStageTimers(args: { dueAt: string; policy: TaskPolicy }): Promise<StageTimerPlan>;
+  /**
+   * Reminder and escalation instants of a stage on the workday calendar. `calendarRevision`: at
+   * least this revision of the calendar (set after a calendar change, see CalendarChange).
+   */
+  planStageTimers(args: { dueAt: string; policy: TaskPolicy; calendarRevision?: number }): Promise<StageTimerPlan>;
   /** The deadline instant of a due date (moved to the workday before a holiday). */
-  resolveDueInstant(args: { date: string }): Promise<string>;
+  resolveDueInstant(args: { date: string; calendarRevision?: number }): Promise<string>;
   /** Writes the state into the read model; idempotent by snapshot version. */
   projectTaskState(snapshot: TaskSnapshot): Promise<string>;
   /** Delivers a notification (inbox, e-mail, group robots), once per dedup key and channel. */

@@ -135,9 +135,20 @@ describe('buildTaskInput(planId, item, planYear, overrides) + resolveDueInstants
     expect(input.stages.every((s) => s.requiresEvidence || s.closure)).toBe(true);
   });
 
-  it('fails loudly for a plan year without calendar data', () => {
-    expect(() =>
+  it('plans a year without a notice on the provisional calendar, keeping the planned date', () => {
+    const input = resolveDueInstants(
       buildTaskInput('p', item({ deadline: { kind: 'date', date: '2031-06-30', defaulted: false, raw: '' } }), 2031),
+    );
+    const last = input.stages.filter((s) => !s.closure).at(-1)!;
+    expect(last.dueDate).toBe('2031-06-30');
+    expect(last.dueAt).toBe('2031-06-30T09:30:00.000Z'); // a Monday
+  });
+
+  it('fails loudly for a year outside the calendar range', () => {
+    expect(() =>
+      resolveDueInstants(
+        buildTaskInput('p', item({ deadline: { kind: 'date', date: '2131-06-30', defaulted: false, raw: '' } }), 2131),
+      ),
     ).toThrow(CalendarYearUnavailableError);
   });
 });

@@ -17,7 +17,7 @@ export interface TaskOverride {
 }
 
 /** A stage with its due DATE (calendar day, as the plan states it); see resolveDueInstants. */
-export type StageDateSpec = Omit<StageSpec, 'dueAt'> & { dueDate: string | null };
+export type StageDateSpec = Omit<StageSpec, 'dueAt' | 'dueDate'> & { dueDate: string | null };
 
 /** The workflow input before its due dates become instants. */
 export type TaskInputDraft = Omit<TaskWorkflowInput, 'stages'> & { stages: StageDateSpec[] };
@@ -117,7 +117,8 @@ function draftOf(
 /**
  * Due dates → due instants: the end of the workday (17:30 Asia/Shanghai). A due date on a weekend
  * or holiday moves to the PREVIOUS workday (the office is closed on the day itself, and the work
- * must be in before the break). Throws CalendarYearUnavailableError for a year without data.
+ * must be in before the break). A year without a notice is answered provisionally; a year outside
+ * the calendar's range throws CalendarYearUnavailableError.
  */
 export function resolveDueInstants(
   draft: TaskInputDraft,
@@ -128,6 +129,8 @@ export function resolveDueInstants(
     stages: draft.stages.map(({ dueDate, ...rest }) => ({
       ...rest,
       dueAt: dueDate ? calendar.dueInstant(dueDate).toISOString() : null,
+      // Kept so a calendar change can resolve the date again (the instant alone loses it).
+      ...(dueDate ? { dueDate } : {}),
     })),
   };
 }

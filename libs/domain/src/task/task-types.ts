@@ -37,6 +37,12 @@ export interface StageSpec {
   ownerUnit: string;
   /** Deadline instant (ISO); null for a stage without deadline (e.g. 销号). */
   dueAt: string | null;
+  /**
+   * The due date as planned (YYYY-MM-DD, Shanghai), before it was moved off a day off: what a
+   * calendar change resolves again. Absent in tasks started before it was kept (the date of dueAt
+   * is used then).
+   */
+  dueDate?: string;
   requiresEvidence: boolean;
   /** Cooperating units give 配合反馈 (confirmed by their head) before the lead submits for approval. */
   requiresCooperation: boolean;
@@ -147,6 +153,8 @@ export interface TaskSnapshot {
   problems: ProblemEntry[];
   /** On a problem's own workflow: the task whose ledger it belongs to. */
   parent?: { workflowId: string; problemId: string };
+  /** The calendar revision the task's dates were last planned on (set by a calendar change). */
+  calendarRevision?: number;
 }
 
 export type ProblemStatus = 'open' | 'closed' | 'cancelled';
@@ -273,6 +281,17 @@ export function problemWorkflowId(planId: string, taskCode: string, problemId: s
 }
 
 export const TASK_WORKFLOW_TYPE = 'taskLifecycleWorkflow';
+/**
+ * A change of the workday calendar (a notice entered or corrected): the years it touched and the
+ * calendar's new revision. Signalled to every open task with dates in those years; the task
+ * resolves its due dates again and re-plans its pending reminders and escalations.
+ */
+export interface CalendarChange {
+  years: number[];
+  revision: number;
+}
+export const CALENDAR_CHANGED_SIGNAL = 'calendarChanged';
+
 /** Signal a problem's workflow sends its parent task when it ends: `{ problemId, status }`. */
 export const PROBLEM_CLOSED_SIGNAL = 'problemClosed';
 export const GET_STATE_QUERY = 'getState';

@@ -17,3 +17,4 @@ export { BulletinEntity } from './bulletin.entity';
 export { KpiReminderEntity } from './kpi-reminder.entity';
 export { AuditLogEntity } from './audit-log.entity';
 export { LoginAttemptEntity } from './login-attempt.entity';
+export { CalendarYearEntity } from './calendar-year.entity';

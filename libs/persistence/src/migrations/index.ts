@@ -3,6 +3,7 @@ import { TaskSearch1764460800000 } from './1764460800000-task-search';
 import { KpiAndBulletin1764633600700 } from './1764633600700-kpi-and-bulletin';
 import { LedgerOrderIndex1764806400000 } from './1764806400000-ledger-order-index';
 import { Hardening1796083200000 } from './1796083200000-hardening';
+import { CalendarYears1796083300000 } from './1796083300000-calendar-years';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   KpiAndBulletin1764633600700,
   LedgerOrderIndex1764806400000,
   Hardening1796083200000,
+  CalendarYears1796083300000,
 ];

@@ -38,6 +38,17 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .error{background:#ffebe9;border:1px solid #ff8182;color:#82071e;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#dafbe1;border:1px solid #4ac26b;color:#116329;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice-error{background:#ffebe9;border-color:#cf222e;color:#82071e}
+.notice-warn{background:#fff8c5;border-color:#d4a72c;color:#6b4e00}
+.months{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.75rem;margin-bottom:1rem}
+.month{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:.5rem}
+.month h3{font-size:.95rem;margin:0 0 .25rem}
+.days{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(7,1fr);gap:2px;font-size:.8rem;text-align:center}
+.days li{padding:.15rem 0;border-radius:3px}
+.days .wd{color:#555;font-weight:600}
+.day.weekend{background:#eef0f2}.day.off{background:#cf222e;color:#fff;font-weight:600}.day.work{background:#0b57d0;color:#fff;font-weight:600}
+.legend{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;margin:.5rem 0;font-size:.85rem}
+.legend .day{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 .2em}
+.badge-provisional{display:inline-block;margin-left:.35em;padding:0 .4em;border:1px solid #d4a72c;border-radius:4px;background:#fff8c5;color:#6b4e00;font-size:.78rem;white-space:nowrap}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin-bottom:1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#555}
 input,select,textarea,button{font:inherit}

@@ -22,7 +22,11 @@ describe('renderPage', () => {
     });
     expect(page).toMatch(/^<!doctype html>\s*<html lang="zh-CN">/);
     expect(page).toContain('<title>督办台账 · 督办台账</title>');
-    for (const item of NAV_ITEMS) expect(page).toContain(`href="${item.href}"`);
+    // The entries of the user's role: a unit head has no 日历 (admins and supervisors do).
+    for (const item of NAV_ITEMS.filter((i) => !i.roles)) expect(page).toContain(`href="${item.href}"`);
+    expect(page).not.toContain('href="/ui/calendar"');
+    const admin = renderPage({ title: 't', active: 'calendar', user: { ...head, role: 'admin' }, body: html`` });
+    expect(admin).toMatch(/href="\/ui\/calendar"\s+class="active"/);
     expect(page).toMatch(/href="\/ui\/ledger"\s+class="active"\s+aria-current="page"/);
     expect(page).toContain('&lt;水气股股长&gt;');
     expect(page).toContain('name="_csrf" value="tok"');

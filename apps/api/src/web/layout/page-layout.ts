@@ -3,15 +3,16 @@ import { html, raw, SafeHtml } from './html';
 import { PAGE_CSS } from './page-css';
 
 /** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
-export type NavKey = 'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'none';
+export type NavKey = 'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'calendar' | 'none';
 
-export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string }[] = [
+export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; roles?: readonly AuthUser['role'][] }[] = [
   { key: 'overview', label: '总览', href: '/ui/overview' },
   { key: 'ledger', label: '台账', href: '/ui/ledger' },
   { key: 'inbox', label: '待办', href: '/ui/inbox' },
   { key: 'escalations', label: '督办', href: '/ui/escalations' },
   { key: 'targets', label: '目标', href: '/ui/targets' },
   { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
+  { key: 'calendar', label: '日历', href: '/ui/calendar', roles: ['admin', 'supervisor'] },
 ];
 
 export const ROLE_LABELS: Record<AuthUser['role'], string> = {
@@ -37,7 +38,7 @@ export interface PageOptions {
 export function renderPage(opts: PageOptions): string {
   const nav = opts.user
     ? html`<nav class="nav" aria-label="主导航">
-          ${NAV_ITEMS.map(
+          ${NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(opts.user!.role)).map(
             (item) =>
               html`<a
                 href="${item.href}"

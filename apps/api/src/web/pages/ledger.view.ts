@@ -1,6 +1,7 @@
 import { TaskEntity } from '../../../../../libs/persistence/src/entities';
 import { TaskListQuery } from '../../tasks/task-list.query';
 import { html, SafeHtml } from '../layout/html';
+import { provisionalBadge } from '../layout/provisional-badge';
 import { formatDate } from '../view-model/format';
 import {
   ESCALATION_LEVEL_LABELS,
@@ -121,7 +122,9 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
                 <td class="nowrap">${unitName(t.leadUnit)}</td>
                 <td class="hide-sm">${(t.cooperatingUnits ?? []).map(unitName).join('、')}</td>
                 ${currentStageCell(t)}
-                <td class="nowrap">${formatDate(t.nextDueAt)}</td>
+                <td class="nowrap">
+                  ${formatDate(t.nextDueAt)}${(t as { nextDueProvisional?: boolean }).nextDueProvisional ? provisionalBadge() : ''}
+                </td>
                 <td>${lightBadge(t.trafficLight)}</td>
                 <td class="nowrap">${ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? ''}</td>
                 <td class="nowrap hide-sm">${label(TASK_STATUS_LABELS, t.status)}</td>

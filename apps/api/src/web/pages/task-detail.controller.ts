@@ -88,6 +88,8 @@ export class TaskDetailController {
         ...detail,
         actions: availableActions(actor, snapshot),
         showProjectionError: actor.role === 'supervisor' || actor.role === 'admin',
+        provisionalStages: new Set(detail.stages.filter((st) => st.dueProvisional).map((st) => st.key)),
+        nextDueProvisional: detail.task.nextDueProvisional,
         names,
         unitName: (c) => (c ? (unitNames.get(c) ?? c) : '—'),
         form: {

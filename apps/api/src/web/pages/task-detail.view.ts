@@ -17,6 +17,7 @@ import {
 } from '../view-model/labels';
 import { actionForm, ActionFormContext } from './action-forms.view';
 import { tableOrEmpty } from '../layout/table-or-empty';
+import { provisionalBadge } from '../layout/provisional-badge';
 
 export interface TaskDetailInput {
   task: TaskEntity;
@@ -26,6 +27,9 @@ export interface TaskDetailInput {
   comments: TaskEventEntity[];
   escalations: EscalationEntity[];
   evidence: EvidenceView[];
+  /** Stages whose due date lies in a provisional calendar year (no holiday notice entered yet). */
+  provisionalStages: Set<string>;
+  nextDueProvisional: boolean;
   /** Supervisors and admins are told when the read model could not take the task's latest state. */
   showProjectionError: boolean;
   actions: PageAction[];
@@ -101,7 +105,7 @@ function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): Saf
     <span class="muted"
       >${label(STAGE_STATUS_LABELS, stage.status)} · 期限
       ${stage.dueAt ? formatDateTime(stage.dueAt) : '—'}${stage.completedAt ? ` · 完成于 ${formatDateTime(stage.completedAt)}` : ''}</span
-    >
+    >${!done && v.provisionalStages.has(stage.key) ? provisionalBadge() : ''}
     ${
       records.length
         ? html`<ul class="stage-records">
@@ -141,7 +145,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         <dt>当前阶段</dt>
         <dd id="current-stage">${t.currentStageName ?? '—'} ${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</dd>
         <dt>下一期限</dt>
-        <dd>${formatDateTime(t.nextDueAt)}</dd>
+        <dd>${formatDateTime(t.nextDueAt)}${v.nextDueProvisional ? provisionalBadge() : ''}</dd>
         <dt>督办</dt>
         <dd>${ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? '无'}</dd>
         ${

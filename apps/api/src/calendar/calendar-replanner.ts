@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { CALENDAR_CHANGED_SIGNAL, CalendarChange } from '../../../../libs/domain/src/task/task-types';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+
+/** Signals sent at once; a signal is a small write on the server, so the fan-out stays gentle. */
+const CONCURRENCY = 16;
+
+export interface ReplanResult {
+  /** Open tasks with dates in the changed years, each signalled once. */
+  tasks: number;
+  signalled: number;
+  /** Tasks whose workflow had already ended. */
+  ended: number;
+  failed: { taskId: string; error: string }[];
+}
+
+/**
+ * After a calendar change, tells every open task whose dates it touches: each workflow then
+ * resolves its due dates again and re-plans its pending reminders (see the calendarChanged signal).
+ * Driven from the read model: unfinished stages due from December of the year before (their
+ * escalation ladders reach into the year) to the end of the last changed year.
+ */
+@Injectable()
+export class CalendarReplanner {
+  private readonly logger = new Logger(CalendarReplanner.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+  ) {}
+
+  async replan(change: CalendarChange): Promise<ReplanResult> {
+    const first = Math.min(...change.years);
+    const last = Math.max(...change.years);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT t.id FROM task t JOIN task_stage s ON s.task_id = t.id
+        WHERE t.is_leaf AND t.status IN ('active', 'suspended') AND s.status NOT IN ('approved', 'closed')
+          AND s.due_at >= make_timestamptz($1, 12, 1, 0, 0, 0, 'Asia/Shanghai')
+          AND s.due_at < make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+        ORDER BY t.id`,
+      [first - 1, last + 1],
+    );
+    const result: ReplanResult = { tasks: rows.length, signalled: 0, ended: 0, failed: [] };
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < rows.length; i = next++) {
+        const taskId = rows[i].id;
+        try {
+          await this.client.workflow.getHandle(taskId).signal(CALENDAR_CHANGED_SIGNAL, change);
+          result.signalled++;
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) result.ended++;
+          else result.failed.push({ taskId, error: (error as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, lane));
+    this.logger.log(
+      `calendar ${change.years.join(',')} r${change.revision}: ${result.signalled}/${result.tasks} tasks re-planned` +
+        (result.failed.length ? `, ${result.failed.length} failed` : ''),
+    );
+    return result;
+  }
+}
