@@ -5,6 +5,7 @@ import { calendarDataOf, seedYears } from '../../libs/domain/src/calendar/calend
 import { CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
 import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
 import { DEFAULT_POLICY, TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
@@ -155,6 +156,7 @@ describe('the workday calendar of a year without its notice (time-skipping serve
       await handle.signal('calendarChanged', { years: [2027], revision: 1 });
       await env.sleep('1 hour');
       expect((await handle.query<TaskSnapshot>('getState')).version).toBe(before);
+      await maybeRecordHistory(handle, 'calendar-change-replans');
     });
   });
 

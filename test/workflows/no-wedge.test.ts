@@ -5,6 +5,7 @@ import { CALENDAR_REFUSED } from '../../activities/calendar/calendar-activities'
 import { PROJECTION_REFUSED } from '../../activities/projection/projection-activities';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
 import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
@@ -100,6 +101,7 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
       expect(s.events.filter((e) => e.action === 'reminder').length).toBeGreaterThan(0);
       expect(refused).toBeGreaterThan(0);
       expect(rec.notifications.some((n) => n.kind === 'reminder')).toBe(true);
+      await maybeRecordHistory(handle, 'projection-refused-goes-on');
     });
   });
 
