@@ -45,8 +45,15 @@ export class AuthService {
   async login(rawUsername: string, password: string, origin: RequestOrigin): Promise<LoginResult> {
     const username = normalizeUsername(rawUsername);
     const trace = { username, ip: origin.ip };
-    const decision = await this.throttle.reserve(username, origin.ip);
-    if (!decision.allowed) {
+    const attempt = await this.throttle.attempt(username, origin.ip, async () => {
+      const found = await this.users.findOne({ where: { username } });
+      const ok =
+        found && password.length <= MAX_PASSWORD_LENGTH
+          ? await this.hasher.verify(found.passwordHash, password)
+          : await this.hasher.verifyAgainstNothing(password);
+      return { ok: !!found && ok, value: { user: found, passwordOk: ok } };
+    });
+    if (!attempt.allowed) {
       await this.audit.record({
         action: LOGIN_FAILED_ACTION,
         outcome: 'denied',
@@ -54,14 +61,9 @@ export class AuthService {
         detail: 'throttled',
         requestId: origin.requestId,
       });
-      throw new LoginThrottledError(decision.retryAfterSeconds);
+      throw new LoginThrottledError(attempt.retryAfterSeconds);
     }
-    const user = await this.users.findOne({ where: { username } });
-    const passwordOk =
-      user && password.length <= MAX_PASSWORD_LENGTH
-        ? await this.hasher.verify(user.passwordHash, password)
-        : await this.hasher.verifyAgainstNothing(password);
-    await this.throttle.settle(decision.attemptId, user && passwordOk ? 'ok' : 'failed');
+    const { user, passwordOk } = attempt.value;
     if (!user || !passwordOk) {
       await this.audit.record({
         action: LOGIN_FAILED_ACTION,
