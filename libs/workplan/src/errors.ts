@@ -10,6 +10,7 @@ export type PlanParseErrorCode =
   | 'NO_PLAN_YEAR'
   | 'UNSUPPORTED_FORMAT'
   | 'MALFORMED_DOCX'
+  | 'MALFORMED_XLSX'
   | 'MALFORMED_JSON'
   | 'MALFORMED_YAML'
   | 'INVALID_PLAN_JSON'

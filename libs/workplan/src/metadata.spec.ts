@@ -33,4 +33,53 @@ describe('plan metadata', () => {
   it('refuses a plan with no year anywhere', () => {
     expect(() => readMetadata(lines('某县工作要点\n正文'))).toThrow(PlanParseError);
   });
+
+  it('takes the plan, not the letterhead, and reads the 文号 apart', () => {
+    const m = readMetadata(
+      lines('鞍山市立山区人民政府文件\n鞍立政发〔2023〕2号\n立山区政府2023年重点工作任务分解和责任分工方案\n正文'),
+    );
+    expect(m).toMatchObject({
+      title: '立山区政府2023年重点工作任务分解和责任分工方案',
+      issuer: '鞍山市立山区人民政府',
+      docNumber: '鞍立政发〔2023〕2号',
+      year: 2023,
+    });
+  });
+
+  it('reads the plan inside a notice and who sent it', () => {
+    const m = readMetadata(lines('港政发〔2021〕10号黄石港区人民政府关于印发2022年区政府重点工作分解意见的通知\n正文'));
+    expect(m).toMatchObject({
+      title: '2022年区政府重点工作分解意见',
+      issuer: '黄石港区人民政府',
+      docNumber: '港政发〔2021〕10号',
+    });
+  });
+
+  it('reads a news lead and skips site chrome', () => {
+    const m = readMetadata(
+      lines(
+        '您现在所在的位置:首页>政务公开\n日前,潮州印发《潮州市打赢蓝天保卫战实施方案(2019-2020年)》。全文如下:\n正文',
+      ),
+    );
+    expect(m.title).toBe('潮州市打赢蓝天保卫战实施方案(2019-2020年)');
+  });
+
+  it('reads 发布机构 and 文号 from one line of a page info table', () => {
+    const m = readMetadata(
+      lines('发布机构 区人民政府办公室 文号 蔡政办〔2023〕1号\n2023年区政府工作报告重点任务分解\n正文'),
+    );
+    expect(m).toMatchObject({ issuer: '区人民政府办公室', docNumber: '蔡政办〔2023〕1号' });
+  });
+
+  it('takes an organisation above the title for the issuer', () => {
+    const m = readMetadata(
+      lines('某区人民政府督查室\n关于区政府第十二次常务会议议定事项的督办通知\n区督字〔2027〕1号\n正文'),
+    );
+    expect(m).toMatchObject({
+      title: '关于区政府第十二次常务会议议定事项的督办通知',
+      issuer: '某区人民政府督查室',
+      docNumber: '区督字〔2027〕1号',
+      year: 2027,
+    });
+  });
 });

@@ -3,7 +3,11 @@
  * spaces next to Chinese text. Roman numerals such as Ⅲ are kept, since water-quality classes use them.
  */
 export function normaliseForMatching(line: string): string {
-  const folded = line.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const folded = line
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    // Small-form and look-alike marks of numbering: 1﹑ 1﹒ → 1、 1.
+    .replace(/[﹑]/g, '、')
+    .replace(/[﹒]/g, '.');
   const spaced = folded.replace(/[\s\u00a0]+/g, ' ');
   // Most lines hold no space at all; skip the costlier pass for them.
   return (spaced.includes(' ') ? spaced.replace(SPACE_BY_CJK, '') : spaced).trim();

@@ -96,5 +96,9 @@ export function markerOf(line: string): Marker | null {
   // "1.3起/万枚" is a decimal, "2021年" a year: neither is an item number.
   m = /^(\d{1,4})\s*[.、](?!\d)\s*(.*)$/.exec(line);
   if (m) return { level: 'item', number: Number(m[1]), rest: m[2] };
+  // "01 新增共享充电桩…", "10 创成…": two digits straight before the text (its space is dropped by
+  // normalisation), but not a quantity ("10个", "30天").
+  m = /^(\d{2})\s*(?![个项家所条处万亿年月日天名人台座户千百余多公米平吨亩辆倍%])(?=[\u4e00-\u9fa5])(.*)$/.exec(line);
+  if (m) return { level: 'item', number: Number(m[1]), rest: m[2] };
   return null;
 }

@@ -7,13 +7,15 @@ import {
   TaskItem,
   WarningCode,
 } from '../../domain/src/plan/plan-tree';
-import { parseDeadline } from './deadline';
+import { parseDeadlines } from './deadline';
 import { PlanParseError, toPlanParseError } from './errors';
 import { assertWithinLimit } from './limits';
 import { readMetadata } from './metadata';
 import { normaliseForMatching, splitRunOnItems } from './normalise';
 import { Marker, markerOf } from './numbering';
-import { findResponsibility } from './responsibility';
+import { splitRunTogetherLine } from './run-together-lines';
+import { findResponsibility, headingLead, ResponsibilityMatch } from './responsibility';
+import { textTablesToLines } from './tables/text-tables';
 import { parseIndicators } from './targets';
 
 type Phase = 'preamble' | 'targets' | 'tasks' | 'after';
@@ -35,8 +37,12 @@ const newNode = (number: number, line: number, text: string): Node => ({
   children: [],
 });
 
-/** Adds a wrapped line to a node's text, remembering where it came from. */
+/**
+ * Adds a wrapped line to a node's text, remembering where it came from. Lines stay apart ("\n"):
+ * a clause written bare on its line ends there; the body is joined without them.
+ */
 function append(node: Node, text: string, line: number) {
+  if (node.text && !text.startsWith('\n')) node.text += '\n';
   node.lineStarts.push({ offset: node.text.length, line });
   node.text += text;
 }
@@ -70,9 +76,12 @@ function itemLevelIn(section: SectionNode, style: Style): 'item' | 'subitem' {
   return STYLE_RANK[style] <= STYLE_RANK[section.itemStyle] ? 'item' : 'subitem';
 }
 
-const TARGETS_HEADING = /主要目标|工作目标|目标任务|总体目标|^目标/;
-const TASKS_HEADING = /主要任务|重点任务|工作任务|任务清单|重点工作|主要工作|具体任务/;
-const NON_TASK_HEADING = /总体要求|指导思想|基本原则|主要目标|工作目标|保障措施|工作要求|组织保障|组织领导/;
+const TARGETS_HEADING =
+  /主要(?:预期)?目标|预期目标|工作目标|目标任务|总体目标|发展目标|发展指标|目标要求|^目标|目标$|指标(?:\(工作目标\))?$/;
+const TASKS_HEADING =
+  /主要任务|重点任务|工作任务|任务清单|重点工作|主要工作|具体任务|任务(?:及|和|与)措施|工作措施|主要措施/;
+const NON_TASK_HEADING =
+  /总体要求|指导思想|基本原则|主要(?:预期)?目标|预期目标|工作目标|目标要求|保障措施|工作要求|组织保障|组织领导|工作机制|有关要求|工作步骤|实施步骤|进度安排/;
 /** "第三部分" / "第二章" before a heading name. */
 const PART_PREFIX = /^第[零〇一二三四五六七八九十]+(?:部分|章|篇)\s*/;
 
@@ -90,47 +99,30 @@ function headingName(line: string, marker: Marker | null): string | null {
 }
 
 /**
- * Parses a work plan (工作要点) written as text into a plan tree. Tolerant of messy documents:
- * what it cannot read cleanly becomes a warning with its line number, never a silent guess.
- * Throws PlanParseError, and nothing else, for text that is not a plan.
+ * Reads the document's structure: targets, task sections and their items. By headings first (主要目标,
+ * 主要任务, 一、二、 chapters); when that finds no task items, structurally — every numbered item is a
+ * task, whatever the headings say (a bare list, a problem list, a table's items).
  */
-export function parsePlanText(text: string): PlanTree {
-  try {
-    return parseOrRefuse(text);
-  } catch (error) {
-    throw toPlanParseError(error);
-  }
-}
-
-function parseOrRefuse(text: string): PlanTree {
-  assertWithinLimit(Buffer.byteLength(text, 'utf8'));
-  if (text.trim() === '') {
-    throw new PlanParseError({
-      code: 'EMPTY_DOCUMENT',
-      zh: '文件为空',
-      en: 'The document is empty',
-      hint: '请上传含有工作要点正文的文件。',
-      line: 1,
-    });
-  }
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .flatMap((raw, i) => splitRunOnItems(normaliseForMatching(raw)).map((part) => ({ no: i + 1, text: part })));
+function collect(lines: { no: number; text: string }[], structural: boolean) {
   const warnings: ParseWarning[] = [];
   const warn = (code: WarningCode, line: number, message: string) => warnings.push({ code, line, message });
-  const hasTasksHeading = lines.some((l) => {
-    const name = headingName(l.text, markerOf(l.text));
-    return name !== null && TASKS_HEADING.test(name);
-  });
+  const hasTasksHeading =
+    !structural &&
+    lines.some((l) => {
+      const name = headingName(l.text, markerOf(l.text));
+      return name !== null && TASKS_HEADING.test(name);
+    });
 
   const targets: Node[] = [];
   let sections: SectionNode[] = [];
-  let phase: Phase = 'preamble';
+  // Structural reading (no usable headings): numbered items are tasks from the first line on.
+  let phase: Phase = structural ? 'tasks' : 'preamble';
   let current: Node | null = null;
   // How the 主要任务 heading was numbered: a numbered chapter (三、) means the next 四、 ends the tasks;
   // an unnumbered one means the tasks' own sections may be numbered 一、二、.
   let tasksHeading: { name: string; numbered: boolean; line: number } | null = null;
+  // Where the targets were read: if their items carry units, they are tasks after all.
+  let targetsHeading: { name: string; line: number; number: number; numeral: string } | null = null;
 
   for (const { no, text: line } of lines) {
     if (!line) continue;
@@ -145,8 +137,15 @@ function parseOrRefuse(text: string): PlanTree {
       if (TASKS_HEADING.test(heading)) {
         phase = 'tasks';
         tasksHeading = { name: heading, numbered: marker?.level === 'heading', line: no };
-      } else if (TARGETS_HEADING.test(heading)) phase = 'targets';
-      else phase = phase === 'preamble' ? 'preamble' : 'after';
+      } else if (TARGETS_HEADING.test(heading)) {
+        phase = 'targets';
+        targetsHeading ??= {
+          name: heading,
+          line: no,
+          number: marker?.level === 'heading' ? marker.number : 0,
+          numeral: marker?.level === 'heading' ? marker.numeral : '',
+        };
+      } else phase = phase === 'preamble' ? 'preamble' : 'after';
       continue;
     }
     if (chapterIsSection && marker?.level === 'heading') {
@@ -156,10 +155,17 @@ function parseOrRefuse(text: string): PlanTree {
       continue;
     }
     if (phase === 'targets') {
-      if (marker?.level === 'item' || marker?.level === 'subitem') {
+      if (marker && marker.level !== 'heading') {
         current = newNode(marker.number, no, marker.rest);
         targets.push(current);
       } else if (current) append(current, line, no);
+      // An unnumbered goal paragraph ("到2020年，全市空气质量优良天数比例达到94%…") is a target too.
+      else if (parseIndicators(line).length > 0) targets.push((current = newNode(targets.length + 1, no, line)));
+      continue;
+    }
+    // "主要预期目标是：…" in the running text, before any heading: the plan's goals.
+    if (phase === 'preamble' && GOALS_PARAGRAPH.test(line) && parseIndicators(line).length > 0) {
+      targets.push(newNode(targets.length + 1, no, line.replace(GOALS_PARAGRAPH, '')));
       continue;
     }
     if (phase !== 'tasks') continue;
@@ -168,18 +174,61 @@ function parseOrRefuse(text: string): PlanTree {
       current = pushSection(sections, marker.number, marker.numeral, marker.rest, no, 'section');
       continue;
     }
-    if (marker && marker.level !== 'heading') {
+    const bare = !marker && BARE_NUMBER.test(line) ? { level: 'item' as const, number: Number(line), rest: '' } : null;
+    const numbered = marker && marker.level !== 'heading' ? marker : bare;
+    if (numbered) {
       // Items straight under 主要任务, with no (一) sections: the heading is their one section.
       section ??= pushSection(sections, 1, '一', tasksHeading?.name ?? '', no, 'heading');
-      current = newNode(marker.number, no, marker.rest);
+      current = newNode(numbered.number, no, numbered.rest);
       const parent = section.children[section.children.length - 1];
-      if (itemLevelIn(section, marker.level) === 'item' || !parent) section.children.push(current);
+      if (itemLevelIn(section, numbered.level) === 'item' || !parent) section.children.push(current);
       else parent.children.push(current);
       continue;
     }
-    if (current && current !== section && continues(current.text, line)) append(current, line, no);
+    if (current && isClauseLine(line)) {
+      // A clause on a line of its own after a run of sub-items is the parent's: all of them share it.
+      const parent = section?.children.find((c) => c.children.includes(current!));
+      const target = parent && parent.children.every((c) => !findResponsibility(c.text)) ? parent : current;
+      append(target, line, no);
+      continue;
+    }
+    // A section's own paragraph (a chapter that is itself one task: 一、…工程 then its description).
+    if (current && current === section && section.children.length === 0) append(current, line, no);
+    else if (current && current !== section && continues(current.text, line)) append(current, line, no);
     else if (current && current !== section)
       warn('unknown-line', no, `第 ${no} 行不属于任何事项，已忽略：${line.slice(0, 30)}`);
+  }
+
+  // Goals numbered under 主要目标 that carry their own units are tasks assigned to those units.
+  if (targetsHeading && targets.some((t) => findResponsibility(t.text))) {
+    const goals: SectionNode = {
+      ...newNode(targetsHeading.number || 1, targetsHeading.line, targetsHeading.name),
+      numeral: targetsHeading.numeral || '一',
+      style: 'heading',
+    };
+    goals.children = targets.splice(0);
+    sections.unshift(goals);
+  }
+  // An item that is a goal block inside the tasks ("1.主要目标指标。" then its figures): targets.
+  for (const section of sections) {
+    section.children = section.children.filter((item) => {
+      const [head, ...rest] = item.text.split('\n');
+      if (!GOALS_ITEM.test(head.trim()) || findResponsibility(item.text) || item.children.length > 0) return true;
+      for (const text of rest.length ? rest : [head]) {
+        if (text.trim()) targets.push(newNode(targets.length + 1, lineAt(item, item.text.indexOf(text)), text));
+      }
+      return false;
+    });
+  }
+  // Chapters that are tasks themselves (no numbered items under any of them): one section of them.
+  if (sections.length >= 2 && sections.every((s) => s.children.length === 0) && sections.some((s) => s.text)) {
+    const whole: SectionNode = {
+      ...newNode(1, sections[0].line, tasksHeading?.name ?? ''),
+      numeral: '一',
+      style: 'heading',
+    };
+    whole.children = sections.map((s) => ({ ...s, children: [] }));
+    sections = [whole];
   }
 
   // A chapter taken for a section that holds no items (e.g. 一、工作回顾) is not part of the tasks.
@@ -187,18 +236,103 @@ function parseOrRefuse(text: string): PlanTree {
     warn('unknown-line', empty.line, `第 ${empty.line} 行的板块下没有编号事项，已略去：${empty.text.slice(0, 30)}`);
   }
   sections = sections.filter((s) => s.children.length > 0);
+  return { warnings, targets, sections, tasksHeading };
+}
+
+/**
+ * The last reading, for a document with no numbering at all (a news page quoting a 分工方案): each
+ * paragraph followed by its responsibility fields (部门分工:A牵头,B配合 / 牵头单位:…), or holding
+ * a responsibility clause itself, is a task.
+ */
+function paragraphTasks(lines: { no: number; text: string }[]): SectionNode[] {
+  const items: Node[] = [];
+  let last: Node | null = null;
+  let lastIsTask = false;
+  for (const { no, text } of lines) {
+    if (!text) continue;
+    if (last && (isClauseLine(text) || /^分管领导\s*:/.test(text))) {
+      append(last, text, no);
+      if (!lastIsTask && findResponsibility(last.text)) {
+        items.push(last);
+        lastIsTask = true;
+      }
+      continue;
+    }
+    last = newNode(items.length + 1, no, text);
+    lastIsTask = text.length >= 8 && findResponsibility(text) !== null;
+    if (lastIsTask) items.push(last);
+  }
+  items.forEach((item, i) => (item.number = i + 1));
+  if (items.length === 0) return [];
+  const section: SectionNode = { ...newNode(1, items[0].line, ''), numeral: '一', style: 'heading' };
+  section.children = items;
+  return [section];
+}
+
+/**
+ * Parses a work plan (工作要点) written as text into a plan tree. Tolerant of messy documents:
+ * what it cannot read cleanly becomes a warning with its line number, never a silent guess.
+ * Throws PlanParseError, and nothing else, for text that is not a plan.
+ */
+export interface TextParseOptions {
+  /** The plan year when the document names none (the import page's choice); without it, such a document is refused. */
+  fallbackYear?: number;
+}
+
+export function parsePlanText(text: string, options: TextParseOptions = {}): PlanTree {
+  try {
+    return parseOrRefuse(text, options);
+  } catch (error) {
+    throw toPlanParseError(error);
+  }
+}
+
+function parseOrRefuse(text: string, options: TextParseOptions): PlanTree {
+  assertWithinLimit(Buffer.byteLength(text, 'utf8'));
+  if (text.trim() === '') {
+    throw new PlanParseError({
+      code: 'EMPTY_DOCUMENT',
+      zh: '文件为空',
+      en: 'The document is empty',
+      hint: '请上传含有工作要点正文的文件。',
+      line: 1,
+    });
+  }
+  const source = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => ({ no: i + 1, text: raw }));
+  // Task tables that arrived as text (cell | cell |, or a cell per line) become item lines first.
+  // A whole plan run together on one line is cut where its headings and items begin.
+  const unrun = source.flatMap((l) => splitRunTogetherLine(l.text).map((text) => ({ no: l.no, text })));
+  const lines = textTablesToLines(unrun).flatMap((l) =>
+    splitRunOnItems(normaliseForMatching(l.text)).map((part) => ({ no: l.no, text: part })),
+  );
+  const read = collect(lines, false);
+  const structural = read.sections.length > 0 ? read : collect(lines, true);
+  const { warnings, targets, sections, tasksHeading } =
+    structural.sections.length > 0 ? structural : { ...structural, sections: paragraphTasks(lines) };
+  const warn = (code: WarningCode, line: number, message: string) => warnings.push({ code, line, message });
   if (sections.length === 0) {
     throw new PlanParseError({
       code: 'NO_TASK_SECTION',
-      zh: '未找到任务部分：文件中没有“主要任务”及其下的编号事项',
-      en: 'No task section found: the document has no numbered items under a 主要任务 heading',
-      hint: '确认文件包含“三、主要任务”一类标题，其下按“(一)”“1.”“1)”编号列出任务事项。',
+      zh: '未找到任务事项：文件中没有编号的任务（如“1.”“（一）”）或任务表格（序号、工作任务、责任单位等列）',
+      en: 'No task items found: the document has no numbered tasks and no task table',
+      hint: '确认文件正文按“（一）”“1.”“（1）”编号列出任务事项，或以表格列出（序号、工作任务、牵头单位、完成时限）；也可在导入页面逐条录入。',
       line: tasksHeading?.line,
     });
   }
 
   // Read after the structure check, so that a document that is no plan at all says so first.
-  const metadata = readMetadata(lines);
+  const metadata = readMetadata(lines, options.fallbackYear);
+  if (metadata.yearAssumed) {
+    warn(
+      'year-assumed',
+      1,
+      `文件中没有写明年度，按 ${metadata.year} 年处理（期限按该年计算），请核对 / No plan year in the document; ${metadata.year} assumed`,
+    );
+    delete metadata.yearAssumed;
+  }
   const tree: PlanTree = {
     schemaVersion: 1,
     metadata,
@@ -220,10 +354,22 @@ function parseOrRefuse(text: string): PlanTree {
   return tree;
 }
 
+/** "今年经济社会发展的主要预期目标是：…" — the goals as a paragraph of the running text. */
+const GOALS_PARAGRAPH = /^(?:今年|全年|\d{4}年)?(?:全[区市县])?(?:经济社会发展的?)?主要(?:预期)?目标(?:是|为)?[:：]/;
+/** The title of an item that holds the goals, not a task. */
+const GOALS_ITEM = /^(?:主要|预期|年度)?(?:目标指标|主要目标|预期目标|工作目标|发展目标|目标任务|指标)[。.:：]?$/;
+/** A number on a line of its own, the text on the next lines (tables flattened by a converter). */
+const BARE_NUMBER = /^\d{1,3}$/;
+/** A line that holds only a responsibility clause (or its deadline): it belongs to the item above. */
+const CLAUSE_LINE =
+  /^(?:[([【〔]\s*)?(?:问题整改|整改|具体)?(?:责任|牵头|配合|协办|承办|主办|参与|协作)(?:责任)?(?:单位|股室|科室|部门|处室|主体)|^(?:部门分工|主要协作单位|责任领导|牵头领导|完成时限|整改时限|时间节点|完成时间)\s*:/;
+const isClauseLine = (line: string) => CLAUSE_LINE.test(line);
+
 /** A responsibility clause that has been closed ends the item: later text belongs to no item. */
 const CLOSED_RESPONSIBILITY = /(?:责任单位|责任股室|责任科室|责任部门|牵头单位|承办单位)[^)\]】]*[)\]】]/;
 /** Lines that still belong to a closed item: its deadline or units written on a line of their own. */
-const TRAILING_FIELD = /^(?:完成时限|时间节点|完成时间|牵头单位|配合单位|责任单位|责任股室|责任科室)/;
+const TRAILING_FIELD =
+  /^(?:完成时限|整改时限|时间节点|完成时间|牵头单位|配合单位|责任单位|责任股室|责任科室|牵头责任单位|主要协作单位|部门分工)/;
 
 /** Whether an unnumbered line continues the current item (a paragraph wrapped by a converter). */
 function continues(itemText: string, line: string): boolean {
@@ -244,8 +390,9 @@ function pushSection(
 }
 
 function buildTarget(node: Node, warn: (c: WarningCode, l: number, m: string) => void): Target {
-  const indicators = parseIndicators(node.text);
-  const text = node.text.replace(/[;；。]+$/, '');
+  const joined = node.text.replace(/\n+/g, '');
+  const indicators = parseIndicators(joined);
+  const text = joined.replace(/[;；。]+$/, '');
   if (indicators.length === 0 && /\d/.test(text.replace(/[A-Za-z]+\d+(\.\d+)?/g, ''))) {
     warn('unparsed-target', node.line, `目标 ${node.number} 含有数字但未识别出指标，按定性目标处理`);
   }
@@ -276,17 +423,37 @@ function buildSections(
     return `${code}-${n}`;
   };
   checkSequence(sections, warn, '板块');
+  // Items may be numbered on through the sections (1–11 over four sections): that is no gap.
+  let lastItem = 0;
   return sections.map((s) => {
     const code = unique(String(s.number), s.line);
-    checkSequence(s.children, warn, '事项');
+    const first = s.children[0]?.number;
+    checkSequence(s.children, warn, '事项', first === lastItem + 1 ? lastItem + 1 : 1);
+    lastItem = s.children[s.children.length - 1]?.number ?? lastItem;
+    // A section heading may name the units of all its items ("一、某社区（责任单位：某社区）",
+    // "一、县示范区管委会牵头工作（8项）").
+    const lead = headingLead(s.text);
+    const found = findResponsibility(s.text) ?? (lead ? findResponsibility(`(牵头单位:${lead})`) : null);
+    const title = (found && !lead ? cutClauses(s.text, found) : s.text).replace(/[。.]+$/, '').trim();
     return {
       code,
       numeral: s.numeral,
-      title: s.text.replace(/[。.]+$/, ''),
+      title,
       source: { line: s.line },
-      items: s.children.map((item) => buildItem(item, code, year, unique, warn)),
+      items: s.children.map((item) => buildItem(item, code, year, unique, warn, undefined, found ?? undefined)),
     };
   });
+}
+
+/** The text without its responsibility clauses. */
+function cutClauses(text: string, found: ResponsibilityMatch): string {
+  let out = '';
+  let at = 0;
+  for (const span of found.spans) {
+    out += text.slice(at, span.start);
+    at = span.end;
+  }
+  return (out + text.slice(at)).replace(/\n+/g, '').trim();
 }
 
 function buildItem(
@@ -296,26 +463,32 @@ function buildItem(
   unique: (code: string, line: number) => string,
   warn: (c: WarningCode, l: number, m: string) => void,
   inherited?: Deadline,
+  inheritedUnits?: ResponsibilityMatch,
 ): TaskItem {
   const code = unique(`${parentCode}.${node.number}`, node.line);
-  const found = findResponsibility(node.text);
-  if (found?.unclosed) {
-    warn('missing-closing-bracket', lineAt(node, found.start), `事项 ${code} 的责任单位括号未闭合，已读到行尾`);
+  const own = findResponsibility(node.text);
+  if (own?.unclosed) {
+    warn('missing-closing-bracket', lineAt(node, own.start), `事项 ${code} 的责任单位括号未闭合，已读到行尾`);
   }
-  const body = (found ? node.text.slice(0, found.start) + node.text.slice(found.end) : node.text).trim();
+  // Without units of its own, an item takes its parent's (a clause shared by a run of sub-items).
+  const found = own ?? inheritedUnits;
+  const body = own ? cutClauses(node.text, own) : node.text.replace(/\n+/g, '').trim();
   checkSequence(node.children, warn, '子事项');
-  const deadline = parseDeadline(node.text, year);
-  const children = node.children.map((c) => buildItem(c, code, year, unique, warn, deadline));
+  const deadlines = parseDeadlines(node.text, year);
+  const deadline = deadlines[deadlines.length - 1];
+  const children = node.children.map((c) => buildItem(c, code, year, unique, warn, deadline, found ?? undefined));
   if (children.length === 0 && !found) {
     warn('no-responsible-unit', node.line, `事项 ${code} 没有写明责任单位`);
   }
+  // A sub-item without its own deadline keeps the one its parent item wrote.
+  const useInherited = deadline.defaulted && inherited && !inherited.defaulted;
   return {
     code,
     title: titleOf(body) || untitled(code, node.line, warn),
     body,
     responsibility: found?.responsibility,
-    // A sub-item without its own deadline keeps the one its parent item wrote.
-    deadline: deadline.defaulted && inherited && !inherited.defaulted ? inherited : deadline,
+    deadline: useInherited ? inherited! : deadline,
+    ...(!useInherited && deadlines.length > 1 ? { deadlines } : {}),
     children,
     source: { line: node.line },
   };
@@ -340,9 +513,9 @@ function untitled(code: string, line: number, warn: (c: WarningCode, l: number, 
   return `（事项 ${code} 无标题）`;
 }
 
-function checkSequence(nodes: Node[], warn: (c: WarningCode, l: number, m: string) => void, what: string) {
+function checkSequence(nodes: Node[], warn: (c: WarningCode, l: number, m: string) => void, what: string, start = 1) {
   nodes.forEach((n, i) => {
-    const expected = i === 0 ? 1 : nodes[i - 1].number + 1;
+    const expected = i === 0 ? start : nodes[i - 1].number + 1;
     if (n.number !== expected) warn('numbering-gap', n.line, `${what}编号 ${n.number} 处应为 ${expected}`);
   });
 }

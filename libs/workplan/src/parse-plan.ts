@@ -2,40 +2,48 @@ import { PlanTree } from '../../domain/src/plan/plan-tree';
 import { DecodedText, decodeText } from './decode-text';
 import { PlanParseError, toPlanParseError } from './errors';
 import { docxToText } from './formats/docx';
-import { htmlToText } from './formats/html';
+import { htmlToLines } from './formats/html';
+import { xlsxToText } from './formats/xlsx';
+import { attachCells } from './source-cells';
 import { parseJsonPlan } from './formats/json-plan';
 import { parseYamlPlan } from './formats/yaml-plan';
 import { findUnsafeText } from '../../domain/src/text/safe-text';
 import { assertItemCount, assertLineCount, assertWithinLimit, countItems } from './limits';
-import { parsePlanText } from './parse-plan-text';
+import { parsePlanText, TextParseOptions } from './parse-plan-text';
+import { simplifiedIfTraditional } from './traditional';
 
-export type PlanFormat = 'text' | 'docx' | 'html' | 'json' | 'yaml';
+export type PlanFormat = 'text' | 'docx' | 'xlsx' | 'html' | 'json' | 'yaml';
 
 export interface ParsePlanOptions {
   /** Used to tell the format by extension (.txt .docx .html .json .yaml). */
   filename?: string;
   /** Overrides detection. */
   format?: PlanFormat;
+  /** The plan year to assume when the document names none (a warning says so). */
+  fallbackYear?: number;
 }
 
 /** The format of a document, from its file name and, failing that, its first bytes. */
 export function detectFormat(buffer: Buffer, filename?: string): PlanFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   if (ext === 'docx') return 'docx';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'json') return 'json';
   if (ext === 'yaml' || ext === 'yml') return 'yaml';
   if (ext === 'txt' || ext === 'text') return 'text';
-  if (ext === 'doc' || ext === 'wps' || ext === 'pdf') {
+  if (ext === 'doc' || ext === 'wps' || ext === 'pdf' || ext === 'xls' || ext === 'et') {
     throw new PlanParseError({
       code: 'UNSUPPORTED_FORMAT',
       zh: `不支持 .${ext} 文件`,
       en: `.${ext} files are not supported`,
-      hint: '请另存为 .docx、纯文本（.txt）或 .html 后重新上传。',
+      hint: '请另存为 .docx、.xlsx、纯文本（.txt）或 .html 后重新上传。',
     });
   }
-  // A .docx is a zip archive.
-  if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) return 'docx';
+  // .docx and .xlsx are zip archives: the part names tell them apart.
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) {
+    return buffer.includes('xl/workbook') || buffer.includes('xl/worksheets') ? 'xlsx' : 'docx';
+  }
   const head = buffer
     .subarray(0, 1024)
     .toString('utf8')
@@ -56,7 +64,7 @@ export async function parsePlan(buffer: Buffer, options: ParsePlanOptions = {}):
   try {
     assertWithinLimit(buffer.length);
     const format = options.format ?? detectFormat(buffer, options.filename);
-    return checkedTree(await parseFormat(buffer, format));
+    return checkedTree(await parseFormat(buffer, format, { fallbackYear: options.fallbackYear }));
   } catch (error) {
     throw toPlanParseError(error);
   }
@@ -82,37 +90,62 @@ function checkedTree(tree: PlanTree): PlanTree {
   return tree;
 }
 
-async function parseFormat(buffer: Buffer, format: PlanFormat): Promise<PlanTree> {
+async function parseFormat(buffer: Buffer, format: PlanFormat, text: TextParseOptions): Promise<PlanTree> {
   {
     switch (format) {
       case 'docx':
-        return parseDocx(buffer);
+        return parseDocx(buffer, text);
+      case 'xlsx': {
+        const sheet = await xlsxToText(buffer);
+        return withNotes(attachCells(parsePlanText(sheet.text, text), sheet.cells), null, sheet.traditional);
+      }
       case 'html': {
         const decoded = decodeText(buffer);
         assertLineCount(decoded.text);
-        return withEncodingNote(parsePlanText(htmlToText(decoded.text)), decoded);
+        const { value, converted } = simplified(decoded.text);
+        const html = htmlToLines(value);
+        return withNotes(attachCells(parsePlanText(html.lines.join('\n'), text), html.cells), decoded, converted);
       }
       case 'json':
         return parseJsonPlan(decodeText(buffer).text);
       case 'yaml':
         return parseYamlPlan(decodeText(buffer).text);
       case 'text':
-        return parseTextDocument(buffer);
+        return parseTextDocument(buffer, text);
       default:
         throw new PlanParseError({
           code: 'UNSUPPORTED_FORMAT',
           zh: `未知格式：${String(format)}`,
           en: `Unknown format: ${String(format)}`,
-          hint: 'format 只能是 text、docx、html、json 或 yaml。',
+          hint: 'format 只能是 text、docx、xlsx、html、json 或 yaml。',
         });
     }
   }
 }
 
-function parseTextDocument(buffer: Buffer): PlanTree {
+function parseTextDocument(buffer: Buffer, options: TextParseOptions): PlanTree {
   const decoded = decodeText(buffer);
   assertLineCount(decoded.text);
-  return withEncodingNote(parsePlanText(decoded.text), decoded);
+  const { value, converted } = simplified(decoded.text);
+  return withNotes(parsePlanText(value, options), decoded, converted);
+}
+
+/** Traditional characters read as simplified (see traditional.ts). */
+function simplified(text: string): { value: string; converted: boolean } {
+  const converted = simplifiedIfTraditional(text);
+  return converted === null ? { value: text, converted: false } : { value: converted, converted: true };
+}
+
+/** Says so when the bytes were not UTF-8 (GB18030 assumed) or the characters were traditional. */
+function withNotes(tree: PlanTree, decoded: DecodedText | null, converted: boolean): PlanTree {
+  if (converted) {
+    tree.warnings.unshift({
+      code: 'traditional-converted',
+      line: 1,
+      message: '文件为繁体字，已转换为简体字读取，请核对 / Traditional characters were read as simplified ones',
+    });
+  }
+  return decoded ? withEncodingNote(tree, decoded) : tree;
 }
 
 /** Says so when the bytes were not UTF-8 and GB18030 was assumed. */
@@ -127,9 +160,9 @@ function withEncodingNote(tree: PlanTree, decoded: DecodedText): PlanTree {
   return tree;
 }
 
-async function parseDocx(buffer: Buffer): Promise<PlanTree> {
-  const { text, renumbered } = await docxToText(buffer);
-  const tree = parsePlanText(text);
+async function parseDocx(buffer: Buffer, options: TextParseOptions): Promise<PlanTree> {
+  const { text, renumbered, traditional, cells } = await docxToText(buffer);
+  const tree = withNotes(attachCells(parsePlanText(text, options), cells), null, traditional === true);
   if (renumbered) {
     tree.warnings.unshift({
       code: 'numbering-gap',

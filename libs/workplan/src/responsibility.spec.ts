@@ -15,7 +15,13 @@ describe('responsible units', () => {
       '生态股',
       ['执法分局', '监测站'],
     ]);
-    expect(units('甲。(牵头单位:生态股、水气股;配合单位:监测站)')).toEqual(['生态股', ['水气股', '监测站']]);
+    // Two leads: the first leads the workflow, the second is a co-lead (taking part like a cooperating unit).
+    const two = findResponsibility('甲。(牵头单位:生态股、水气股;配合单位:监测站)')!.responsibility;
+    expect([two.lead.name, two.coLeads?.map((u) => u.name), two.cooperating.map((u) => u.name)]).toEqual([
+      '生态股',
+      ['水气股'],
+      ['监测站'],
+    ]);
   });
 
   it('reads 责任股室 / 责任科室, bare clauses and a missing colon', () => {
@@ -57,5 +63,41 @@ describe('responsible units', () => {
       { name: '监测站', kind: 'unit' },
       { name: '执法分局', kind: 'unit' },
     ]);
+  });
+});
+
+describe('responsibility written in the sentence itself', () => {
+  const units = (text: string) => {
+    const found = findResponsibility(text);
+    return found && [found.responsibility.lead.name, found.responsibility.cooperating.map((u) => u.name)];
+  };
+
+  it('reads 由A牵头，B、C配合 and A牵头，B落实', () => {
+    expect(units('加快推进提标改造。由区水务局牵头，区生态环境分局、区财政局配合，3月底前完成。')).toEqual([
+      '区水务局',
+      ['区生态环境分局', '区财政局'],
+    ]);
+    expect(units('开展森林防火检查。区林业局牵头，各乡镇人民政府落实，2月底前完成。')).toEqual([
+      '区林业局',
+      ['各乡镇人民政府'],
+    ]);
+  });
+
+  it('reads 请A牵头… and 请A会同B…', () => {
+    expect(units('关于垃圾清运的批示。请区城管局牵头核查处理，1月10日前报送结果。')).toEqual(['区城管局', []]);
+    expect(units('关于异味扰民的批示。请区生态环境分局会同属地街道办事处开展调查。')).toEqual([
+      '区生态环境分局',
+      ['属地街道办事处'],
+    ]);
+  });
+
+  it('keeps the action of a part that goes on after the verb in the body', () => {
+    const found = findResponsibility('请区城管局牵头核查处理，1月10日前报送结果。')!;
+    expect(found.spans.every((s) => s.end === s.start)).toBe(true);
+  });
+
+  it('takes no units from sentences whose subject is no unit', () => {
+    expect(findResponsibility('各地要牵头抓总，持续推进落实。')).toBeNull();
+    expect(findResponsibility('坚持党建引领，统筹推进落实。')).toBeNull();
   });
 });

@@ -1,35 +1,14 @@
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
 import { ImportCommandOptions, runPlanCli } from '../../../../libs/workplan/src/cli/plan-cli';
-import { PlanImportService } from '../plans/plan-import.service';
-import { PlansModule } from '../plans/plans.module';
-import { TemporalClientModule } from '../temporal/temporal-client.module';
-
-/** Just what an import needs: the read model, Temporal, the import service. */
-@Module({ imports: [PersistenceModule.forRoot({ migrationsRun: true }), TemporalClientModule, PlansModule] })
-class PlanImportCliModule {}
 
 /**
  * `npm run plan -- parse FILE [--json]` and `npm run plan -- import FILE [--dry-run] [--plan-id ID]
- * [--create-units] [--confirm]`. Import talks to the running system (DATABASE_URL, TEMPORAL_ADDRESS).
+ * [--create-units] [--confirm]`. Parsing loads the parser only; the server modules (Nest, the
+ * database, Temporal) are loaded when an import asks for them.
  */
 async function importPlan(tree: PlanTree, options: ImportCommandOptions) {
-  const app = await NestFactory.createApplicationContext(PlanImportCliModule, { logger: ['error', 'warn'] });
-  try {
-    const flag = (name: string) => options.flags[name] === true || options.flags[name] === 'true';
-    const planId = typeof options.flags['plan-id'] === 'string' ? (options.flags['plan-id'] as string) : undefined;
-    return await app.get(PlanImportService).importPlan(tree, {
-      planId,
-      dryRun: options.dryRun,
-      createUnknownUnits: flag('create-units'),
-      confirm: flag('confirm'),
-    });
-  } finally {
-    await app.close();
-  }
+  const { importPlanIntoSystem } = await import('./plan-import-context');
+  return importPlanIntoSystem(tree, options);
 }
 
 runPlanCli(process.argv.slice(2), { importPlan }).then(

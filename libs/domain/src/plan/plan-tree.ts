@@ -7,6 +7,8 @@
 export interface SourceRef {
   /** 1-based line number in the normalised text of the document. */
   line: number;
+  /** Where in a spreadsheet or table the item was read: "整改清单 第 3 行", "表 2 第 5 行". */
+  cell?: string;
 }
 
 export type Comparator = 'lte' | 'gte' | 'eq' | 'lt' | 'gt';
@@ -47,6 +49,11 @@ export interface UnitRef {
 
 export interface Responsibility {
   lead: UnitRef;
+  /**
+   * Further units named as leading too ("A、B牵头"): the task's workflow has one lead unit (`lead`);
+   * these take part as cooperating units, listed before the others.
+   */
+  coLeads?: UnitRef[];
   cooperating: UnitRef[];
   /** The bracket text exactly as found, e.g. "责任单位:水气股、监测站". */
   raw: string;
@@ -85,6 +92,11 @@ export interface TaskItem {
   /** Absent on a parent item whose children carry the units. */
   responsibility?: Responsibility;
   deadline: Deadline;
+  /**
+   * A staged deadline ("7月底前完成…，12月底前…"): every date in order; `deadline` is the last
+   * (the task's own). Absent when the item states one deadline or none.
+   */
+  deadlines?: Deadline[];
   children: TaskItem[];
   source: SourceRef;
 }
@@ -95,6 +107,8 @@ export interface PlanMetadata {
   /** ISO date the document was issued, when the document says. */
   issuedOn?: string;
   year: number;
+  /** 文号 as printed (蔡政办〔2023〕1号), when the document gives one. */
+  docNumber?: string;
 }
 
 export type WarningCode =
@@ -105,6 +119,8 @@ export type WarningCode =
   | 'numbering-gap'
   | 'deadline-defaulted'
   | 'encoding-guessed'
+  | 'year-assumed'
+  | 'traditional-converted'
   | 'duplicate-code';
 
 export interface ParseWarning {

@@ -65,7 +65,8 @@ export function resolveUnits(tree: PlanTree, units: OrgUnit[]): UnitResolution {
     const line = item.source.line;
     const [lead] = lookup(resp.lead, line);
     const cooperating: string[] = [];
-    for (const ref of resp.cooperating) {
+    // Co-leads (市生态环境局、市场监管局牵头) answer with the lead: they take part as cooperating units.
+    for (const ref of [...(resp.coLeads ?? []), ...resp.cooperating]) {
       for (const code of lookup(ref, line)) {
         if (code !== lead && !cooperating.includes(code)) cooperating.push(code);
       }
@@ -75,7 +76,9 @@ export function resolveUnits(tree: PlanTree, units: OrgUnit[]): UnitResolution {
       taskCode: item.code,
       leadUnit: lead,
       cooperatingUnits: cooperating,
-      relatedSectionsPending: [resp.lead, ...resp.cooperating].some((r) => r.kind === 'related-sections'),
+      relatedSectionsPending: [resp.lead, ...(resp.coLeads ?? []), ...resp.cooperating].some(
+        (r) => r.kind === 'related-sections',
+      ),
     });
   };
   tree.sections.forEach((s) => s.items.forEach(visit));

@@ -17,10 +17,18 @@ describe('plan CLI', () => {
   it('prints a summary of the bundled plan', async () => {
     const { code, out } = await cli(['parse', fixture]);
     expect(code).toBe(EXIT_OK);
-    expect(out).toContain('9 sections, 32 items, 16 sub-items under 3 items, 45 leaf tasks');
+    expect(out).toContain('9 个板块，32 个事项，其中 3 个事项下有 16 个子事项；共 45 个末级任务');
     expect(out).toMatch(/水气股\s*13/);
-    expect(out).toContain('[qualitative]');
-    expect(out).toContain('Warnings (');
+    expect(out).toContain('[定性]');
+    expect(out).toContain('警告（');
+    expect(out).toContain('任务（45）：');
+  });
+
+  it('says per leaf what it found: units, deadlines and the source line', async () => {
+    const { out } = await cli(['parse', fixture]);
+    const leaves = out.split('\n').filter((l) => /^ {2}\d+\.\d+/.test(l));
+    expect(leaves).toHaveLength(45);
+    expect(out).toMatch(/\n {6}牵头 水气股；(配合 [^；]+；)?期限 [^；]+；第 \d+ 行/);
   });
 
   it('prints the plan tree as JSON that validates against the schema', async () => {

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { PlanTree } from '../../../domain/src/plan/plan-tree';
 import { PlanParseError } from '../errors';
 import { parsePlan, PlanFormat } from '../parse-plan';
-import { summarisePlan } from '../plan-summary';
 import { formatPlanSummary } from './format-plan-summary';
 
 /** What `plan import FILE …` hands to the importer, besides the parsed tree. */
@@ -30,8 +29,8 @@ export const EXIT_USAGE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `Usage:
-  plan parse FILE [--json] [--format text|docx|html|json|yaml]
-      Parse a work plan (工作要点) and print a summary, or with --json the plan tree
+  plan parse FILE [--json] [--format text|docx|xlsx|html|json|yaml]
+      Parse a work plan (工作要点) and say, leaf by leaf, what was found (in Chinese), or with --json the plan tree
       (valid against libs/workplan/schema/plan.schema.json).
   plan import FILE [--dry-run] [--format …] [--<option> value …]
       Parse, then import the plan tree (when an importer is wired in).
@@ -63,7 +62,7 @@ function parseArgs(argv: string[]): ParsedArgs {
   return out;
 }
 
-const FORMATS: PlanFormat[] = ['text', 'docx', 'html', 'json', 'yaml'];
+const FORMATS: PlanFormat[] = ['text', 'docx', 'xlsx', 'html', 'json', 'yaml'];
 
 /** Runs the plan CLI and returns its exit code; prints through `deps` so tests can capture output. */
 export async function runPlanCli(argv: string[], deps: PlanCliDeps = {}): Promise<number> {
@@ -95,7 +94,7 @@ export async function runPlanCli(argv: string[], deps: PlanCliDeps = {}): Promis
   }
 
   if (args.command === 'parse') {
-    out(args.flags.json ? JSON.stringify(tree, null, 2) : formatPlanSummary(summarisePlan(tree), args.file));
+    out(args.flags.json ? JSON.stringify(tree, null, 2) : formatPlanSummary(tree, args.file));
     return EXIT_OK;
   }
 

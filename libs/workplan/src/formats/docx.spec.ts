@@ -87,8 +87,8 @@ describe('.docx with Word automatic list numbering', () => {
 
   it('renumbers by nesting, and says so, when the labels do not match the list items', () => {
     const html = '<p>主要任务</p><ol><li>甲<ol><li>子</li></ol></li><li>乙</li></ol>';
-    expect(labelListItems(html, ['（一）'])).toEqual({ text: '主要任务\n1.甲\n1)子\n2.乙', renumbered: true });
-    expect(labelListItems(html, ['1.', '(1)', '2.'])).toEqual({
+    expect(labelListItems(html, ['（一）'])).toMatchObject({ text: '主要任务\n1.甲\n1)子\n2.乙', renumbered: true });
+    expect(labelListItems(html, ['1.', '(1)', '2.'])).toMatchObject({
       text: '主要任务\n1.甲\n(1)子\n2.乙',
       renumbered: false,
     });

@@ -1,15 +1,19 @@
 import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import { HTMLElement, parse } from 'node-html-parser';
 import { PlanParseError } from '../errors';
 import { MAX_DOCX_XML_BYTES, tooComplex } from '../limits';
 import { readListLabels } from './docx-list-labels';
-import { htmlToText } from './html';
+import { simplifiedIfTraditional } from '../traditional';
+import { htmlToLines } from './html';
 
 export interface DocxText {
   text: string;
   /** Set when Word's list numbering could not be matched to the paragraphs and was renumbered. */
   renumbered: boolean;
+  /** Set when the document was written in traditional characters (read as simplified). */
+  traditional?: boolean;
+  /** Per line, the Word table row it was read from ("表 1 第 3 行"), if any. */
+  cells?: (string | undefined)[];
 }
 
 const malformed = (detail: string) =>
@@ -33,12 +37,15 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
     if (!zip.file('word/document.xml')) throw new Error('word/document.xml is missing');
     assertXmlWithinLimit(zip);
     labels = await readListLabels(zip);
+    // Loaded when a Word file comes, not for every parse.
+    const mammoth = (await import('mammoth')).default;
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch (error) {
     if (error instanceof PlanParseError) throw error;
     throw malformed(error instanceof Error ? error.message : String(error));
   }
-  return labelListItems(html, labels);
+  const simplified = simplifiedIfTraditional(html);
+  return { ...labelListItems(simplified ?? html, labels), traditional: simplified !== null };
 }
 
 /**
@@ -72,7 +79,8 @@ export function labelListItems(html: string, labels: (string | null)[]): DocxTex
   const renumbered = items.length !== labels.length;
   if (renumbered) numberByNesting(root);
   else items.forEach((li, i) => prefix(li, labels[i]));
-  return { text: htmlToText(root.toString()), renumbered };
+  const { lines, cells } = htmlToLines(root.toString());
+  return { text: lines.join('\n'), renumbered, cells };
 }
 
 const isList = (node: unknown) => ['OL', 'UL'].includes((node as HTMLElement).tagName);

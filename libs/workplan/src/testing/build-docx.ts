@@ -5,12 +5,15 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export interface DocxParagraph {
   text: string;
   /** Rows of cells: the paragraph becomes a Word table instead (its text is ignored). */
-  table?: string[][];
+  table?: DocxCell[][];
   /** List level (w:ilvl) when Word numbers the paragraph automatically. */
   level?: number;
   /** Which list (w:numId); 1 by default. */
   numId?: number;
 }
+
+/** A table cell: its text, or a cell merged down ("restart" opens a vertical merge, "continue" extends it). */
+export type DocxCell = string | { text: string; vMerge?: 'restart' | 'continue'; gridSpan?: number };
 
 export interface DocxLevel {
   numFmt: string;
@@ -72,7 +75,18 @@ export async function buildDocx(paragraphs: DocxParagraph[], levels: DocxLevel[]
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-function tableXml(rows: string[][]): string {
-  const cell = (text: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:tc>`;
+function tableXml(rows: DocxCell[][]): string {
+  const cell = (c: DocxCell) => {
+    const { text, vMerge, gridSpan } = typeof c === 'string' ? { text: c, vMerge: undefined, gridSpan: undefined } : c;
+    const props =
+      vMerge || gridSpan
+        ? `<w:tcPr>${gridSpan ? `<w:gridSpan w:val="${gridSpan}"/>` : ''}${vMerge ? `<w:vMerge w:val="${vMerge}"/>` : ''}</w:tcPr>`
+        : '';
+    const paragraphs = (vMerge === 'continue' ? '' : text)
+      .split('\n')
+      .map((line) => `<w:p><w:r><w:t xml:space="preserve">${esc(line)}</w:t></w:r></w:p>`)
+      .join('');
+    return `<w:tc>${props}${paragraphs}</w:tc>`;
+  };
   return `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
