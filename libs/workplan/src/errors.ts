@@ -14,6 +14,7 @@ export type PlanParseErrorCode =
   | 'MALFORMED_JSON'
   | 'MALFORMED_YAML'
   | 'INVALID_PLAN_JSON'
+  | 'INVALID_PLAN_DRAFT'
   | 'UNREADABLE_DOCUMENT';
 
 export interface PlanParseErrorInit {

@@ -10,3 +10,6 @@ export { leafTasks } from './leaf-tasks';
 export type { LeafTask } from './leaf-tasks';
 export { summarisePlan } from './plan-summary';
 export type { PlanSummary } from './plan-summary';
+export { draftFromTree, draftProblems, treeFromDraft } from './draft/plan-draft';
+export type { DraftDeadline, DraftProblem, DraftRow, PlanDraft } from './draft/plan-draft';
+export { readDraft } from './draft/draft-input';

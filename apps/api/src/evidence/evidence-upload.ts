@@ -4,6 +4,7 @@ import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
 import { firstUnsafeChar } from '../../../../libs/domain/src/text/safe-text';
 import { incomingEvidenceDir, incomingName } from './evidence.service';
 import { MAX_EVIDENCE_BYTES } from './evidence-types';
+import { decodeUploadName } from '../common/upload-name';
 
 /** An evidence file as multer left it on disk, with its name decoded. */
 export interface UploadedEvidence {
@@ -14,11 +15,6 @@ export interface UploadedEvidence {
 
 /** The longest file name stored (the column is varchar(255)). */
 export const MAX_EVIDENCE_NAME = 255;
-
-/** Multer hands file names over as latin1 bytes; browsers send UTF-8. */
-export function decodeUploadName(originalname: string): string {
-  return Buffer.from(originalname, 'latin1').toString('utf8');
-}
 
 /** Why a file name is refused, or null: checked before a single byte of the file is stored. */
 export function evidenceNameProblem(fileName: string): BadInputError | null {

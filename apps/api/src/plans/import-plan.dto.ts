@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 
@@ -28,4 +28,15 @@ export class ImportPlanQuery {
   @Transform(toBool)
   @IsBoolean()
   confirm?: boolean;
+}
+
+/** Query of POST /plans/preview. */
+export class PreviewPlanQuery {
+  @ApiPropertyOptional({ description: '文件未写年度时按此年度计算期限', example: 2027 })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'fallbackYear 应为年份' })
+  @Min(2000)
+  @Max(2099)
+  fallbackYear?: number;
 }

@@ -7,6 +7,8 @@ import { PlanDiff, diffPlans } from '../../../../libs/domain/src/plan/plan-diff'
 import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem, walkItems } from '../../../../libs/domain/src/plan/plan-walk';
 import { UnitResolution, resolveUnits } from '../../../../libs/domain/src/plan/unit-resolution';
+import { AppliedMappings, applyUnitMappings, UnitMappingError } from '../../../../libs/domain/src/plan/unit-mappings';
+import { UNIT_KINDS } from '../units/unit-kinds';
 import { bundledCalendarSource, CalendarSource } from '../../../../libs/domain/src/calendar/calendar-source';
 import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
 import { OrgUnitEntity, PlanEntity } from '../../../../libs/persistence/src/entities';
@@ -46,10 +48,16 @@ export class PlanImportService {
     const planId = planIdFor(tree, options.planId);
     const hash = planContentHash(tree);
     const items = walkItems(tree);
-    const units = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true } });
+    const active = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true } });
+    // The preview's decisions for unknown names: aliases of existing units, or units to create.
+    const mapped = this.mapUnits(active, options);
+    const units = mapped.units;
     let resolution = resolveUnits(tree, units);
-    const createdUnits: string[] = [];
-    let extraUnits: (OrgUnit & { parentBody: string | null })[] = [];
+    const createdUnits: string[] = mapped.created.map((u) => u.name);
+    let extraUnits: (OrgUnit & { parentBody: string | null })[] = mapped.created.map((u) => ({
+      ...u,
+      parentBody: null,
+    }));
     if (resolution.unknown.length > 0 && !options.createUnknownUnits) {
       throw new BadInputError(
         'UNKNOWN_UNITS',
@@ -63,9 +71,15 @@ export class PlanImportService {
       );
     }
     if (resolution.unknown.length > 0) {
-      extraUnits = resolution.unknown.map((u, i) => this.newUnit(u.name, units, i));
-      createdUnits.push(...extraUnits.map((u) => u.name));
-      resolution = resolveUnits(tree, [...units, ...extraUnits]);
+      const known = [...units, ...extraUnits];
+      const more = resolution.unknown.map((u) => {
+        const unit = this.newUnit(u.name, known);
+        known.push(unit);
+        return unit;
+      });
+      extraUnits = [...extraUnits, ...more];
+      createdUnits.push(...more.map((u) => u.name));
+      resolution = resolveUnits(tree, [...units, ...more]);
     }
     const leaves = items.filter((w) => w.isLeaf);
     const missingUnits = leaves.filter((w) => !resolution.assignments.has(w.item.code));
@@ -86,12 +100,14 @@ export class PlanImportService {
       this.launchFactory(planId, tree.metadata, w, resolution.assignments.get(w.item.code)!, calendar),
     );
     const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
+    result.aliasesAdded = mapped.aliasesAdded;
     if (options.dryRun) return result;
     if (status === 'changed' && !options.confirm) return { ...result, requiresConfirmation: true };
 
     if (status !== 'unchanged') {
       await this.db.transaction(async (tx) => {
         await this.insertUnits(tx, extraUnits);
+        await this.addAliases(tx, mapped.aliasesAdded);
         await this.writePlan(tx, planId, tree, hash, items, resolution, launches, existing, diff, options);
       });
       result.applied = true;
@@ -277,11 +293,36 @@ export class PlanImportService {
     await tx.query(`DELETE FROM kpi_reminder WHERE indicator_id = ANY($1::uuid[])`, [ids]);
   }
 
-  private newUnit(name: string, known: OrgUnit[], index: number): OrgUnit & { parentBody: string | null } {
-    const taken = new Set(known.map((u) => u.code));
-    let code = `unit-${Buffer.from(name).toString('hex').slice(0, 12)}`;
-    for (let i = 2; taken.has(code); i++) code = `unit-${index}-${i}`;
-    return { code, name, aliases: [], kind: 'section', parentBody: null };
+  /** Applies the preview's unit mappings in memory; refused mappings are bad input. */
+  private mapUnits(units: OrgUnit[], options: ImportOptions): AppliedMappings {
+    try {
+      return applyUnitMappings(units, options.unitMappings ?? [], unitCode, UNIT_KINDS);
+    } catch (error) {
+      if (error instanceof UnitMappingError) {
+        throw new BadInputError(error.code, error.zh, error.en, { name: error.unitName });
+      }
+      throw error;
+    }
+  }
+
+  /** Remembers a mapped name as the unit's alias, so the next import knows it. */
+  private async addAliases(tx: EntityManager, added: { code: string; alias: string }[]): Promise<void> {
+    for (const { code, alias } of added) {
+      await tx.query(
+        `UPDATE org_unit SET aliases = array_append(aliases, $2::text) WHERE code = $1 AND NOT ($2::text = ANY(aliases))`,
+        [code, alias],
+      );
+    }
+  }
+
+  private newUnit(name: string, known: OrgUnit[]): OrgUnit & { parentBody: string | null } {
+    return {
+      code: unitCode(name, new Set(known.map((u) => u.code))),
+      name,
+      aliases: [],
+      kind: 'section',
+      parentBody: null,
+    };
   }
 
   private async insertUnits(tx: EntityManager, units: (OrgUnit & { parentBody: string | null })[]): Promise<void> {
@@ -292,4 +333,12 @@ export class PlanImportService {
       );
     }
   }
+}
+
+/** A code for a unit made by an import: from its name, unique among the codes taken. */
+function unitCode(name: string, taken: Set<string>): string {
+  const base = `unit-${Buffer.from(name).toString('hex').slice(0, 12)}`;
+  let code = base;
+  for (let i = 2; taken.has(code); i++) code = `${base}-${i}`;
+  return code;
 }

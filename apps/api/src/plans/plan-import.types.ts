@@ -2,6 +2,7 @@ import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { PlanDiff } from '../../../../libs/domain/src/plan/plan-diff';
 import { ParseWarning } from '../../../../libs/domain/src/plan/plan-tree';
 import { UnknownUnitName } from '../../../../libs/domain/src/plan/unit-resolution';
+import { UnitMapping } from '../../../../libs/domain/src/plan/unit-mappings';
 
 export interface ImportOptions {
   /** Stable plan id; derived from the document when absent. */
@@ -12,6 +13,8 @@ export interface ImportOptions {
   createUnknownUnits?: boolean;
   /** A revised version of an imported plan is applied only when confirmed. */
   confirm?: boolean;
+  /** The preview's decisions for unit names the table does not know (aliases remembered, units created). */
+  unitMappings?: UnitMapping[];
   actor?: ActorRef;
 }
 
@@ -32,6 +35,8 @@ export interface ImportResult {
   warnings: ParseWarning[];
   unknownUnits: UnknownUnitName[];
   createdUnits: string[];
+  /** Names remembered as aliases of existing units by this import. */
+  aliasesAdded?: { code: string; alias: string }[];
   diff: PlanDiff | null;
   workflows: { started: number; existing: number; failed: number };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
@@ -7,9 +7,13 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { actorOf } from '../common/actor-of';
-import { ImportPlanQuery } from './import-plan.dto';
+import { ImportDraftDto, UnitMappingDto } from './import-draft.dto';
+import { ImportPlanQuery, PreviewPlanQuery } from './import-plan.dto';
+import { PlanPreviewService } from './plan-preview.service';
+import { UnitMapping } from '../../../../libs/domain/src/plan/unit-mappings';
 import { PlanImportService } from './plan-import.service';
 import { PlanQueryService } from './plan-query.service';
+import { decodeUploadName } from '../common/upload-name';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -18,7 +22,31 @@ export class PlansController {
   constructor(
     private readonly importer: PlanImportService,
     private readonly plans: PlanQueryService,
+    private readonly previews: PlanPreviewService,
   ) {}
+
+  @Post('preview')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({
+    summary: '解析计划文件为可修改的预览（不写入）：每个末级任务一行，附警告与未知单位',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES, files: 1 } }))
+  preview(@Query() query: PreviewPlanQuery, @UploadedFile() file?: { originalname: string; buffer: Buffer }) {
+    if (!file) throw fileRequired();
+    return this.previews.preview(file.buffer, decodeUploadName(file.originalname), query.fallbackYear);
+  }
+
+  @Post('import-draft')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: '导入在预览中修改过的计划（与文件导入相同的全有或全无导入）' })
+  importDraft(@CurrentUser() user: AuthUser, @Body() body: ImportDraftDto) {
+    return this.previews.importDraft(
+      { ...body, unitMappings: (body.unitMappings ?? []).map(toMapping) },
+      actorOf(user),
+    );
+  }
 
   @Post('import')
   @Roles('supervisor', 'admin')
@@ -31,15 +59,9 @@ export class PlansController {
     @Query() query: ImportPlanQuery,
     @UploadedFile() file?: { originalname: string; buffer: Buffer },
   ) {
-    if (!file) {
-      throw new BadInputError(
-        'FILE_REQUIRED',
-        '请以 multipart/form-data 的 file 字段上传计划文件',
-        'Upload the plan document as multipart/form-data field "file"',
-      );
-    }
+    if (!file) throw fileRequired();
     // Off the event loop: a hostile or huge document must not stall the server for other users.
-    const tree = await parsePlanOffThread(file.buffer, { filename: file.originalname });
+    const tree = await parsePlanOffThread(file.buffer, { filename: decodeUploadName(file.originalname) });
     return this.importer.importPlan(tree, { ...query, actor: actorOf(user) });
   }
 
@@ -54,4 +76,23 @@ export class PlansController {
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string) {
     return this.plans.detail(actorOf(user), id);
   }
+}
+
+function fileRequired(): BadInputError {
+  return new BadInputError(
+    'FILE_REQUIRED',
+    '请以 multipart/form-data 的 file 字段上传计划文件',
+    'Upload the plan document as multipart/form-data field "file"',
+  );
+}
+
+/** A mapping names an existing unit or a unit to create, not both. */
+export function toMapping(m: UnitMappingDto): UnitMapping {
+  if (m.unit && !m.create) return { name: m.name, unit: m.unit };
+  if (m.create && !m.unit) return { name: m.name, create: { name: m.create.name, kind: m.create.kind } };
+  throw new BadInputError(
+    'BAD_UNIT_MAPPING',
+    `“${m.name}”的处理须为对应已有单位（unit）或新建单位（create）二者之一`,
+    `Mapping for "${m.name}" must give either unit or create`,
+  );
 }

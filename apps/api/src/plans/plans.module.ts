@@ -7,6 +7,7 @@ import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 import { CalendarModule } from '../calendar/calendar.module';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 import { PlanImportService } from './plan-import.service';
+import { PlanPreviewService } from './plan-preview.service';
 import { PlanQueryService } from './plan-query.service';
 import { PlansController } from './plans.controller';
 import { TASK_LAUNCH_FACTORY, TASK_WORKFLOW_STARTER } from './task-launch';
@@ -19,6 +20,7 @@ import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicato
   controllers: [PlansController],
   providers: [
     PlanImportService,
+    PlanPreviewService,
     PlanQueryService,
     { provide: TASK_LAUNCH_FACTORY, useFactory: () => taskLaunchFactory() },
     {
@@ -34,6 +36,6 @@ import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicato
         new IndicatorWorkflowStarter(client, db, config.taskQueue),
     },
   ],
-  exports: [PlanImportService, PlanQueryService],
+  exports: [PlanImportService, PlanPreviewService, PlanQueryService],
 })
 export class PlansModule {}

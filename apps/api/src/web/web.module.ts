@@ -13,6 +13,7 @@ import { EscalationsPageController } from './pages/escalations.controller';
 import { InboxPageController } from './pages/inbox.controller';
 import { LedgerController } from './pages/ledger.controller';
 import { OverviewController } from './pages/overview.controller';
+import { PlanImportPageController } from './pages/plan-import.controller';
 import { TargetsPageController } from './pages/targets.controller';
 import { TaskDetailController } from './pages/task-detail.controller';
 import { LoginController } from './session/login.controller';
@@ -34,6 +35,7 @@ import { WebExceptionFilter } from './session/web-exception.filter';
     EscalationsPageController,
     TargetsPageController,
     CalendarPageController,
+    PlanImportPageController,
   ],
   providers: [WebExceptionFilter],
 })

@@ -3,6 +3,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../../auth/public.decorator';
 import { OVERVIEW_CHARTS_JS } from './overview-charts.client';
+import { PLAN_IMPORT_JS } from './plan-import.client';
 
 /** ECharts from our own node_modules (no CDN: the bureau's network may not reach one). */
 let echartsSource: string | undefined;
@@ -29,5 +30,13 @@ export class WebAssetsController {
   @Header('Cache-Control', 'public, max-age=300')
   overview(): string {
     return OVERVIEW_CHARTS_JS;
+  }
+
+  @Public()
+  @Get('plan-import.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  planImport(): string {
+    return PLAN_IMPORT_JS;
   }
 }

@@ -67,6 +67,13 @@ textarea{width:100%;min-height:3.5em}
 .timeline li.done::before{background:#1a7f37}.timeline li.current::before{background:#0b57d0}
 .kv{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 .kv dt{color:#555}.kv dd{margin:0}
+.row-problem{background:#fff5f5}
+.row-notes{margin:0;padding-left:1rem;color:#82071e;font-size:.85rem}
+.section-row th{background:#f6f8fa;text-align:left}
+.btn-small{padding:.15rem .45rem;font-size:.8rem;margin:.1rem}
+[hidden]{display:none!important}
+.row-ops{margin-top:.2rem}
+.deadline select,.deadline input{display:block;margin-bottom:.2rem}
 .login{max-width:360px;margin:2rem auto}
 .login label{display:block;margin-bottom:.75rem}
 .login input{width:100%}

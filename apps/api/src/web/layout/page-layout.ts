@@ -3,7 +3,8 @@ import { html, raw, SafeHtml } from './html';
 import { PAGE_CSS } from './page-css';
 
 /** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
-export type NavKey = 'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'calendar' | 'none';
+export type NavKey =
+  'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'calendar' | 'import' | 'none';
 
 export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; roles?: readonly AuthUser['role'][] }[] = [
   { key: 'overview', label: '总览', href: '/ui/overview' },
@@ -13,6 +14,7 @@ export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; rol
   { key: 'targets', label: '目标', href: '/ui/targets' },
   { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
   { key: 'calendar', label: '日历', href: '/ui/calendar', roles: ['admin', 'supervisor'] },
+  { key: 'import', label: '导入', href: '/ui/plans/import', roles: ['admin', 'supervisor'] },
 ];
 
 export const ROLE_LABELS: Record<AuthUser['role'], string> = {
