@@ -87,13 +87,13 @@ export function checkActionText<A extends TaskAction>(action: A, args: TaskActio
 
 const needServedDate = (date: string | undefined, field: string): TaskRejection | null => {
   if (!isIsoDate(date ?? '')) {
-    return reject('BAD_INPUT', `${field} 须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`);
+    return reject('BAD_INPUT', `${field}须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`);
   }
   return calendarServes(date!)
     ? null
     : reject(
         'BAD_INPUT',
-        `${field} 须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年之间（工作日历的范围）`,
+        `${field}须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年之间（工作日历的范围）`,
         `${field} must lie in ${CALENDAR_YEARS.first}-${CALENDAR_YEARS.last}, the workday calendar's range`,
       );
 };
