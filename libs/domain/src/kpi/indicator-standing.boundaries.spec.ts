@@ -177,7 +177,7 @@ describe('means and day ratios', () => {
 
 describe('qualitative indicators and missing targets', () => {
   const q = { qualitative: true, comparator: null, target: null };
-  const rated = (status: QualitativeStatusView['status'], note: string | null = null) =>
+  const rated = (status: QualitativeStatusView['status'], note = '') =>
     computeIndicatorStatus({ ...base, ...q }, [], {
       asOf: '2027-06-01',
       margin: 0.05,
