@@ -121,7 +121,7 @@ function readAll(text: string, planYear: number, strict: boolean): Deadline[] {
       const milestone = /^\s*[:：]/.test(after) && /季度/.test(m[0]);
       const everyBefore = text[start - 1] === '每';
       if (everyBefore) continue;
-      if (strict && !DONE_AFTER.test(after) && !milestone && !/年(?:底|末|内)|全年|^到/.test(m[0])) continue;
+      if (strict && !DONE_AFTER.test(after) && !milestone && !/年(?:度|底|末|内)|全年|^到/.test(m[0])) continue;
       // "到2035年，…" is a vision, not this year's deadline.
       const toYear = /^到(20\d{2})/.exec(m[0]);
       if (toYear && (Number(toYear[1]) < planYear || Number(toYear[1]) > planYear + 1)) continue;

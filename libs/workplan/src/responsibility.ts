@@ -204,9 +204,12 @@ function inlineRoleClauses(text: string): Clause[] {
   return out;
 }
 
-/** Unit names, and nothing else, separated by 、，, ("市经信局、市财政局、各县区政府"). */
+/**
+ * Unit names, and nothing else, separated by 、，, ("市经信局、市财政局、各县区政府"). Words no name
+ * holds (为, 者, 或, 应 …) make a phrase no name: "列第一位者为牵头部门".
+ */
 const UNIT_NAME =
-  /^(?:各|相关|有关)?[\u4e00-\u9fa5·]{1,20}?(?:局|委|办|厅|院|所|站|队|处|中心|部|司|集团|公司|政府|街道|镇|乡|社区|管委会|委员会|办事处|单位|部门|股|科|室)(?:[(（][^()（）]{1,12}[)）])?$/;
+  /^(?![^(（]*[为者或应须将把被])(?:各|相关|有关)?[\u4e00-\u9fa5·]{1,20}?(?:局|委|办|厅|院|所|站|队|处|中心|部|司|集团|公司|政府|街道|镇|乡|社区|管委会|委员会|办事处|单位|部门|股|科|室)(?:[(（][^()（）]{1,12}[)）])?$/;
 export function isUnitList(text: string): boolean {
   const parts = splitTopLevel(text.replace(/\s+/g, ''), /[、,，]/).filter(Boolean);
   return parts.length > 0 && parts.every((p) => UNIT_NAME.test(p));
@@ -228,7 +231,8 @@ function roleVerbFields(inner: string): { role: 'lead' | 'cooperating' | 'list';
     const p = part.trim();
     if (!p) continue;
     const verb = ROLE_VERBS.find((v) => v.re.test(p));
-    if (!verb) return null;
+    // A keyed field ("部门分工:A牵头") is read as a field, its verbs inside it.
+    if (!verb || p.includes(':')) return null;
     const units = p.replace(verb.re, '').trim();
     if (!units || units.length > 80) return null;
     fields.push({ role: verb.role, units });

@@ -22,6 +22,11 @@ describe('applyTimerPlan', () => {
     expect(t.ladder.map((e) => e.state)).toEqual(['pending', 'pending']);
   });
 
+  it('keeps a reminder due at the very instant of planning: it is sent, not skipped', () => {
+    const t = applyTimerPlan(fresh, plan, Date.parse(plan.reminders[1].at));
+    expect(t.reminders.map((r) => r.state)).toEqual(['skipped', 'pending', 'pending']);
+  });
+
   it('keeps what fired when the same schedule is planned again (resume)', () => {
     const before = applyTimerPlan(fresh, plan, Date.parse('2021-09-01T00:00:00Z'));
     before.reminders[0].state = 'fired';

@@ -14,4 +14,18 @@ describe('traffic light', () => {
     expect(stageLight({ ...stage, status: 'approved' }, Date.parse('2022-01-01T00:00:00Z'))).toBe('none');
     expect(stageLight({ ...stage, dueAt: null }, 0)).toBe('none');
   });
+
+  it('turns yellow at the very instant the window opens', () => {
+    expect(stageLight(stage, Date.parse(stage.yellowFrom) - 1)).toBe('green');
+    expect(stageLight(stage, Date.parse(stage.yellowFrom))).toBe('yellow');
+  });
+
+  it('is none for a closed (销号) stage, even overdue', () => {
+    expect(stageLight({ ...stage, status: 'closed' }, Date.parse('2022-01-01T00:00:00Z'))).toBe('none');
+  });
+
+  it('has no yellow window when the stage has none: green until overdue', () => {
+    expect(stageLight({ ...stage, yellowFrom: null }, Date.parse('2021-10-08T09:00:00Z'))).toBe('green');
+    expect(stageLight({ ...stage, yellowFrom: null }, Date.parse('2021-10-08T09:31:00Z'))).toBe('red');
+  });
 });

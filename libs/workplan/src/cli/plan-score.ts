@@ -1,23 +1,28 @@
 import { scoreCorpusDocument } from '../corpus/corpus-run';
 import { loadCorpus } from '../corpus/corpus-truth';
 import { DocumentScore, totalScore } from '../corpus/corpus-score';
+import { KNOWN_MISSES_SOURCE, KnownMisses, knownMissesOf, writeKnownMisses } from '../corpus/known-misses';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
- * `npm run plan:score [-- --verbose] [-- --doc NAME]`: parses every document of the corpus
+ * `npm run plan:score [-- --verbose] [-- --doc NAME] [-- --write-misses]`: parses every document of the corpus
  * (libs/workplan/fixtures/corpus) and prints recall, precision, lead / cooperating / deadline
- * accuracy per document and overall (the last four lines are the overall figures; the metadata line counts the documents that parsed).
+ * accuracy per document and overall (the last four lines are the overall figures; the metadata line counts the documents that parsed). --write-misses records
+ * each document's misses in fixtures/corpus/known-misses.json, which the unit tests hold.
  */
 async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
   const only = argv.includes('--doc') ? argv[argv.indexOf('--doc') + 1] : undefined;
+  const writeMisses = argv.includes('--write-misses');
   const docs = loadCorpus().filter((d) => !only || d.name.includes(only));
   const scores: DocumentScore[] = [];
   const rows: string[] = [];
+  const misses: Record<string, KnownMisses> = {};
   for (const doc of docs) {
     const s = await scoreCorpusDocument(doc);
     scores.push(s);
+    misses[doc.name] = knownMissesOf(s);
     const t = s.truthLeaves || 1;
     rows.push(
       [
@@ -32,6 +37,7 @@ async function main(argv: string[]): Promise<void> {
     );
     if (verbose) for (const m of s.misses) rows.push(`    ${m}`);
   }
+  if (writeMisses && !only) writeKnownMisses(misses, KNOWN_MISSES_SOURCE);
   const total = totalScore(scores);
   console.log(rows.join('\n'));
   console.log('');
