@@ -11,7 +11,15 @@ const swc = [
     },
   },
 ];
-const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// Stryker's sandboxes (.stryker-tmp*) are copies of the tree: never tests or modules of this one.
+const sandboxes = ['<rootDir>/\\.stryker-tmp'];
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  modulePathIgnorePatterns: sandboxes,
+  testPathIgnorePatterns: ['/node_modules/', ...sandboxes],
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,activities,scripts}/**/*.spec.ts'] },
