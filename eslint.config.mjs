@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', 'coverage/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      '.tools/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp*/**',
+      'jest.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,6 +58,32 @@ export default tseslint.config(
               message: 'Workflows may import only libs/domain.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Temporal by its typed contract only (libs/domain/src/**/…-messages.ts, the workflow types):
+    // a workflow, update, signal or query named by a string literal compiles whatever it names.
+    files: ['apps/**/*.ts', 'activities/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(executeUpdate|startUpdate|executeUpdateWithStart|signal|signalWithStart)$/][arguments.0.type='Literal']",
+          message:
+            'Name Temporal messages by their definitions (taskUpdates.approve, calendarChangedSignal …), not by string.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='query'][arguments.0.type='Literal'][arguments.0.value=/^[a-z][A-Za-z]*$/]",
+          message: 'Name Temporal queries by their definitions (getStateQuery …), not by string.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.property.name='workflow'][callee.property.name=/^(start|execute|signalWithStart)$/][arguments.0.type='Literal']",
+          message: 'Start workflows by their contract: start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, …).',
         },
       ],
     },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
-import { TaskSnapshot } from '../libs/domain/src/task/task-types';
+
 import {
   figure,
   log,
@@ -15,6 +15,7 @@ import {
 import { runBench, startBenchSystem } from './support/bench-system';
 import { CpuSplit } from './support/cpu-split';
 import { importWithLaunches } from './support/import-with-launches';
+import { getStateQuery } from '../libs/domain/src/task/task-messages';
 
 /**
  * Issue 8, benchmark 3. Timer storm: 5,000 task workflows whose reminder (催办) is due at the same
@@ -117,7 +118,7 @@ runBench(BENCH, async () => {
         await sys.pg.query(`SELECT id FROM task WHERE is_leaf AND plan_id = 'bench-storm'`)
       ).rows.filter((r: { id: string }) => !have.has(r.id));
       try {
-        const state = await new Client({ connection }).workflow.getHandle(id).query<TaskSnapshot>('getState');
+        const state = await new Client({ connection }).workflow.getHandle(id).query(getStateQuery);
         const stage = state.stages.find((st) => st.key === state.currentStageKey);
         log(
           BENCH,

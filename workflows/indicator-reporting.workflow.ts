@@ -1,12 +1,4 @@
-import {
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { shanghaiDate } from '../libs/domain/src/calendar/shanghai-time';
 import { computeIndicatorStatus } from '../libs/domain/src/kpi/indicator-standing';
 import { IndicatorLight, IndicatorReadingView } from '../libs/domain/src/kpi/indicator-status';
@@ -14,16 +6,17 @@ import {
   DEFAULT_READING_DUE_WORKDAYS,
   INDICATOR_ACTIVITY_OPTIONS,
   INDICATOR_POLICY,
-  INDICATOR_SETTINGS_SIGNAL,
-  INDICATOR_STATE_QUERY,
   IndicatorActivities,
   IndicatorEvent,
-  IndicatorSettingsSignal,
   IndicatorWorkflowInput,
   IndicatorWorkflowState,
-  READING_ENTERED_SIGNAL,
-  ReadingSignal,
 } from '../libs/domain/src/kpi/indicator-workflow-contract';
+import {
+  indicatorSettingsSignal,
+  indicatorStateQuery,
+  IndicatorReportingWorkflow,
+  readingEnteredSignal,
+} from '../libs/domain/src/kpi/indicator-messages';
 import { periodsOfYear } from '../libs/domain/src/kpi/reporting-periods';
 import { NotificationRequest } from '../libs/domain/src/task/task-types';
 
@@ -34,10 +27,6 @@ import { NotificationRequest } from '../libs/domain/src/task/task-types';
  * arrives as a signal; the workflow recomputes the indicator's standing (pure domain code) and
  * warns the owner when the light worsens to yellow or red. Continues as new when history grows.
  */
-
-export const readingEnteredSignal = defineSignal<[ReadingSignal]>(READING_ENTERED_SIGNAL);
-export const indicatorSettingsSignal = defineSignal<[IndicatorSettingsSignal]>(INDICATOR_SETTINGS_SIGNAL);
-export const indicatorStateQuery = defineQuery<IndicatorWorkflowState>(INDICATOR_STATE_QUERY);
 
 const quick = proxyActivities<
   Pick<IndicatorActivities, 'planReadingTimers' | 'listIndicatorReadings' | 'recordIndicatorReminder'>
@@ -204,3 +193,6 @@ export async function indicatorReportingWorkflow(
   await Promise.all(pending);
   return s;
 }
+
+// The workflow keeps the shape its contract promises the API and the tests.
+const _conformsToContract: IndicatorReportingWorkflow = indicatorReportingWorkflow;

@@ -36,7 +36,13 @@ import { CalendarChange } from '../libs/domain/src/task/task-types';
 import { applyTimerPlan } from '../libs/domain/src/task/timer-states';
 import { stageLight } from '../libs/domain/src/task/traffic-light';
 import { initialState } from './task-state';
-import { calendarChangedSignal, getStateQuery, problemClosedSignal, taskUpdates } from './task-updates';
+import {
+  calendarChangedSignal,
+  getStateQuery,
+  problemClosedSignal,
+  TaskLifecycleWorkflow,
+  taskUpdates,
+} from '../libs/domain/src/task/task-messages';
 
 /**
  * One durable workflow per leaf task, alive for months. It owns the task's lifecycle: stages and
@@ -666,3 +672,6 @@ function escalationRecipients(to: EscalationTarget, leadUnit: string) {
   if (to === 'supervisor') return [{ unitCode: '*', role: 'supervisor' }];
   return [{ unitCode: leadUnit, role: to }];
 }
+
+// The workflow keeps the shape its contract promises the API and the tests.
+const _conformsToContract: TaskLifecycleWorkflow = taskLifecycleWorkflow;

@@ -5,6 +5,7 @@ import {
   BULLETIN_ACTIVITY_OPTIONS,
   BulletinActivities,
   BulletinWorkflowInput,
+  WeeklyBulletinWorkflow,
 } from '../libs/domain/src/bulletin/bulletin-workflow-contract';
 
 /**
@@ -41,3 +42,6 @@ function scheduledTime(): string | undefined {
   const date = new Date(value as string | Date);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+// The workflow keeps the shape its contract promises the API and the tests.
+const _conformsToContract: WeeklyBulletinWorkflow = weeklyBulletinWorkflow;

@@ -5,7 +5,7 @@ import { PlanImportService } from '../../apps/api/src/plans/plan-import.service'
 import { TaskLaunchFactory } from '../../apps/api/src/plans/task-launch';
 import { taskLaunchFactory } from '../../apps/api/src/plans/task-launch.factory';
 import { TemporalTaskWorkflowStarter } from '../../apps/api/src/plans/temporal-task-workflow-starter';
-import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
 import { CalendarStore } from '../../libs/persistence/src/calendar/calendar-store';
 import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
 import { parsePlan } from '../../libs/workplan/src/parse-plan';
@@ -29,12 +29,12 @@ export async function importWithLaunches(
     const real = taskLaunchFactory();
     const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment, calendar) => {
       const launch = real(plan, tree, leaf, assignment, calendar);
-      adjust(launch.input as TaskWorkflowInput);
+      adjust(launch.input);
       return launch;
     };
     const importer = new PlanImportService(
       ds,
-      new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue, TASK_WORKFLOW_TYPE),
+      new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue),
       adjusted,
       undefined,
       new CalendarStore(ds),

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { percentiles, Percentiles, round, sleepMs, waitUntil } from './bench-kit';
-import { openWorkflow, startOnceWorkflow, timerWorkflow, touchUpdate } from './noop-workflows';
+import { finishSignal, openWorkflow, startOnceWorkflow, timerWorkflow, touchUpdate } from './noop-workflows';
 
 const QUEUE = 'bench-noop-floor';
 /** The importer starts workflows 32 at a time (TemporalTaskWorkflowStarter); the floor does the same. */
@@ -82,7 +82,7 @@ export class NoopFloor {
         }
       }),
     );
-    await Promise.all(handles.map((h) => h.signal('finish')));
+    await Promise.all(handles.map((h) => h.signal(finishSignal)));
     return percentiles(samples);
   }
 

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
-import { IndicatorWorkflowState } from '../../libs/domain/src/kpi/indicator-workflow-contract';
+
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
+import { indicatorStateQuery } from '../../libs/domain/src/kpi/indicator-messages';
 
 jest.setTimeout(180_000);
 
@@ -195,7 +196,7 @@ describe('KPI targets and readings (real API, worker, Temporal, PostgreSQL)', ()
     // The running reporting workflow follows: a new period restarts its year (a new run).
     const workflow = h.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(`${PLAN_ID}/kpi/9.1`);
     const followed = await eventually(async () => {
-      const s = await workflow.query<IndicatorWorkflowState>('getIndicatorState').catch(() => null);
+      const s = await workflow.query(indicatorStateQuery).catch(() => null);
       return s?.events.some((e) => e.action === 'settings') && s.standing?.period === 'quarterly' ? s : null;
     });
     expect(followed.standing?.ownerUnit).toBe('ecology');

@@ -45,6 +45,7 @@ const ENDPOINTS: { path: string; body: (text: string) => object }[] = [
   { path: 'cancel', body: (t) => ({ reason: t }) },
   { path: 'close', body: (t) => ({ note: t }) },
   { path: 'comment', body: (t) => ({ text: t }) },
+  { path: 'problems', body: (t) => ({ problemId: 'P-1', title: t, dueDate: '2027-06-30' }) },
 ];
 
 let h: ApiHarness;

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
-import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
+import { getStateQuery } from '../../libs/domain/src/task/task-messages';
 
 jest.setTimeout(180_000);
 
@@ -194,7 +195,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     const workflow = await h.app
       .get<Client>(TEMPORAL_CLIENT)
       .workflow.getHandle('signoff-2021/2.1')
-      .query<TaskSnapshot>('getState');
+      .query(getStateQuery);
     expect(workflow.status).toBe('closed');
     const [row] = await db.query(
       `SELECT status, traffic_light, current_stage_key, escalation_level, projected_version, lead_unit FROM task WHERE id = 'signoff-2021/2.1'`,

@@ -132,6 +132,7 @@ const ACTIONS = [
   'resume',
   'cancel',
   'close',
+  'problems',
   'comment',
 ];
 /** Text no store can hold (issue 13): NUL, unpaired surrogates, control characters, mixed in. */

@@ -1,4 +1,5 @@
 import { CRASH_PATTERN, eventually, FaultSystem, idempotencyKey } from './support/fault-system';
+import { taskUpdates } from '../../libs/domain/src/task/task-messages';
 
 /**
  * Issue 8, fault 3: PostgreSQL stopped for 30 s in the middle of a run. Meanwhile the API answers
@@ -33,7 +34,7 @@ it('answers 503 while PostgreSQL is down and converges once it is back', async (
   const versionsBefore = new Map<string, number>();
   for (const t of tasks) versionsBefore.set(t.id, (await sys.state(t.id)).version);
   const comments = tasks.map((t) =>
-    sys.temporal.workflow.getHandle(t.id).executeUpdate('comment', {
+    sys.temporal.workflow.getHandle(t.id).executeUpdate(taskUpdates.comment, {
       args: [{ requestId: idempotencyKey('pg-comment'), actor: supervisorActor, text: '数据库停机期间的批注' }],
     }),
   );

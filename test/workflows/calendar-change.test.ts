@@ -4,11 +4,12 @@ import { calendarActivitiesOver, createCalendarActivities } from '../../activiti
 import { calendarDataOf, seedYears } from '../../libs/domain/src/calendar/calendar-data';
 import { CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
 import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
-import { DEFAULT_POLICY, TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { DEFAULT_POLICY, TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
+import { calendarChangedSignal, getStateQuery, TaskLifecycleWorkflow } from '../../libs/domain/src/task/task-messages';
 
 /**
  * Issue 14: next year works today, and a holiday notice re-plans running tasks. A stage due
@@ -101,13 +102,13 @@ describe('the workday calendar of a year without its notice (time-skipping serve
     env = await createTimeSkippingEnv('2026-12-01T00:00:00Z');
     const rec = recordingActivities();
     await run(rec.activities, async () => {
-      const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+      const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'cal-2027/1.1',
         args: [input('1.1')],
       });
       await env.sleep('100 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual(
         ['2027-01-27', '2027-02-03', '2027-02-09', '2027-02-11', '2027-02-12'].map(at9),
       );
@@ -124,7 +125,7 @@ describe('the workday calendar of a year without its notice (time-skipping serve
     const source: CalendarSource = { calendar: async () => calendar };
     const activities = { ...rec.activities, ...createCalendarActivities(source) };
     await run(activities, async () => {
-      const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+      const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'cal-2027/1.2',
         args: [input('1.2')],
@@ -134,9 +135,9 @@ describe('the workday calendar of a year without its notice (time-skipping serve
       expect(rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.level)).toEqual([10]);
       // … then the notice is entered: revision 1 of the calendar.
       calendar = new WorkdayCalendar(calendarDataOf([...seedYears(), NOTICE_2027], 1));
-      await handle.signal('calendarChanged', { years: [2027], revision: 1 });
+      await handle.signal(calendarChangedSignal, { years: [2027], revision: 1 });
       await env.sleep('60 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       // 10 was sent before (not again); 5, 3, 1 and 0 fall on the notice's workdays.
       expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual(
         ['2027-01-27', '2027-01-29', '2027-02-02', '2027-02-04', '2027-02-12'].map(at9),
@@ -153,9 +154,9 @@ describe('the workday calendar of a year without its notice (time-skipping serve
       expect(s.calendarRevision).toBe(1);
       // A repeated signal of the same revision changes nothing.
       const before = s.version;
-      await handle.signal('calendarChanged', { years: [2027], revision: 1 });
+      await handle.signal(calendarChangedSignal, { years: [2027], revision: 1 });
       await env.sleep('1 hour');
-      expect((await handle.query<TaskSnapshot>('getState')).version).toBe(before);
+      expect((await handle.query(getStateQuery)).version).toBe(before);
       await maybeRecordHistory(handle, 'calendar-change-replans');
     });
   });
@@ -168,16 +169,16 @@ describe('the workday calendar of a year without its notice (time-skipping serve
     const due10 = input('1.3');
     due10.stages[0] = { ...due10.stages[0], dueAt: '2027-02-10T09:30:00.000Z', dueDate: '2027-02-10' };
     await run(activities, async () => {
-      const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+      const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'cal-2027/1.3',
         args: [due10],
       });
       await env.sleep('1 day');
       calendar = new WorkdayCalendar(calendarDataOf([...seedYears(), NOTICE_2027], 2));
-      await handle.signal('calendarChanged', { years: [2027], revision: 2 });
+      await handle.signal(calendarChangedSignal, { years: [2027], revision: 2 });
       await env.sleep('1 hour');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.stages[0].dueAt).toBe('2027-02-04T09:30:00.000Z');
       expect(s.events.find((e) => e.action === 'calendar-changed')?.detail).toContain('2027-02-10 → 2027-02-04');
     });

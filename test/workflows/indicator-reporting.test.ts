@@ -4,15 +4,22 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createReadingTimerActivities } from '../../activities/kpi/reading-timer-activities';
 import { IndicatorDefinition } from '../../libs/domain/src/kpi/indicator-standing';
 import {
+  INDICATOR_WORKFLOW_TYPE,
   IndicatorActivities,
-  IndicatorWorkflowInput,
-  IndicatorWorkflowState,
+  IndicatorSettingsSignal,
   indicatorWorkflowId,
+  IndicatorWorkflowInput,
   ReadingSignal,
 } from '../../libs/domain/src/kpi/indicator-workflow-contract';
 import { NotificationRequest } from '../../libs/domain/src/task/task-types';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
+import {
+  IndicatorReportingWorkflow,
+  indicatorSettingsSignal,
+  indicatorStateQuery,
+  readingEnteredSignal,
+} from '../../libs/domain/src/kpi/indicator-messages';
 
 jest.setTimeout(120_000);
 
@@ -82,18 +89,18 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
     });
     const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05 };
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('indicatorReportingWorkflow', {
+      const handle = await env.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: indicatorWorkflowId('kpi-2021', '1', 1),
         args: [input],
       });
-      const state = () => handle.query<IndicatorWorkflowState>('getIndicatorState');
+      const state = () => handle.query(indicatorStateQuery);
       await sleepUntil('2021-09-16T00:00:00Z');
       expect((await state()).light).toBe('yellow');
 
       // September's reading is due on the 5th workday after 09-30: 10-08, 10-09 (调休), 10-11, 10-12, 10-13.
       await sleepUntil('2021-10-14T03:00:00Z');
-      await handle.signal('readingEntered', { period: '2021-09', value: 58 });
+      await handle.signal(readingEnteredSignal, { period: '2021-09', value: 58 });
       await env.sleep('1 hour');
       const s = await state();
       expect(s.light).toBe('red');
@@ -153,17 +160,17 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
     const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05, historyEvents: 1 };
     const id = indicatorWorkflowId('kpi-2021', '1', 2);
     await worker.runUntil(async () => {
-      const first = await env.client.workflow.start('indicatorReportingWorkflow', {
+      const first = await env.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: id,
         args: [input],
       });
       await sleepUntil('2021-10-14T03:00:00Z');
-      await first.signal('readingEntered', { period: '2021-09', value: 58 });
+      await first.signal(readingEnteredSignal, { period: '2021-09', value: 58 });
       await sleepUntil('2021-11-20T00:00:00Z');
       const { status } = await env.client.workflow.getHandle(id, first.firstExecutionRunId).describe();
       expect(status.name).toBe('CONTINUED_AS_NEW');
-      const s = await env.client.workflow.getHandle(id).query<IndicatorWorkflowState>('getIndicatorState');
+      const s = await env.client.workflow.getHandle(id).query(indicatorStateQuery);
       expect(s.readings.map((r) => r.period)).toEqual(months([0, 0, 0, 0, 0, 0, 0, 0, 0]).map((r) => r.period));
       expect(s.standing?.ytd).toBe(36);
       expect(s.periodIndex).toBeGreaterThanOrEqual(10); // waiting for November
@@ -188,17 +195,22 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
     });
     const id = indicatorWorkflowId('kpi-2021', '1', 3);
     await worker.runUntil(async () => {
-      const first = await env.client.workflow.start('indicatorReportingWorkflow', {
+      const first = await env.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: id,
         args: [{ definition: pm25, margin: 0.05 } satisfies IndicatorWorkflowInput],
       });
       await sleepUntil('2021-09-20T00:00:00Z');
-      const settings = { ownerUnit: 'water-air', period: 'monthly', method: 'mean-of-monthly-means', margin: 0.05 };
-      await first.signal('indicatorSettingsChanged', settings);
+      const settings: IndicatorSettingsSignal = {
+        ownerUnit: 'water-air',
+        period: 'monthly',
+        method: 'mean-of-monthly-means',
+        margin: 0.05,
+      };
+      await first.signal(indicatorSettingsSignal, settings);
       // October goes missing: its reminders go to the new owner.
       await sleepUntil('2021-11-03T00:00:00Z');
-      await first.signal('indicatorSettingsChanged', { ...settings, period: 'quarterly' });
+      await first.signal(indicatorSettingsSignal, { ...settings, period: 'quarterly' });
       await sleepUntil('2022-01-20T00:00:00Z');
       const { status } = await env.client.workflow.getHandle(id, first.firstExecutionRunId).describe();
       expect(status.name).toBe('CONTINUED_AS_NEW');

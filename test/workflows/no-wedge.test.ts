@@ -4,12 +4,13 @@ import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CALENDAR_REFUSED } from '../../activities/calendar/calendar-activities';
 import { PROJECTION_REFUSED } from '../../activities/projection/projection-activities';
 import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { TASK_WORKFLOW_TYPE } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, updateRejection } from '../support/workflow-test-kit';
+import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '../../libs/domain/src/task/task-messages';
 
 /**
  * Issue 13: nothing a task is given can wedge it. An update with unstorable text is refused by the
@@ -40,7 +41,7 @@ const rid = () => `r-${++requests}`;
 
 function start(code: string) {
   const input = dueOctober8(code);
-  return env.client.workflow.start('taskLifecycleWorkflow', {
+  return env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
     taskQueue: TASK_QUEUE,
     workflowId: `${input.planId}/${input.taskCode}`,
     args: [input],
@@ -56,11 +57,11 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
       const handle = await start('9.1');
       for (const text of ['a\u0000b', '\ud800', 'x\u001by']) {
         const type = await updateRejection(
-          handle.executeUpdate('comment', { args: [{ requestId: rid(), actor: actors.waterHandler, text }] }),
+          handle.executeUpdate(taskUpdates.comment, { args: [{ requestId: rid(), actor: actors.waterHandler, text }] }),
         );
         expect(type).toBe('BAD_INPUT');
       }
-      const ok = await handle.executeUpdate<TaskSnapshot, [object]>('comment', {
+      const ok = await handle.executeUpdate(taskUpdates.comment, {
         args: [{ requestId: rid(), actor: actors.waterHandler, text: '正常评论' }],
       });
       expect(ok.events.filter((e) => e.action === 'comment').map((e) => e.detail)).toEqual(['正常评论']);
@@ -86,18 +87,18 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
     ).runUntil(async () => {
       const handle = await start('9.2');
       const started = Date.now();
-      const answered = await handle.executeUpdate<TaskSnapshot, [object]>('comment', {
+      const answered = await handle.executeUpdate(taskUpdates.comment, {
         args: [{ requestId: rid(), actor: actors.waterHandler, text: 'refused-by-db' }],
       });
       expect(answered.events.some((e) => e.detail === 'refused-by-db')).toBe(true);
       expect(Date.now() - started).toBeLessThan(5000);
-      const submit = await handle.executeUpdate<TaskSnapshot, [object]>('submit', {
+      const submit = await handle.executeUpdate(taskUpdates.submit, {
         args: [{ requestId: rid(), actor: actors.waterHandler, note: '已完成' }],
       });
       expect(submit.stages[0].status).toBe('submitted');
       // The reminders and escalations still fire past the due date.
       await env.sleep('40 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.events.filter((e) => e.action === 'reminder').length).toBeGreaterThan(0);
       expect(refused).toBeGreaterThan(0);
       expect(rec.notifications.some((n) => n.kind === 'reminder')).toBe(true);
@@ -118,20 +119,22 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
       await worker(activities)
     ).runUntil(async () => {
       const handle = await start('9.3');
-      await handle.executeUpdate('requestExtension', {
+      await handle.executeUpdate(taskUpdates.requestExtension, {
         args: [{ requestId: rid(), actor: actors.waterHandler, newDueDate: '2030-01-31', reason: '等待数据' }],
       });
       const started = Date.now();
       const type = await updateRejection(
-        handle.executeUpdate('decideExtension', { args: [{ requestId: rid(), actor: actors.deputyA, approve: true }] }),
+        handle.executeUpdate(taskUpdates.decideExtension, {
+          args: [{ requestId: rid(), actor: actors.deputyA, approve: true }],
+        }),
       );
       expect(type).toBe('BAD_INPUT');
       expect(Date.now() - started).toBeLessThan(5000);
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.pendingExtension?.newDueDate).toBe('2030-01-31');
       expect(s.stages[0].dueAt).toBe('2021-10-08T09:30:00.000Z');
       // Refused, the deputy may still decide it the other way.
-      const refusedDecision = await handle.executeUpdate<TaskSnapshot, [object]>('decideExtension', {
+      const refusedDecision = await handle.executeUpdate(taskUpdates.decideExtension, {
         args: [{ requestId: rid(), actor: actors.deputyA, approve: false, note: '不予延期' }],
       });
       expect(refusedDecision.pendingExtension).toBeNull();
@@ -151,10 +154,10 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
     ).runUntil(async () => {
       const handle = await start('9.4');
       await env.sleep('1 day');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.events.map((e) => e.action)).toContain('timers-unplanned');
       expect(s.stages[0].reminders.every((r) => r.state !== 'pending')).toBe(true);
-      const ok = await handle.executeUpdate<TaskSnapshot, [object]>('comment', {
+      const ok = await handle.executeUpdate(taskUpdates.comment, {
         args: [{ requestId: rid(), actor: actors.supervisor, text: '请尽快录入日历' }],
       });
       expect(ok.status).toBe('active');

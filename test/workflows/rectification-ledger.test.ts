@@ -1,12 +1,18 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskSnapshot } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8, rectificationTask } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
+import {
+  getStateQuery,
+  TaskLifecycleWorkflow,
+  taskUpdate,
+  taskUpdates,
+} from '../../libs/domain/src/task/task-messages';
 
 jest.setTimeout(120_000);
 
@@ -45,14 +51,18 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
     });
     await worker.runUntil(async () => {
       const input = rectificationTask('5.1');
-      const task = await env.client.workflow.start('taskLifecycleWorkflow', {
+      const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'wf-test/5.1',
         args: [input],
       });
       let n = 0;
-      const act = (handle: WorkflowHandle, update: string, args: object) =>
-        handle.executeUpdate<TaskSnapshot, [object]>(update, { args: [{ requestId: `r-${++n}`, ...args }] });
+      const act = <A extends TaskAction>(
+        handle: WorkflowHandle,
+        update: A,
+        args: Omit<TaskActionArgs[A], 'requestId'>,
+      ) =>
+        handle.executeUpdate(taskUpdate(update), { args: [{ requestId: `r-${++n}`, ...args } as TaskActionArgs[A]] });
       const add = (problemId: string, title: string, dueDate: string, actor = actors.supervisor) =>
         act(task, 'addProblem', { actor, problemId, title, dueDate });
 
@@ -85,7 +95,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         if (id === 'P1') {
           await act(problem, 'close', { actor: actors.supervisor, note: '同意销号' });
           await until(
-            () => task.query<TaskSnapshot>('getState'),
+            () => task.query(getStateQuery),
             (s) => s.problems[0].status === 'closed',
           );
           expect(await updateRejection(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
@@ -95,7 +105,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         expect((await problem.result()).status).toBe('closed');
       }
       const ready = await until(
-        () => task.query<TaskSnapshot>('getState'),
+        () => task.query(getStateQuery),
         (s) => s.problems.every((p) => p.status === 'closed'),
       );
       expect(ready.events.filter((e) => e.action === 'problem-closed').map((e) => e.detail)).toEqual([
@@ -124,13 +134,13 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
       activities: rec.activities,
     });
     await worker.runUntil(async () => {
-      const task = await env.client.workflow.start('taskLifecycleWorkflow', {
+      const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'wf-test/5.2',
         args: [dueOctober8('5.2')],
       });
       const type = await updateRejection(
-        task.executeUpdate('addProblem', {
+        task.executeUpdate(taskUpdates.addProblem, {
           args: [{ requestId: 'r-1', actor: actors.supervisor, problemId: 'P1', title: 'x', dueDate: '2021-09-30' }],
         }),
       );

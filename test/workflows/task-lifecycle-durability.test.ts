@@ -4,13 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
 import { buildTaskInput } from '../../libs/domain/src/task/task-input';
-import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '../../libs/domain/src/task/task-types';
 import { leafTasks, parsePlanText } from '../../libs/workplan/src';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows } from '../support/workflow-test-kit';
+import {
+  getStateQuery,
+  TaskLifecycleWorkflow,
+  taskUpdate,
+  taskUpdates,
+} from '../../libs/domain/src/task/task-messages';
 
 jest.setTimeout(180_000);
 
@@ -39,7 +45,7 @@ describe('task lifecycle durability', () => {
     env = await createTimeSkippingEnv('2021-09-20T00:00:00Z');
     const input = dueOctober8('2.1');
     const first = recordingActivities();
-    const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+    const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
       taskQueue: TASK_QUEUE,
       workflowId: `${input.planId}/${input.taskCode}`,
       args: [input],
@@ -57,7 +63,7 @@ describe('task lifecycle durability', () => {
     const w2 = await worker(second.activities);
     await w2.runUntil(async () => {
       await env.sleep('30 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
     });
     await maybeRecordHistory(handle, 'worker-restart-mid-stage');
@@ -86,14 +92,14 @@ describe('task lifecycle durability', () => {
     });
     const rec = recordingActivities();
     const w = await worker(rec.activities);
-    const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+    const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
       taskQueue: TASK_QUEUE,
       workflowId: 'xinjian-2021/3.1.4',
       args: [input],
     });
     let n = 0;
-    const act = (update: string, args: object) =>
-      handle.executeUpdate<TaskSnapshot, [object]>(update, { args: [{ requestId: `r-${++n}`, ...args }] });
+    const act = <A extends TaskAction>(update: A, args: Omit<TaskActionArgs[A], 'requestId'>) =>
+      handle.executeUpdate(taskUpdate(update), { args: [{ requestId: `r-${++n}`, ...args } as TaskActionArgs[A]] });
     const wallClock = Date.now();
     const result = await w.runUntil(async () => {
       for (const stage of input.stages.filter((st) => !st.closure)) {
@@ -131,20 +137,20 @@ describe('continue-as-new', () => {
     const w = await worker(rec.activities);
     // A tiny history limit: the workflow continues as new after almost every timer.
     const input = { ...dueOctober8('2.3'), limits: { historyEvents: 40 } };
-    const handle = await env.client.workflow.start('taskLifecycleWorkflow', {
+    const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
       taskQueue: TASK_QUEUE,
       workflowId: `${input.planId}/${input.taskCode}`,
       args: [input],
     });
     const comment = { requestId: 'r-comment', actor: actors.waterHandler, text: '正在收集监测数据' };
     await w.runUntil(async () => {
-      const first = await handle.executeUpdate<TaskSnapshot, [object]>('comment', { args: [comment] });
+      const first = await handle.executeUpdate(taskUpdates.comment, { args: [comment] });
       await env.sleep('30 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
       await maybeRecordHistory(handle, 'continue-as-new-last-run');
       // The same request id, several runs later: answered, not applied again.
-      const again = await handle.executeUpdate<TaskSnapshot, [object]>('comment', { args: [comment] });
+      const again = await handle.executeUpdate(taskUpdates.comment, { args: [comment] });
       expect(again.version).toBe(s.version);
       expect(again.version).toBeGreaterThan(first.version);
       expect(again.events.filter((e) => e.requestId === 'r-comment').length).toBeLessThanOrEqual(1);

@@ -1,11 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { TaskSnapshot, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
+import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '../../libs/domain/src/task/task-messages';
 
 jest.setTimeout(120_000);
 
@@ -31,14 +32,14 @@ async function newWorker(activities: ReturnType<typeof recordingActivities>['act
 }
 
 function start(input: TaskWorkflowInput) {
-  return env.client.workflow.start('taskLifecycleWorkflow', {
+  return env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
     taskQueue: TASK_QUEUE,
     workflowId: `${input.planId}/${input.taskCode}`,
     args: [input],
   });
 }
 
-const state = (id: string) => env.client.workflow.getHandle(id).query<TaskSnapshot>('getState');
+const state = (id: string) => env.client.workflow.getHandle(id).query(getStateQuery);
 
 describe('task lifecycle workflow (time-skipping server)', () => {
   it('reminds on workdays only at the planned instants, then climbs the ladder once per level', async () => {
@@ -49,7 +50,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
       const handle = await start(input);
       await env.sleep('50 days');
       await maybeRecordHistory(handle, 'overdue-escalation-ladder');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual([
         '2021-09-26T01:00:00Z', // Sunday, a 调休 workday: 5 workdays before
         '2021-09-28T01:00:00Z',
@@ -96,26 +97,26 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     const worker = await newWorker(rec.activities);
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.2'));
-      const submitted = await handle.executeUpdate<TaskSnapshot, [unknown]>('submit', {
+      const submitted = await handle.executeUpdate(taskUpdates.submit, {
         args: [{ requestId: 'r-submit', actor: actors.waterHandler, note: '已完成蓝天保卫战年度调度' }],
       });
       expect(submitted.stages[0].status).toBe('submitted');
 
       expect(
         await updateRejection(
-          handle.executeUpdate('approve', { args: [{ requestId: 'r-eco', actor: actors.ecologyHead }] }),
+          handle.executeUpdate(taskUpdates.approve, { args: [{ requestId: 'r-eco', actor: actors.ecologyHead }] }),
         ),
       ).toBe('FORBIDDEN_UNIT');
       expect(
         await updateRejection(
-          handle.executeUpdate('approve', { args: [{ requestId: 'r-self', actor: actors.waterHandler }] }),
+          handle.executeUpdate(taskUpdates.approve, { args: [{ requestId: 'r-self', actor: actors.waterHandler }] }),
         ),
       ).toBe('FORBIDDEN_ROLE');
 
-      const first = await handle.executeUpdate<TaskSnapshot, [unknown]>('approve', {
+      const first = await handle.executeUpdate(taskUpdates.approve, {
         args: [{ requestId: 'r-approve', actor: actors.waterHead, note: '同意' }],
       });
-      const again = await handle.executeUpdate<TaskSnapshot, [unknown]>('approve', {
+      const again = await handle.executeUpdate(taskUpdates.approve, {
         args: [{ requestId: 'r-approve', actor: actors.waterHead, note: '同意' }],
       });
       expect(first.stages[0].status).toBe('approved');
@@ -132,13 +133,15 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     const worker = await newWorker(rec.activities);
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.4'));
-      await handle.executeUpdate('submit', {
+      await handle.executeUpdate(taskUpdates.submit, {
         args: [{ requestId: 'r-1', actor: actors.waterHandler, note: '已完成' }],
       });
       // Same person, now 股长 of the unit: still may not sign off their own work.
-      const promoted = { ...actors.waterHandler, role: 'unit-head' };
+      const promoted = { ...actors.waterHandler, role: 'unit-head' as const };
       expect(
-        await updateRejection(handle.executeUpdate('approve', { args: [{ requestId: 'r-2', actor: promoted }] })),
+        await updateRejection(
+          handle.executeUpdate(taskUpdates.approve, { args: [{ requestId: 'r-2', actor: promoted }] }),
+        ),
       ).toBe('SELF_APPROVAL');
       const s = await state('wf-test/1.4');
       expect(s.stages[0].status).toBe('submitted');
@@ -151,19 +154,19 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.5'));
       await env.sleep('26 days'); // 2021-09-27: the 5-workday reminder (09-26) is out
-      await handle.executeUpdate('suspend', {
+      await handle.executeUpdate(taskUpdates.suspend, {
         args: [{ requestId: 'r-s', actor: actors.supervisor, reason: '等待上级统一部署' }],
       });
       await env.sleep('5 days'); // 2021-10-02: the 3- and 1-workday reminders fell in the pause
-      let s = await handle.query<TaskSnapshot>('getState');
+      let s = await handle.query(getStateQuery);
       expect(s.status).toBe('suspended');
       expect(s.trafficLight).toBe('none');
-      const resumed = await handle.executeUpdate<TaskSnapshot, [unknown]>('resume', {
+      const resumed = await handle.executeUpdate(taskUpdates.resume, {
         args: [{ requestId: 'r-r', actor: actors.supervisor, note: '恢复办理' }],
       });
       expect(resumed.status).toBe('active');
       await env.sleep('30 days');
-      s = await handle.query<TaskSnapshot>('getState');
+      s = await handle.query(getStateQuery);
       expect(s.stages[0].reminders.map((r) => [r.offsetWorkdays, r.state])).toEqual([
         [5, 'fired'],
         [3, 'skipped'],
@@ -190,22 +193,22 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.3'));
       await env.sleep('27 days'); // 2021-09-28: two reminders out
-      await handle.executeUpdate('requestExtension', {
+      await handle.executeUpdate(taskUpdates.requestExtension, {
         args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
       });
       expect(
         await updateRejection(
-          handle.executeUpdate('decideExtension', {
+          handle.executeUpdate(taskUpdates.decideExtension, {
             args: [{ requestId: 'r-d0', actor: actors.waterHead, approve: true }],
           }),
         ),
       ).toBe('FORBIDDEN_ROLE');
-      const decided = await handle.executeUpdate<TaskSnapshot, [unknown]>('decideExtension', {
+      const decided = await handle.executeUpdate(taskUpdates.decideExtension, {
         args: [{ requestId: 'r-d1', actor: actors.deputyA, approve: true }],
       });
       expect(decided.stages[0].dueAt).toBe('2021-10-15T09:30:00.000Z');
       await env.sleep('30 days');
-      const s = await handle.query<TaskSnapshot>('getState');
+      const s = await handle.query(getStateQuery);
       const escalations = s.events.filter((e) => e.action === 'escalation').map((e) => toSecond(e.at));
       expect(escalations).toEqual(['2021-10-18T01:00:00Z', '2021-10-20T01:00:00Z', '2021-10-22T01:00:00Z']);
       const reminders = rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.dedupKey);

@@ -2,11 +2,12 @@ import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { BulletinContent, StoredBulletinRef } from '../../libs/domain/src/bulletin/bulletin-content';
-import { BulletinActivities } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
+import { BulletinActivities, WeeklyBulletinWorkflow } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
 import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
 import { shanghaiDate } from '../../libs/domain/src/calendar/shanghai-time';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows } from '../support/workflow-test-kit';
+import { BULLETIN_WORKFLOW_TYPE } from '../../libs/domain/src/bulletin/bulletin-schedule-spec';
 
 jest.setTimeout(120_000);
 
@@ -91,7 +92,7 @@ describe('weekly bulletin workflow (time-skipping server)', () => {
     });
     await worker.runUntil(async () => {
       const run = (n: number) =>
-        client.workflow.execute('weeklyBulletinWorkflow', {
+        client.workflow.execute<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, {
           taskQueue: TASK_QUEUE,
           workflowId: `bulletin-test-${n}`,
           args: [{ planId: 'kpi-2021' }],
@@ -120,7 +121,7 @@ describe('weekly bulletin workflow (time-skipping server)', () => {
       activities: rec.activities,
     });
     const ref = await worker.runUntil(
-      client.workflow.execute('weeklyBulletinWorkflow', {
+      client.workflow.execute<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, {
         taskQueue: `${TASK_QUEUE}-2`,
         workflowId: 'bulletin-test-at',
         args: [{ planId: 'kpi-2021', at: '2021-10-04T01:00:00Z' }], // Monday inside the National Day holiday

@@ -155,6 +155,31 @@ describe('what running text must say for a date to be a deadline', () => {
     expect(keys(text)).toEqual(['default']);
   });
 
+  it('takes a quarter followed by a colon for a milestone, and nothing else followed by one', () => {
+    expect(keys('第二季度 :完成方案')).toEqual(['2027-06-30']);
+    expect(keys('第二季度的工作要点:略')).toEqual(['default']);
+    expect(keys('6月30日:市委会议')).toEqual(['default']);
+  });
+
+  it('takes 全年 for a deadline only when a verb of completion follows within three characters', () => {
+    expect(keys('全年共完成造林1000亩')).toEqual(['2027-12-31']);
+    expect(keys('全年空气质量持续改善实现')).toEqual(['default']);
+  });
+
+  it('reads 前 only right after the date, and the date without the space before it', () => {
+    expect(parseDeadline('6月底完成验收前', 2027).raw).toBe('6月底');
+    expect(parseDeadline('于 6月底前完成', 2027).raw).toBe('6月底前');
+  });
+
+  it('skips an impossible month: the item keeps the plan year end, marked defaulted', () => {
+    expect(parseDeadline('完成时限:2027.13', 2027)).toEqual({
+      kind: 'date',
+      date: '2027-12-31',
+      defaulted: true,
+      raw: '',
+    });
+  });
+
   it('skips a date written after 每 (a period, not a day)', () => {
     expect(keys('每年底前报送年度总结')).toEqual(['every year']);
   });
@@ -170,6 +195,14 @@ describe('recurring and ongoing deadlines', () => {
     ['每季开展检查', 'every quarter'],
   ])('%s', (text, expected) => {
     expect(keys(text)).toEqual([expected]);
+  });
+
+  it('keeps two periods named in two fields', () => {
+    expect(keys('完成时限:每月;时间节点:每季度')).toEqual(['every month', 'every quarter']);
+  });
+
+  it('reads a duty only at the start of the clause after the period', () => {
+    expect(keys('每年新增造林面积和森林抚育面积1000亩以上并组织检查')).toEqual(['default']);
   });
 
   it('takes a rate or a habit for no deadline', () => {
@@ -189,6 +222,10 @@ describe('recurring and ongoing deadlines', () => {
     ['强化巡查,常态化推进。', ['ongoing']],
     ['强化巡查,常态化开展。【牵头股室:执法分局】', ['ongoing']],
     ['强化巡查,持续开展', ['ongoing']],
+    ['强化巡查,常态化。', ['ongoing']],
+    ['强化巡查,持续推进(责任单位:执法分局)。', ['ongoing']],
+    ['强化巡查,持续推进(责任单位:执法分局) ', ['ongoing']],
+    ['强化巡查,持续推进))', ['ongoing']],
     ['持续推进交通结构转变', ['default']],
     ['常态化监管企业排污', ['default']],
   ])('%s', (text, expected) => {

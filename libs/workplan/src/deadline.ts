@@ -156,8 +156,8 @@ function readAll(text: string, planYear: number, strict: boolean): Deadline[] {
 function ongoingInRunningText(text: string): RegExpExecArray | null {
   const always = /长期坚持|立行立改/.exec(text);
   if (always) return always;
-  // The closing words before the item's responsibility clause, if it ends with one.
-  const body = text.replace(/\s*[(（[【〔][^()（）[\]【】〔〕]*[)）\]】〕]\s*$/, '').replace(/[)）\]】]+$/, '');
+  // The closing words before the item's responsibility clause, if it ends with one (and a full stop).
+  const body = text.replace(/\s*[(（[【〔][^()（）[\]【】〔〕]*[)）\]】〕][。;；.\s]*$/, '').replace(/[)）\]】]+$/, '');
   const closing = /(持续推进(?:整改)?|常态化(?:推进|开展)?|持续开展)[。;；]?\s*$/.exec(body);
   return closing;
 }

@@ -6,6 +6,7 @@ import { replicatedPlan } from '../../../bench/support/bench-kit';
 import { AppProcess } from '../../../scripts/stack/app-process';
 import { ThrowawayStack } from '../../../scripts/stack/throwaway-stack';
 import { TaskSnapshot } from '../../../libs/domain/src/task/task-types';
+import { getStateQuery } from '../../../libs/domain/src/task/task-messages';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -74,7 +75,7 @@ export class FaultSystem {
   }
 
   state(taskId: string): Promise<TaskSnapshot> {
-    return this.temporal.workflow.getHandle(taskId).query<TaskSnapshot>('getState');
+    return this.temporal.workflow.getHandle(taskId).query(getStateQuery);
   }
 }
 

@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { StoredBulletinRef } from '../../../../libs/domain/src/bulletin/bulletin-content';
 import { BULLETIN_WORKFLOW_TYPE } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
-import { manualBulletinWorkflowId } from '../../../../libs/domain/src/bulletin/bulletin-workflow-contract';
+import { StoredBulletinRef } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import {
+  manualBulletinWorkflowId,
+  WeeklyBulletinWorkflow,
+} from '../../../../libs/domain/src/bulletin/bulletin-workflow-contract';
 import { isoWeekOf } from '../../../../libs/domain/src/bulletin/iso-week';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
 import { BadInputError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
@@ -43,7 +46,7 @@ export class BulletinGeneratorService {
     }
     const workflowId = manualBulletinWorkflowId(plan.id, isoWeekOf(shanghaiDate(when)).week);
     try {
-      const handle = await this.client.workflow.start(BULLETIN_WORKFLOW_TYPE, {
+      const handle = await this.client.workflow.start<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.config.taskQueue,
         args: [{ planId: plan.id, at: when.toISOString() }],
@@ -52,7 +55,7 @@ export class BulletinGeneratorService {
       return await handle.result();
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      return this.client.workflow.getHandle<() => Promise<StoredBulletinRef>>(workflowId).result();
+      return this.client.workflow.getHandle<WeeklyBulletinWorkflow>(workflowId).result();
     }
   }
 }

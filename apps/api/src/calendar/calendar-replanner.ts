@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CALENDAR_CHANGED_SIGNAL, CalendarChange } from '../../../../libs/domain/src/task/task-types';
+import { calendarChangedSignal } from '../../../../libs/domain/src/task/task-messages';
+import { CalendarChange } from '../../../../libs/domain/src/task/task-types';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 
 /** Signals sent at once; a signal is a small write on the server, so the fan-out stays gentle. */
@@ -49,7 +50,7 @@ export class CalendarReplanner {
       for (let i = next++; i < rows.length; i = next++) {
         const taskId = rows[i].id;
         try {
-          await this.client.workflow.getHandle(taskId).signal(CALENDAR_CHANGED_SIGNAL, change);
+          await this.client.workflow.getHandle(taskId).signal(calendarChangedSignal, change);
           result.signalled++;
         } catch (error) {
           if (error instanceof WorkflowNotFoundError) result.ended++;

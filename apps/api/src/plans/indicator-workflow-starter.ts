@@ -7,6 +7,7 @@ import {
   indicatorWorkflowId,
 } from '../../../../libs/domain/src/kpi/indicator-workflow-contract';
 import { parseWarningMargin } from '../../../../libs/domain/src/kpi/kpi-config';
+import { IndicatorReportingWorkflow } from '../../../../libs/domain/src/kpi/indicator-messages';
 import { loadIndicators } from '../../../../libs/persistence/src/read/indicator-standings';
 
 export const INDICATOR_WORKFLOW_STARTER = Symbol('INDICATOR_WORKFLOW_STARTER');
@@ -32,7 +33,7 @@ export class IndicatorWorkflowStarter {
     for (const r of records.filter((x) => !x.definition.qualitative && x.definition.target !== null)) {
       const input: IndicatorWorkflowInput = { definition: r.definition, margin: r.margin ?? this.margin };
       try {
-        await this.client.workflow.start(INDICATOR_WORKFLOW_TYPE, {
+        await this.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {
           workflowId: indicatorWorkflowId(planId, r.definition.targetCode, r.seq),
           taskQueue: this.taskQueue,
           args: [input],

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { TASK_WORKFLOW_TYPE } from '../../../../libs/domain/src/task/task-types';
 import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 import { CalendarModule } from '../calendar/calendar.module';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
@@ -26,8 +25,7 @@ import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicato
     {
       provide: TASK_WORKFLOW_STARTER,
       inject: [TEMPORAL_CLIENT, TEMPORAL_CONFIG],
-      useFactory: (client: Client, config: TemporalConfig) =>
-        new TemporalTaskWorkflowStarter(client, config.taskQueue, TASK_WORKFLOW_TYPE),
+      useFactory: (client: Client, config: TemporalConfig) => new TemporalTaskWorkflowStarter(client, config.taskQueue),
     },
     {
       provide: INDICATOR_WORKFLOW_STARTER,

@@ -2,13 +2,14 @@ import { WorkdayCalendar } from '../../../../libs/domain/src/calendar/workday-ca
 import { PlanMetadata } from '../../../../libs/domain/src/plan/plan-tree';
 import { WalkedItem } from '../../../../libs/domain/src/plan/plan-walk';
 import { ResolvedAssignment } from '../../../../libs/domain/src/plan/unit-resolution';
+import { TaskWorkflowInput } from '../../../../libs/domain/src/task/task-types';
 
 /** Everything needed to start one leaf task's workflow. */
 export interface TaskLaunch {
   /** Equal to the workflow id: "<plan>/<code>". */
   taskId: string;
   kind: string;
-  input: unknown;
+  input: TaskWorkflowInput;
 }
 
 /** Builds the workflow start of a leaf task (stage template, due instants on the workday calendar). */

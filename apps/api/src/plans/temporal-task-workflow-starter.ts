@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TaskLifecycleWorkflow, taskUpdates } from '../../../../libs/domain/src/task/task-messages';
+import { TASK_WORKFLOW_TYPE } from '../../../../libs/domain/src/task/task-types';
 import { TaskLaunch, TaskWorkflowStarter } from './task-launch';
 
 /** How many workflow starts are in flight at once during an import. */
@@ -15,7 +17,6 @@ export class TemporalTaskWorkflowStarter implements TaskWorkflowStarter {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
-    private readonly workflowType: string,
   ) {}
 
   async ensureStarted(launches: TaskLaunch[]) {
@@ -27,7 +28,7 @@ export class TemporalTaskWorkflowStarter implements TaskWorkflowStarter {
         try {
           // Default conflict policy (fail) plus REJECT_DUPLICATE: any existing execution, running
           // or closed, answers "already started", which is exactly the no-twin guarantee.
-          await this.client.workflow.start(this.workflowType, {
+          await this.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
             workflowId: launch.taskId,
             taskQueue: this.taskQueue,
             args: [launch.input],
@@ -57,7 +58,7 @@ export class TemporalTaskWorkflowStarter implements TaskWorkflowStarter {
     let cancelled = 0;
     for (const id of taskIds) {
       try {
-        await this.client.workflow.getHandle(id).executeUpdate('cancel', {
+        await this.client.workflow.getHandle(id).executeUpdate(taskUpdates.cancel, {
           args: [{ requestId: `plan-revision:${id}:${reason}`, actor: SYSTEM_ACTOR, reason }],
         });
         cancelled++;

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { SignalDefinition } from '@temporalio/common';
+import { indicatorSettingsSignal, readingEnteredSignal } from '../../../../libs/domain/src/kpi/indicator-messages';
 import {
-  INDICATOR_SETTINGS_SIGNAL,
   IndicatorSettingsSignal,
   indicatorWorkflowId,
-  READING_ENTERED_SIGNAL,
   ReadingSignal,
 } from '../../../../libs/domain/src/kpi/indicator-workflow-contract';
 
@@ -16,7 +16,7 @@ type IndicatorRef = { planId: string; targetCode: string; seq: number };
  * running (plan year over, never started) is not an error — it reads the table when it starts.
  */
 export function signalReading(client: Client, target: IndicatorRef, reading: ReadingSignal, logger: Logger) {
-  return signalIndicator(client, target, READING_ENTERED_SIGNAL, reading, logger);
+  return signalIndicator(client, target, readingEnteredSignal, reading, logger);
 }
 
 /** Tells the workflow the indicator's new owner, period, method or margin (already committed). */
@@ -26,14 +26,14 @@ export function signalSettings(
   settings: IndicatorSettingsSignal,
   logger: Logger,
 ) {
-  return signalIndicator(client, target, INDICATOR_SETTINGS_SIGNAL, settings, logger);
+  return signalIndicator(client, target, indicatorSettingsSignal, settings, logger);
 }
 
-async function signalIndicator(
+async function signalIndicator<P>(
   client: Client,
   target: IndicatorRef,
-  signal: string,
-  payload: ReadingSignal | IndicatorSettingsSignal,
+  signal: SignalDefinition<[P]>,
+  payload: P,
   logger: Logger,
 ): Promise<void> {
   const id = indicatorWorkflowId(target.planId, target.targetCode, target.seq);

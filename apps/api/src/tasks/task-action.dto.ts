@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -91,4 +92,32 @@ export class CommentDto {
   @IsNotEmpty({ message: '评论不能为空' })
   @MaxLength(2000)
   text: string;
+}
+
+/** 登记整改问题: one problem of a rectification task's ledger (it gets its own workflow, 整改 → 销号). */
+export class AddProblemDto {
+  @ApiProperty({ description: '问题编号（任务内唯一，如督察报告中的序号）：1–40 位字母、数字、-、_', example: 'P-3' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: '问题编号须为 1–40 位字母、数字、-、_' })
+  problemId: string;
+
+  @ApiProperty({ description: '问题描述' })
+  @IsString()
+  @IsNotEmpty({ message: '请填写问题描述' })
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({
+    description: '整改期限 YYYY-MM-DD（当天 17:30 截止；节假日提前到上一个工作日）',
+    example: '2027-06-30',
+  })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '整改期限须为 YYYY-MM-DD' })
+  dueDate: string;
+
+  @ApiPropertyOptional({ description: '说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }

@@ -12,6 +12,7 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '../../../../libs/domain/src/errors/domain-error';
+import { taskUpdate } from '../../../../libs/domain/src/task/task-messages';
 import { checkAction, currentStage } from '../../../../libs/domain/src/task/task-rules';
 import { TaskAction, TaskActionArgs, TaskSnapshot } from '../../../../libs/domain/src/task/task-types';
 import { AuditLogWriter } from '../../../../libs/persistence/src/audit/audit-log.writer';
@@ -86,7 +87,7 @@ export class TaskActionService {
     const arg = await this.check(actor, taskId, action, payload, requestId);
     try {
       const snapshot = await withinActionTimeout(
-        this.client.workflow.getHandle(taskId).executeUpdate<TaskSnapshot, [object]>(action, { args: [arg] }),
+        this.client.workflow.getHandle(taskId).executeUpdate(taskUpdate(action), { args: [arg] }),
       );
       return { taskId, action, snapshot };
     } catch (error) {

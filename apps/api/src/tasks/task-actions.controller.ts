@@ -13,6 +13,7 @@ import { evidenceMulterOptions, uploadedEvidence } from '../evidence/evidence-up
 import { EvidenceService } from '../evidence/evidence.service';
 import { TEXT_LIMITS } from '../../../../libs/domain/src/text/text-limits';
 import {
+  AddProblemDto,
   CommentDto,
   DecideExtensionDto,
   NoteDto,
@@ -247,6 +248,21 @@ export class TaskActionsController {
     @Req() r: Request,
   ) {
     return this.run(u, p, c, 'comment', b, r);
+  }
+
+  @Post('problems')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @idempotencyHeader
+  @ApiOperation({ summary: '登记整改问题（督查室或牵头单位负责人；整改类任务，销号前）' })
+  addProblem(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: AddProblemDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'addProblem', b, r);
   }
 
   @Post('evidence')

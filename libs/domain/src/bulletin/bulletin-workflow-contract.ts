@@ -20,6 +20,9 @@ export interface BulletinActivities {
 }
 
 /** Workflow id of an on-demand generation: one per plan and week, so a double click runs once. */
+/** The weekly bulletin workflow's shape: `client.workflow.start<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, …)`. */
+export type WeeklyBulletinWorkflow = (input?: BulletinWorkflowInput) => Promise<StoredBulletinRef>;
+
 export function manualBulletinWorkflowId(planId: string, week: string): string {
   return `duban-weekly-bulletin/${planId}/${week}/manual`;
 }

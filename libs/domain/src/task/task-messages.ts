@@ -1,15 +1,28 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import {
   CALENDAR_CHANGED_SIGNAL,
   CalendarChange,
+  GET_STATE_QUERY,
   PROBLEM_CLOSED_SIGNAL,
   ProblemStatus,
   TaskActionArgs,
+  TaskAction,
   TaskSnapshot,
-} from '../libs/domain/src/task/task-types';
+  TaskWorkflowInput,
+} from './task-types';
 
-/** The task workflow's query and updates; the API calls them by these names. */
-export const getStateQuery = defineQuery<TaskSnapshot>('getState');
+/**
+ * The typed contract of the task workflow, shared by the workflow (its handlers), the API, the
+ * starters and the tests: its type, query, updates and signals as definitions, so a renamed
+ * message or a wrong argument is a compile error rather than a runtime 'update not found'.
+ * (`define*` from @temporalio/workflow are plain descriptors, usable outside a workflow.)
+ */
+
+/** The workflow function's shape: `client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, …)`. */
+export type TaskLifecycleWorkflow = (input: TaskWorkflowInput) => Promise<TaskSnapshot>;
+
+export const getStateQuery = defineQuery<TaskSnapshot>(GET_STATE_QUERY);
 
 type Updates = { [A in keyof TaskActionArgs]: ReturnType<typeof defineUpdate<TaskSnapshot, [TaskActionArgs[A]], A>> };
 
@@ -29,6 +42,12 @@ export const taskUpdates: Updates = {
   comment: defineUpdate('comment'),
   addProblem: defineUpdate('addProblem'),
 };
+
+/** The update of one action, typed by the action (the API's generic action path). */
+export function taskUpdate<A extends TaskAction>(action: A): UpdateDefinition<TaskSnapshot, [TaskActionArgs[A]], A> {
+  // The mapped type does not narrow for a generic A; each entry is exactly this type.
+  return taskUpdates[action] as UpdateDefinition<TaskSnapshot, [TaskActionArgs[A]], A>;
+}
 
 /** A problem's workflow tells its parent task it has ended (closed or cancelled). */
 export const problemClosedSignal =
