@@ -23,6 +23,7 @@ import {
   TaskLaunchFactory,
   TaskWorkflowStarter,
 } from './task-launch';
+import { taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
 
 /**
  * Imports a parsed plan all-or-nothing: units, plan, indicators and task tree land in one
@@ -121,7 +122,7 @@ export class PlanImportService {
     await this.indicatorStarter?.ensureStarted(planId);
     if (removed.size > 0) {
       await this.starter.cancelRemoved(
-        [...removed].map((code) => `${planId}/${code}`),
+        [...removed].map((code) => taskWorkflowId(planId, code)),
         `计划修订（第 ${(existing?.revision ?? 1) + 1} 版）删除了该事项`,
       );
     }

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { TaskAction } from '../../../../libs/domain/src/task/task-types';
+import { TaskAction, taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
@@ -47,7 +47,7 @@ export class TaskActionsController {
   private run(user: AuthUser, planId: string, code: string, action: TaskAction, body: object, req: Request) {
     return this.actions.perform(
       actorOf(user),
-      `${planId}/${code}`,
+      taskWorkflowId(planId, code),
       action,
       { ...body },
       req.header(IDEMPOTENCY_HEADER)!,
@@ -298,7 +298,7 @@ export class TaskActionsController {
           `stageKey must be a stage key of at most ${TEXT_LIMITS.stageKey} characters`,
         );
       }
-      const { task, stageKey: key } = await this.evidenceAccess.check(actorOf(u), `${p}/${c}`, stageKey);
+      const { task, stageKey: key } = await this.evidenceAccess.check(actorOf(u), taskWorkflowId(p, c), stageKey);
       return await this.evidence.store(task.id, key, u.id, upload);
     } finally {
       await this.evidence.discard(upload ? [upload] : []);

@@ -6,6 +6,7 @@ import { actorOf } from '../common/actor-of';
 import { TaskListQuery } from './task-list.query';
 import { TimelineQuery } from './timeline.query';
 import { TaskQueryService } from './task-query.service';
+import { taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -30,6 +31,6 @@ export class TasksController {
     @Param('code') code: string,
     @Query() page: TimelineQuery,
   ) {
-    return this.tasks.detail(actorOf(user), `${planId}/${code}`, page);
+    return this.tasks.detail(actorOf(user), taskWorkflowId(planId, code), page);
   }
 }

@@ -17,7 +17,7 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { NotFoundError } from '../../../../../libs/domain/src/errors/domain-error';
-import { TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import { TaskSnapshot, taskWorkflowId } from '../../../../../libs/domain/src/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { EvidenceAccess } from '../../evidence/evidence-access';
@@ -60,7 +60,7 @@ export class TaskDetailController {
     @Query('before') before?: unknown,
   ): Promise<string> {
     const actor = actorOf(req.user);
-    const taskId = `${planId}/${code}`;
+    const taskId = taskWorkflowId(planId, code);
     const olderThan = typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined;
     const [detail, units] = await Promise.all([
       this.tasks.detail(actor, taskId, { before: olderThan }),
@@ -130,7 +130,7 @@ export class TaskDetailController {
       if (!isPageAction(action)) throw new NotFoundError('操作', action);
       const requestId = formRequestId(form.requestId);
       const actor = actorOf(req.user);
-      const taskId = `${planId}/${code}`;
+      const taskId = taskWorkflowId(planId, code);
       let payload = actionPayload(action, form);
       if (action === 'submit' && uploads.length > 0) {
         await this.actions.check(actor, taskId, action, payload, requestId, { pendingEvidence: uploads.length });
