@@ -88,4 +88,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One validated config per process: the environment is read only by the config loaders
+    // (…-config.ts, config/), the command-line tools and tests; a bad value stops the start with one line.
+    files: ['apps/**/*.ts', 'activities/**/*.ts', 'libs/**/*.ts', 'workflows/**/*.ts'],
+    ignores: [
+      '**/*-config.ts',
+      '**/config/**',
+      '**/cli/**',
+      '**/testing/**',
+      '**/*.spec.ts',
+      'apps/api/src/auth/jwt-secret.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings through the process config loader, not process.env.',
+        },
+      ],
+    },
+  },
 );

@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApiApp } from './create-api-app';
+import { loadNotifyConfig } from '../../../libs/notify/src/config/notify-config';
+import { loadDatabasePoolSize, loadDatabaseUrl } from '../../../libs/persistence/src/database-config';
+import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+import { apiConfig } from './config/api-config';
 
 /** API process entry: HTTP on API_PORT (default 3000), OpenAPI at /api/docs. */
 async function main(): Promise<void> {
+  // A bad setting stops the start here, with one line naming it, before any module reads one.
+  const { port, host } = apiConfig();
+  loadDatabaseUrl();
+  loadDatabasePoolSize();
+  loadTemporalConfig();
+  loadNotifyConfig();
+  const { createApiApp } = await import('./create-api-app');
   const app = await createApiApp();
-  const port = Number(process.env.API_PORT ?? 3000);
-  const host = process.env.API_HOST ?? '127.0.0.1';
   await app.listen(port, host);
   Logger.log(`API listening on http://${host}:${port} (OpenAPI: /api/docs)`, 'Bootstrap');
 }

@@ -1,11 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadNotifyConfig } from '../../../libs/notify/src/config/notify-config';
+import { loadDatabasePoolSize, loadDatabaseUrl } from '../../../libs/persistence/src/database-config';
+import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { loadWorkerConfig } from './worker-config';
 import { WorkerModule } from './worker.module';
 
 /** Worker process entry: hosts the Temporal worker for task workflows and their activities. */
 async function main(): Promise<void> {
+  // Every setting checked before anything starts: a bad one stops the start with one line naming it.
+  loadWorkerConfig();
+  loadDatabaseUrl();
+  loadDatabasePoolSize();
+  loadTemporalConfig();
+  loadNotifyConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
   app.enableShutdownHooks();
   Logger.log('worker started', 'Bootstrap');

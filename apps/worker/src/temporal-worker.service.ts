@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createBulletinActivities, createKpiActivities, createTaskActivities } from '../../../activities';
-import { parseWarningMargin } from '../../../libs/domain/src/kpi/kpi-config';
 import { loadNotifyConfig, createChannels, Notifier } from '../../../libs/notify/src';
 import { CalendarStore } from '../../../libs/persistence/src/calendar/calendar-store';
 import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
 import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
 import { connectTemporalWorker } from '../../../libs/temporal/src/temporal-connection';
 import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+import { loadWorkerConfig, WorkerLogLevel } from './worker-config';
 
 /**
  * Hosts the Temporal worker: task workflows (bundled from workflows/) and their activities, which
@@ -26,10 +26,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    installRuntimeLogger();
+    const settings = loadWorkerConfig();
+    installRuntimeLogger(settings.logLevel);
     const config = loadTemporalConfig();
     const notifyConfig = loadNotifyConfig();
-    const margin = parseWarningMargin(process.env.KPI_WARNING_MARGIN);
+    const margin = settings.kpiWarningMargin;
     const notifier = new Notifier(
       createChannels(notifyConfig, new PostgresInboxStore(this.db)),
       new PostgresDeliveryLog(this.db),
@@ -43,12 +44,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: config.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: {
-        ...createTaskActivities({ db: this.db, notifier, calendar, publicUrl: process.env.PUBLIC_URL }),
+        ...createTaskActivities({ db: this.db, notifier, calendar, publicUrl: settings.publicUrl }),
         // KPI readings and the weekly bulletin (their workflows share `notify` with the tasks).
         ...createKpiActivities(this.db, calendar),
-        ...createBulletinActivities({ db: this.db, notifier, margin, publicUrl: process.env.PUBLIC_URL }),
+        ...createBulletinActivities({ db: this.db, notifier, margin, publicUrl: settings.publicUrl }),
       },
-      maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
+      maxCachedWorkflows: settings.maxCachedWorkflows,
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run();
@@ -68,10 +69,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 }
 
 /** SDK logs at WORKER_LOG_LEVEL (default WARN): worker state changes at INFO drown the app's own log. */
-function installRuntimeLogger(): void {
+function installRuntimeLogger(level: WorkerLogLevel): void {
   try {
-    const level = (process.env.WORKER_LOG_LEVEL ?? 'WARN').toUpperCase() as
-      'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
     Runtime.install({ logger: new DefaultLogger(level) });
   } catch {
     // Already installed in this process (e.g. tests that also run a test server): keep that one.

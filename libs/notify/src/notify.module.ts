@@ -26,7 +26,7 @@ export interface NotifyModuleOptions {
 export class NotifyModule {
   static forRoot(options: NotifyModuleOptions = {}): DynamicModule {
     // Read once, at module construction: a bad setting stops the app at boot.
-    const config = options.config ?? loadNotifyConfig(options.env ?? process.env);
+    const config = options.config ?? loadNotifyConfig(options.env);
     return {
       module: NotifyModule,
       imports: options.imports ?? [],

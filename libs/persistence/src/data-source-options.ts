@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { loadDatabasePoolSize } from './database-config';
 import { ALL_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -19,7 +20,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error'],
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 },
+    extra: { max: loadDatabasePoolSize(), connectionTimeoutMillis: 5000 },
     ...overrides,
   } as DataSourceOptions;
 }

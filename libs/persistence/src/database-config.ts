@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseIntegerSetting } from '../../domain/src/config/integer-setting';
 import { parsePortSetting } from '../../domain/src/config/port-setting';
 import { ConfigError } from '../../domain/src/errors/config-error';
 
@@ -44,4 +45,21 @@ export function validateDatabaseUrl(url: string): string {
     throw new ConfigError('DATABASE_URL', `DATABASE_URL names no database (${example})`);
   }
   return url;
+}
+
+/** Connections per process in the pool (DATABASE_POOL_SIZE, default 10). */
+export function loadDatabasePoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  return parseIntegerSetting('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, { min: 1, max: 1000 });
+}
+
+/** The PostgreSQL the API and worker use: DATABASE_URL, which the launcher sets when the user did not. */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'DATABASE_URL is not set: start the system with `npm start`, or set DATABASE_URL.',
+    );
+  }
+  return validateDatabaseUrl(url);
 }

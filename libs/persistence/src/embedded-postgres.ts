@@ -102,6 +102,8 @@ async function initialise(initdb: string, dataDir: string, ids: { uid: number; g
     const child = spawn(initdb, args, {
       ...ids,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The child inherits this process's environment (PATH, HOME), with a fixed locale.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, LC_ALL: 'C' },
     });
     const output: string[] = [];
@@ -144,6 +146,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ...ids,
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, LC_MESSAGES: 'C' },
     },
   );

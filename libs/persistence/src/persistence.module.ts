@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { loadDatabaseUrl } from './database-config';
 import { ALL_ENTITIES } from './entities';
 
 /**
@@ -16,10 +17,7 @@ export class PersistenceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => {
-            const url = process.env.DATABASE_URL;
-            if (!url) {
-              throw new Error('DATABASE_URL is not set: start the system with `npm start`, or set DATABASE_URL.');
-            }
+            const url = loadDatabaseUrl();
             return { ...dataSourceOptions(url), migrationsRun: options.migrationsRun ?? true };
           },
         }),

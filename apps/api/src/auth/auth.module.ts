@@ -22,7 +22,7 @@ import { TokenService } from './token.service';
   controllers: [AuthController],
   providers: [
     // Loaded when the module is built, so a missing production JWT_SECRET stops the start.
-    { provide: AUTH_CONFIG, useFactory: () => loadAuthConfig(process.env) },
+    { provide: AUTH_CONFIG, useFactory: () => loadAuthConfig() },
     AuditLog,
     AuthService,
     LoginThrottle,

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { parseBulletinSchedule } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
 import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
+import { apiConfig } from '../config/api-config';
 import { ensureBulletinSchedule } from './bulletin-schedule';
 
 /**
@@ -13,7 +14,7 @@ import { ensureBulletinSchedule } from './bulletin-schedule';
 @Injectable()
 export class BulletinScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger('BulletinSchedule');
-  private readonly raw = process.env.BULLETIN_SCHEDULE?.trim();
+  private readonly raw = apiConfig().bulletinSchedule;
   private readonly spec = this.raw === 'off' ? null : parseBulletinSchedule(this.raw);
 
   constructor(
@@ -24,7 +25,7 @@ export class BulletinScheduleService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.spec) return;
     try {
-      const planId = process.env.BULLETIN_PLAN_ID?.trim() || undefined;
+      const planId = apiConfig().bulletinPlanId;
       const r = await ensureBulletinSchedule(this.client, {
         taskQueue: this.config.taskQueue,
         spec: this.spec,

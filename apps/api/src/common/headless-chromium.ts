@@ -1,4 +1,5 @@
 import { Browser, chromium } from 'playwright-core';
+import { apiConfig } from '../config/api-config';
 
 /**
  * Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium; installed by
@@ -7,7 +8,7 @@ import { Browser, chromium } from 'playwright-core';
  */
 export function launchHeadlessChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: apiConfig().chromiumPath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,3 +1,4 @@
+import { apiConfig } from '../config/api-config';
 /** File types accepted as evidence (佐证材料): documents, spreadsheets, images, PDF. */
 export const EVIDENCE_TYPES: Record<string, { mime: string; magic?: number[] }> = {
   pdf: { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
@@ -11,7 +12,7 @@ export const EVIDENCE_TYPES: Record<string, { mime: string; magic?: number[] }> 
   txt: { mime: 'text/plain' },
 };
 
-export const MAX_EVIDENCE_BYTES = Number(process.env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024);
+export const MAX_EVIDENCE_BYTES = apiConfig().evidenceMaxBytes;
 
 /**
  * The accepted type of an upload, judged by its extension AND its first bytes, or null. The

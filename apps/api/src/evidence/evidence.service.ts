@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
 import { EvidenceEntity } from '../../../../libs/persistence/src/entities';
 import { evidenceTypeOf } from './evidence-types';
 import { UploadedEvidence } from './evidence-upload';
+import { apiConfig } from '../config/api-config';
 
 /** Where evidence files live; content-addressed so the same file uploaded twice is stored once. */
 export function evidenceDir(): string {
-  return resolve(process.env.EVIDENCE_DIR ?? join(process.env.DUBAN_DATA_DIR ?? '.data', 'evidence'));
+  return apiConfig().evidenceDir;
 }
 
 /** Uploads land here (streamed by multer) until they are accepted and moved, or discarded. */

@@ -6,9 +6,9 @@ import {
   IndicatorWorkflowInput,
   indicatorWorkflowId,
 } from '../../../../libs/domain/src/kpi/indicator-workflow-contract';
-import { parseWarningMargin } from '../../../../libs/domain/src/kpi/kpi-config';
 import { IndicatorReportingWorkflow } from '../../../../libs/domain/src/kpi/indicator-messages';
 import { loadIndicators } from '../../../../libs/persistence/src/read/indicator-standings';
+import { apiConfig } from '../config/api-config';
 
 export const INDICATOR_WORKFLOW_STARTER = Symbol('INDICATOR_WORKFLOW_STARTER');
 
@@ -19,7 +19,7 @@ export const INDICATOR_WORKFLOW_STARTER = Symbol('INDICATOR_WORKFLOW_STARTER');
  */
 export class IndicatorWorkflowStarter {
   private readonly logger = new Logger(IndicatorWorkflowStarter.name);
-  private readonly margin = parseWarningMargin(process.env.KPI_WARNING_MARGIN);
+  private readonly margin = apiConfig().kpiWarningMargin;
 
   constructor(
     private readonly client: Client,

@@ -8,6 +8,7 @@ import { AdminUpsert, upsertAdminAccount } from './admin-account';
 import { buildDemoAccounts, DemoAccount } from './demo-accounts';
 import { loadSeedConfig, SeedConfig } from './seed-config';
 import { takeSeedLock } from './seed-lock';
+import { apiConfig } from '../config/api-config';
 
 export interface SeedReport {
   unitsSeeded: number;
@@ -30,7 +31,7 @@ export class SeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const config = loadSeedConfig(process.env);
+    const config = loadSeedConfig();
     const report = await this.run(config);
     this.logReport(report, config);
   }
@@ -87,7 +88,7 @@ export class SeedService implements OnApplicationBootstrap {
     if (report.admin)
       this.logger.log(`Admin account "${report.admin.username}" from environment: ${report.admin.result}`);
     if (report.demoAccountsCreated.length === 0) return;
-    if (process.env.NODE_ENV === 'production') {
+    if (apiConfig().production) {
       this.logger.warn('Demo accounts were created in production; set DUBAN_DEMO_ACCOUNTS=off to switch them off');
     }
     const password = config.demoPasswordIsDefault ? config.demoPassword : '(value of DUBAN_DEMO_PASSWORD)';

@@ -4,7 +4,6 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
-import { parseWarningMargin } from '../../../../libs/domain/src/kpi/kpi-config';
 import { ReadingInput, validateReading, ValidReading } from '../../../../libs/domain/src/kpi/reading-validation';
 import {
   IndicatorRecord,
@@ -15,6 +14,7 @@ import { AuthUser } from '../auth/auth-user';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { parseReadingsCsv } from './readings-csv';
 import { signalReading, signalSettings } from './indicator-signaller';
+import { apiConfig } from '../config/api-config';
 
 /**
  * Targets and their readings: standings computed by the domain rules, readings entered one by one
@@ -24,7 +24,7 @@ import { signalReading, signalSettings } from './indicator-signaller';
 @Injectable()
 export class TargetsService {
   private readonly logger = new Logger(TargetsService.name);
-  readonly margin = parseWarningMargin(process.env.KPI_WARNING_MARGIN);
+  readonly margin = apiConfig().kpiWarningMargin;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

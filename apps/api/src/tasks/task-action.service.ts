@@ -19,6 +19,7 @@ import { AuditLogWriter } from '../../../../libs/persistence/src/audit/audit-log
 import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { TaskQueryService } from './task-query.service';
+import { apiConfig } from '../config/api-config';
 
 /** HTTP status of each workflow rejection type (validators throw ApplicationFailure with a type). */
 const REJECTION_STATUS: Record<string, number> = {
@@ -211,7 +212,6 @@ export class TaskActionService {
 }
 
 /** How long an action waits for the task workflow (no worker running → a clear 503, not a hung request). */
-const ACTION_TIMEOUT_MS = Number(process.env.ACTION_TIMEOUT_MS ?? 20_000);
 
 async function withinActionTimeout<T>(update: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -226,7 +226,7 @@ async function withinActionTimeout<T>(update: Promise<T>): Promise<T> {
             'The task workflow did not answer in time (is a worker running?); retry later with the same Idempotency-Key',
           ),
         ),
-      ACTION_TIMEOUT_MS,
+      apiConfig().actionTimeoutMs,
     );
   });
   try {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError } from '../../../domain/src/errors/config-error';
 import { dataSourceOptions } from '../data-source-options';
-import { validateDatabaseUrl } from '../database-config';
+import { loadDatabaseUrl, validateDatabaseUrl } from '../database-config';
 
 /**
  * `npm run migrate`: applies the pending migrations to the PostgreSQL DATABASE_URL names, each in
@@ -26,15 +26,10 @@ export async function migrate(url: string, log: (line: string) => void = console
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) {
-    console.error(
-      'DATABASE_URL is not set: name the PostgreSQL to migrate (npm start migrates its embedded one itself).',
-    );
-    process.exit(1);
-  }
-  migrate(url).catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `迁移失败 / migration failed: ${String(error)}`);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => migrate(loadDatabaseUrl()))
+    .catch((error: unknown) => {
+      console.error(error instanceof ConfigError ? error.message : `迁移失败 / migration failed: ${String(error)}`);
+      process.exit(1);
+    });
 }
