@@ -1,12 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createBulletinActivities, createKpiActivities, createTaskActivities } from '../../../activities';
-import { loadNotifyConfig, createChannels, Notifier } from '../../../libs/notify/src';
+import { Notifier } from '../../../libs/notify/src/notifier';
 import { CalendarStore } from '../../../libs/persistence/src/calendar/calendar-store';
-import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
-import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
 import { connectTemporalWorker } from '../../../libs/temporal/src/temporal-connection';
 import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
 import { loadWorkerConfig, WorkerLogLevel } from './worker-config';
@@ -23,19 +21,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   /** Settles when the worker stops; rejects when it fails (the process entry decides to exit). */
   running?: Promise<void>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Notifier) private readonly notifier: Notifier,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const settings = loadWorkerConfig();
     installRuntimeLogger(settings.logLevel);
     const config = loadTemporalConfig();
-    const notifyConfig = loadNotifyConfig();
     const margin = settings.kpiWarningMargin;
-    const notifier = new Notifier(
-      createChannels(notifyConfig, new PostgresInboxStore(this.db)),
-      new PostgresDeliveryLog(this.db),
-      { leaseMs: notifyConfig.leaseMs },
-    );
+    const notifier = this.notifier;
     const calendar = new CalendarStore(this.db);
     this.connection = await connectTemporalWorker(config);
     this.worker = await Worker.create({

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
+import { TASK_LIVE_SQL } from '../../../../libs/persistence/src/read/task-status-sql';
 
 export interface UnitLightCounts {
   unit: string;
@@ -91,7 +92,7 @@ export class DashboardService {
       `SELECT t.id, t.code, t.title, t.lead_unit, t.next_due_at, t.escalation_level,
               floor(extract(epoch FROM ($${n + 1}::timestamptz - t.next_due_at)) / 86400) AS overdue_days
          FROM task t
-        WHERE ${where} AND t.next_due_at < $${n + 1} AND t.status NOT IN ('completed', 'closed', 'cancelled', 'suspended')
+        WHERE ${where} AND t.next_due_at < $${n + 1} AND ${TASK_LIVE_SQL} AND t.status <> 'suspended'
         ORDER BY t.next_due_at ASC
         LIMIT ${Math.max(1, Math.min(limit, 500))}`,
       [...params, now.toISOString()],

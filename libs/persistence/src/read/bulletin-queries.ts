@@ -4,14 +4,15 @@ import {
   BulletinOverdueItem,
   BulletinUnitRow,
 } from '../../../domain/src/bulletin/bulletin-content';
+import { TASK_DONE_SQL, TASK_LIVE_SQL } from './task-status-sql';
 
 /**
  * Read-side figures of the weekly bulletin, over the task projection (leaf tasks, by lead unit):
  * shared by the bulletin activity (worker) and anything in the API that needs the same numbers.
  */
 
-const DONE = `t.status IN ('completed', 'closed')`;
-const LIVE = `t.status NOT IN ('completed', 'closed', 'cancelled')`;
+const DONE = TASK_DONE_SQL;
+const LIVE = TASK_LIVE_SQL;
 
 export async function unitTaskFigures(db: DataSource, planId: string, now: Date): Promise<BulletinUnitRow[]> {
   const rows: Record<string, string>[] = await db.query(
