@@ -1,5 +1,10 @@
 import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
 import { targetLightChart, unitStatusChart } from './bulletin-charts';
+import {
+  COMPARATOR_SIGNS,
+  ESCALATION_LEVEL_REACH_LABELS,
+  INDICATOR_LIGHT_LABELS,
+} from '../../../../libs/domain/src/labels/labels';
 
 /** Text made safe for HTML. */
 export function esc(value: unknown): string {
@@ -11,9 +16,9 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const LIGHT = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未评定' } as const;
-const LEVEL = ['', '一级（股长）', '二级（分管领导）', '三级（局长/督查室）'];
-const cmp = (c: string | null) => ({ lte: '≤', lt: '<', gte: '≥', gt: '>', eq: '=' })[c ?? ''] ?? '';
+const LIGHT = INDICATOR_LIGHT_LABELS;
+const LEVEL = ESCALATION_LEVEL_REACH_LABELS;
+const cmp = (c: string | null) => COMPARATOR_SIGNS[c ?? ''] ?? '';
 const fmt = (n: number | null) => (n === null ? '—' : String(Math.round(n * 100) / 100));
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -29,7 +34,7 @@ export function bulletinBodyHtml(c: BulletinContent, opts: { heading?: boolean }
   const overdueRows = c.overdue
     .map(
       (o) =>
-        `<tr><td>${esc(o.code)}</td><td>${esc(o.title)}</td><td>${esc(o.unitName)}</td><td>${day(o.dueAt)}</td><td class="bad">${o.daysOverdue}</td><td>${esc(LEVEL[o.escalationLevel] ?? o.escalationLevel) || '—'}</td></tr>`,
+        `<tr><td>${esc(o.code)}</td><td>${esc(o.title)}</td><td>${esc(o.unitName)}</td><td>${day(o.dueAt)}</td><td class="bad">${o.daysOverdue}</td><td>${esc(o.escalationLevel ? (LEVEL[o.escalationLevel] ?? o.escalationLevel) : '') || '—'}</td></tr>`,
     )
     .join('');
   const escRows = c.newEscalations

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { INDICATOR_LIGHT_LABELS } from '../../../../libs/domain/src/labels/labels';
 
-const LIGHT = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未评定' } as const;
+const LIGHT = INDICATOR_LIGHT_LABELS;
 
 /** The bulletin as an Excel workbook: one sheet per section, headers in Chinese. */
 export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {

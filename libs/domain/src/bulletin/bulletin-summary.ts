@@ -1,6 +1,7 @@
 import { BulletinContent } from './bulletin-content';
+import { INDICATOR_LIGHT_LABELS } from '../labels/labels';
 
-const LIGHT_ZH = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未评定' } as const;
+const LIGHT_ZH = INDICATOR_LIGHT_LABELS;
 
 /** The bulletin as a short Chinese text: the body of the inbox, e-mail and robot notification. */
 export function bulletinSummaryText(c: BulletinContent): string {

@@ -359,7 +359,7 @@ describe('extensions', () => {
       admin: 'FORBIDDEN_ROLE',
     });
     expect(checkAction('requestExtension', args('requestExtension', A.supervisor), task())?.zh).toBe(
-      '该操作需要承办人或股长，当前身份为督查室/局长',
+      '该操作需要承办人或股长，当前身份为督查室',
     );
     for (const s of [task({ dueAt: null }), task({ status: 'approved' }), atClosure()]) {
       expect(checkAction('requestExtension', args('requestExtension', A.handlerW), s)?.zh).toBe('当前阶段不能申请延期');
@@ -470,7 +470,7 @@ describe('the supervisor’s actions', () => {
     }
     expect(refused({ reason: ' ' })).toEqual({ code: 'BAD_INPUT', zh: '改派须填写理由', en: 'A reason is required' });
     expect(checkAction('reassign', args('reassign', A.admin), task())?.zh).toBe(
-      '该操作需要督查室/局长，当前身份为管理员',
+      '该操作需要督查室，当前身份为管理员',
     );
   });
 

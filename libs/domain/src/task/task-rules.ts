@@ -6,14 +6,9 @@ import { findUnsafeText } from '../text/safe-text';
 import { TEXT_LIMITS, TextLimitKind } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
+import { ROLE_LABELS } from '../labels/labels';
 
-const ROLE_ZH: Record<ActorRole, string> = {
-  handler: '承办人',
-  'unit-head': '股长',
-  'deputy-director': '分管领导',
-  supervisor: '督查室/局长',
-  admin: '管理员',
-};
+const ROLE_ZH: Record<ActorRole, string> = ROLE_LABELS;
 
 /** Actions a suspended task still accepts. */
 const WHILE_SUSPENDED = new Set<TaskAction>(['resume', 'cancel', 'comment']);

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../../../domain/src/labels/labels';
 import { NotificationKind } from '../notification';
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -7,17 +8,14 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   bulletin: '督办通报',
 };
 
-/** Role names as users know them; unknown roles are shown as given. */
-const ROLE_LABELS: Record<string, string> = {
-  handler: '承办人',
-  'unit-head': '负责人',
-  'deputy-director': '分管领导',
-  supervisor: '督查室',
-  admin: '管理员',
-};
+/**
+ * Role names as users know them; unknown roles are shown as given. A recipient who heads a unit is
+ * its 负责人 here: the unit may be a station or a branch, not a 股 with a 股长.
+ */
+const RECIPIENT_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, 'unit-head': '负责人' };
 
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
+  return RECIPIENT_ROLE_LABELS[role] ?? role;
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -1,8 +1,9 @@
 import { Deadline, Indicator, PlanTree, TaskItem } from '../../../domain/src/plan/plan-tree';
 import { leafTasks } from '../leaf-tasks';
 import { summarisePlan } from '../plan-summary';
+import { COMPARATOR_SIGNS } from '../../../domain/src/labels/labels';
 
-const COMPARATOR_SIGN: Record<Indicator['comparator'], string> = { lte: '≤', lt: '<', gte: '≥', gt: '>', eq: '=' };
+const COMPARATOR_SIGN = COMPARATOR_SIGNS;
 const EVERY: Record<NonNullable<Deadline['every']>, string> = {
   month: '每月',
   quarter: '每季度',

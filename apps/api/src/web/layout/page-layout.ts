@@ -1,6 +1,7 @@
 import { AuthUser } from '../../auth/auth-user';
 import { html, raw, SafeHtml } from './html';
 import { PAGE_CSS } from './page-css';
+import { ROLE_LABELS as ROLES } from '../../../../../libs/domain/src/labels/labels';
 
 /** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
 export type NavKey =
@@ -17,13 +18,7 @@ export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; rol
   { key: 'import', label: '导入', href: '/ui/plans/import', roles: ['admin', 'supervisor'] },
 ];
 
-export const ROLE_LABELS: Record<AuthUser['role'], string> = {
-  handler: '承办人',
-  'unit-head': '股长',
-  'deputy-director': '分管领导',
-  supervisor: '督查室',
-  admin: '管理员',
-};
+export const ROLE_LABELS: Record<AuthUser['role'], string> = ROLES;
 
 export interface PageOptions {
   title: string;

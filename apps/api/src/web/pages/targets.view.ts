@@ -2,20 +2,10 @@ import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicato
 import { html, SafeHtml } from '../layout/html';
 import { lightBadge } from '../view-model/labels';
 import { planSelect, PlanOption } from './overview.view';
+import { COMPARATOR_SIGNS, PERIOD_LABELS } from '../../../../../libs/domain/src/labels/labels';
 
-const COMPARATORS: Record<string, string> = {
-  lte: '≤',
-  gte: '≥',
-  lt: '<',
-  gt: '>',
-  eq: '=',
-  '<=': '≤',
-  '>=': '≥',
-  '<': '<',
-  '>': '>',
-  '=': '=',
-};
-const PERIODS: Record<string, string> = { monthly: '月报', quarterly: '季报', annual: '年报' };
+const COMPARATORS = COMPARATOR_SIGNS;
+const PERIODS: Record<string, string> = PERIOD_LABELS;
 
 function targetText(i: IndicatorStatusView): string {
   if (i.qualitative || i.target === null) return '定性目标';

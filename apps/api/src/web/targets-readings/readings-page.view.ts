@@ -1,10 +1,16 @@
 import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
+import {
+  COMPARATOR_SIGNS,
+  INDICATOR_LIGHT_LABELS,
+  PERIOD_LABELS,
+  QUALITATIVE_STATUS_LABELS,
+} from '../../../../../libs/domain/src/labels/labels';
 
-const LIGHT = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未评定' } as const;
-const CMP: Record<string, string> = { lte: '≤', lt: '<', gte: '≥', gt: '>', eq: '=' };
-const PERIOD = { monthly: '月报', quarterly: '季报', annual: '年报' } as const;
-const STATUS = { 'on-track': '推进正常', 'at-risk': '存在风险', 'off-track': '进度滞后', achieved: '已完成' } as const;
+const LIGHT = INDICATOR_LIGHT_LABELS;
+const CMP = COMPARATOR_SIGNS;
+const PERIOD = PERIOD_LABELS;
+const STATUS = QUALITATIVE_STATUS_LABELS;
 
 export type IndicatorPageData = IndicatorStatusView & {
   ownerUnitName: string | null;

@@ -1,84 +1,20 @@
+import { TASK_LIGHT_LABELS } from '../../../../../libs/domain/src/labels/labels';
 import { html, SafeHtml } from '../layout/html';
 
-/** Chinese names of the codes the read model stores. */
-export const LIGHT_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', none: '无' };
-
-export const TASK_STATUS_LABELS: Record<string, string> = {
-  active: '办理中',
-  suspended: '已暂停',
-  completed: '已完成',
-  closed: '已销号',
-  cancelled: '已撤销',
-  pending: '未启动',
-};
-
-export const STAGE_STATUS_LABELS: Record<string, string> = {
-  pending: '未开始',
-  open: '办理中',
-  'awaiting-cooperation': '待配合反馈',
-  submitted: '待审批',
-  returned: '已退回',
-  approved: '已通过',
-  closed: '已销号',
-};
-
-export const EVENT_LABELS: Record<string, string> = {
-  started: '任务启动',
-  'stage-opened': '阶段开始',
-  submit: '提交成果',
-  approve: '审批通过',
-  return: '退回',
-  'cooperate-feedback': '配合反馈',
-  'confirm-cooperation': '确认配合反馈',
-  'request-extension': '申请延期',
-  'decide-extension': '延期审批',
-  reassign: '改派',
-  suspend: '暂停',
-  resume: '恢复',
-  cancel: '撤销',
-  close: '销号',
-  comment: '评论',
-  reminder: '催办',
-  escalation: '督办',
-  'add-problem': '登记整改问题',
-  'notification-failed': '通知发送失败',
-};
-
-export const ESCALATION_LEVEL_LABELS: Record<number, string> = { 1: '一级督办', 2: '二级督办', 3: '三级督办' };
-
-export const ESCALATION_TARGET_LABELS: Record<string, string> = {
-  'unit-head': '股长',
-  'deputy-director': '分管领导',
-  supervisor: '督查室',
-};
-
-export const UNIT_ROLE_LABELS: Record<string, string> = { any: '牵头或配合', lead: '牵头', cooperating: '配合' };
+// The labels themselves live in libs/domain (shared with exports, notifications and the CLI).
+export {
+  ESCALATION_LEVEL_LABELS,
+  ESCALATION_TARGET_LABELS,
+  EVENT_LABELS,
+  label,
+  STAGE_STATUS_LABELS,
+  stageKeyLabel,
+  TASK_STATUS_LABELS,
+  UNIT_ROLE_LABELS,
+} from '../../../../../libs/domain/src/labels/labels';
+export { TASK_LIGHT_LABELS as LIGHT_LABELS };
 
 export function lightBadge(light: string | null | undefined): SafeHtml {
-  const key = light && light in LIGHT_LABELS ? light : 'none';
-  return html`<span class="light light-${key}" data-light="${key}">${LIGHT_LABELS[key]}</span>`;
-}
-
-export function label(map: Record<string, string>, code: string | null | undefined): string {
-  if (!code) return '';
-  return map[code] ?? code;
-}
-
-const STAGE_KEY_LABELS: Record<string, string> = {
-  plan: '工作方案',
-  done: '完成',
-  closure: '销号',
-  'rectify-plan': '整改方案',
-  'rectify-implement': '整改实施',
-  acceptance: '验收',
-};
-
-/** A stage's name from its key, for lists that carry only the key (escalations). */
-export function stageKeyLabel(key: string): string {
-  if (key in STAGE_KEY_LABELS) return STAGE_KEY_LABELS[key];
-  const quarter = /^progress-q(\d)$/.exec(key);
-  if (quarter) return `季度进展（第${quarter[1]}季度）`;
-  const report = /^report-(\d{2})$/.exec(key);
-  if (report) return `${Number(report[1])}月工作报告`;
-  return key;
+  const key = light && light in TASK_LIGHT_LABELS ? light : 'none';
+  return html`<span class="light light-${key}" data-light="${key}">${TASK_LIGHT_LABELS[key]}</span>`;
 }
