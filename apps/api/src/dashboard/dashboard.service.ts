@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../../../../libs/domain/src/access/actor';
 import { unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
-import { TASK_LIVE_SQL } from '../../../../libs/persistence/src/read/task-status-sql';
+import { overdueTaskRows } from '../../../../libs/persistence/src/read/overdue-task-rows';
 
 export interface UnitLightCounts {
   unit: string;
@@ -86,25 +86,15 @@ export class DashboardService {
 
   /** Overdue leaf tasks, most days overdue first. */
   async overdue(actor: ActorRef, planId: string | undefined, now: Date, limit = 50): Promise<OverdueItem[]> {
-    const { where, params } = this.scopeSql(actor, planId);
-    const n = params.length;
-    const rows: Array<Record<string, string | Date>> = await this.db.query(
-      `SELECT t.id, t.code, t.title, t.lead_unit, t.next_due_at, t.escalation_level,
-              floor(extract(epoch FROM ($${n + 1}::timestamptz - t.next_due_at)) / 86400) AS overdue_days
-         FROM task t
-        WHERE ${where} AND t.next_due_at < $${n + 1} AND ${TASK_LIVE_SQL} AND t.status <> 'suspended'
-        ORDER BY t.next_due_at ASC
-        LIMIT ${Math.max(1, Math.min(limit, 500))}`,
-      [...params, now.toISOString()],
-    );
+    const rows = await overdueTaskRows(this.db, this.scopeSql(actor, planId), now, limit);
     return rows.map((r) => ({
-      id: String(r.id),
-      code: String(r.code),
-      title: String(r.title),
-      leadUnit: String(r.lead_unit),
-      nextDueAt: new Date(r.next_due_at as Date).toISOString(),
-      overdueDays: Number(r.overdue_days),
-      escalationLevel: Number(r.escalation_level),
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      leadUnit: r.leadUnit,
+      nextDueAt: r.nextDueAt,
+      overdueDays: r.daysOverdue,
+      escalationLevel: r.escalationLevel,
     }));
   }
 

@@ -4,6 +4,7 @@ import {
   BulletinOverdueItem,
   BulletinUnitRow,
 } from '../../../domain/src/bulletin/bulletin-content';
+import { overdueTaskRows } from './overdue-task-rows';
 import { TASK_DONE_SQL, TASK_LIVE_SQL } from './task-status-sql';
 
 /**
@@ -43,23 +44,16 @@ export async function unitTaskFigures(db: DataSource, planId: string, now: Date)
 
 /** Leaf tasks past a deadline and not done, most days overdue first, with the responsible unit. */
 export async function overdueTasks(db: DataSource, planId: string, now: Date): Promise<BulletinOverdueItem[]> {
-  const rows: Record<string, string | Date>[] = await db.query(
-    `SELECT t.id, t.code, t.title, t.lead_unit, COALESCE(u.name, t.lead_unit) AS unit_name, t.next_due_at,
-            t.escalation_level, floor(extract(epoch FROM ($2::timestamptz - t.next_due_at)) / 86400) AS days
-       FROM task t LEFT JOIN org_unit u ON u.code = t.lead_unit
-      WHERE t.plan_id = $1 AND t.is_leaf AND ${LIVE} AND t.status <> 'suspended' AND t.next_due_at < $2
-      ORDER BY t.next_due_at ASC, t.code`,
-    [planId, now.toISOString()],
-  );
+  const rows = await overdueTaskRows(db, { where: 't.plan_id = $1', params: [planId] }, now);
   return rows.map((r) => ({
-    taskId: String(r.id),
-    code: String(r.code),
-    title: String(r.title),
-    unit: String(r.lead_unit),
-    unitName: String(r.unit_name),
-    dueAt: new Date(r.next_due_at as Date).toISOString(),
-    daysOverdue: Number(r.days),
-    escalationLevel: Number(r.escalation_level),
+    taskId: r.id,
+    code: r.code,
+    title: r.title,
+    unit: r.leadUnit,
+    unitName: r.unitName,
+    dueAt: r.nextDueAt,
+    daysOverdue: r.daysOverdue,
+    escalationLevel: r.escalationLevel,
   }));
 }
 
