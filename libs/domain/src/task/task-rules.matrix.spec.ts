@@ -469,9 +469,7 @@ describe('the supervisor’s actions', () => {
       });
     }
     expect(refused({ reason: ' ' })).toEqual({ code: 'BAD_INPUT', zh: '改派须填写理由', en: 'A reason is required' });
-    expect(checkAction('reassign', args('reassign', A.admin), task())?.zh).toBe(
-      '该操作需要督查室，当前身份为管理员',
-    );
+    expect(checkAction('reassign', args('reassign', A.admin), task())?.zh).toBe('该操作需要督查室，当前身份为管理员');
   });
 
   it('suspend, resume and cancel follow the task state and want reasons', () => {
