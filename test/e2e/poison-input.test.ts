@@ -107,7 +107,7 @@ describe('poison text on every action endpoint', () => {
           const res = await post(user, endpoint.path, endpoint.body(text));
           expect({ path: endpoint.path, text, status: res.status }).toEqual({ path: endpoint.path, text, status: 400 });
           expect(['UNSAFE_TEXT', 'BAD_INPUT']).toContain(res.body.code);
-          expect(res.body.message).toMatch(/字段 (body\.)?(note|reason|text)/);
+          expect(res.body.message).toMatch(/字段 (body\.)?(note|reason|text|title)/);
           expect(Date.now() - started).toBeLessThan(2000);
         }
       }
