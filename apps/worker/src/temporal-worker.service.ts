@@ -31,7 +31,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     installRuntimeLogger(settings.logLevel);
     const config = loadTemporalConfig();
     const margin = settings.kpiWarningMargin;
-    const notifier = this.notifier;
     const calendar = new CalendarStore(this.db);
     this.connection = await connectTemporalWorker(config);
     this.worker = await Worker.create({
@@ -40,10 +39,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: config.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: {
-        ...createTaskActivities({ db: this.db, notifier, calendar, publicUrl: settings.publicUrl }),
+        ...createTaskActivities({ db: this.db, notifier: this.notifier, calendar, publicUrl: settings.publicUrl }),
         // KPI readings and the weekly bulletin (their workflows share `notify` with the tasks).
         ...createKpiActivities(this.db, calendar),
-        ...createBulletinActivities({ db: this.db, notifier, margin, publicUrl: settings.publicUrl }),
+        ...createBulletinActivities({ db: this.db, notifier: this.notifier, margin, publicUrl: settings.publicUrl }),
       },
       maxCachedWorkflows: settings.maxCachedWorkflows,
       shutdownGraceTime: '10s',
@@ -51,7 +50,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running = this.worker.run();
     this.running.catch((error: Error) => this.logger.error(`worker stopped: ${error.message}`));
     this.logger.log(
-      `polling task queue "${config.taskQueue}" on ${config.address} (namespace ${config.namespace}); channels: ${notifier
+      `polling task queue "${config.taskQueue}" on ${config.address} (namespace ${config.namespace}); channels: ${this.notifier
         .enabledChannels()
         .join(', ')}`,
     );

@@ -2,8 +2,6 @@ import ExcelJS from 'exceljs';
 import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
 import { INDICATOR_LIGHT_LABELS } from '../../../../libs/domain/src/labels/labels';
 
-const LIGHT = INDICATOR_LIGHT_LABELS;
-
 /** The bulletin as an Excel workbook: one sheet per section, headers in Chinese. */
 export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -64,7 +62,7 @@ export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
       { header: '剩余期需达到', key: 'neededRemaining', width: 14 },
       { header: '说明', key: 'lightReason', width: 60 },
     ],
-    c.targets.map((t) => ({ ...t, lightZh: LIGHT[t.light] })),
+    c.targets.map((t) => ({ ...t, lightZh: INDICATOR_LIGHT_LABELS[t.light] })),
   );
   const info = wb.addWorksheet('说明');
   info.addRow(['计划', c.planTitle]);

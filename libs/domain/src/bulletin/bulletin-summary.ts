@@ -1,8 +1,6 @@
 import { BulletinContent } from './bulletin-content';
 import { INDICATOR_LIGHT_LABELS } from '../labels/labels';
 
-const LIGHT_ZH = INDICATOR_LIGHT_LABELS;
-
 /** The bulletin as a short Chinese text: the body of the inbox, e-mail and robot notification. */
 export function bulletinSummaryText(c: BulletinContent): string {
   const t = c.totals;
@@ -15,6 +13,7 @@ export function bulletinSummaryText(c: BulletinContent): string {
   }
   if (c.newEscalations.length > 0) lines.push(`本周新增督办 ${c.newEscalations.length} 项。`);
   const flagged = c.targets.filter((x) => x.light === 'red' || x.light === 'yellow');
-  for (const x of flagged) lines.push(`目标${x.targetCode} ${x.name}：${LIGHT_ZH[x.light]}，${x.lightReason}`);
+  for (const x of flagged)
+    lines.push(`目标${x.targetCode} ${x.name}：${INDICATOR_LIGHT_LABELS[x.light]}，${x.lightReason}`);
   return lines.join('\n');
 }

@@ -8,8 +8,6 @@ import { TaskRejection, reject } from './rejections';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
 import { ROLE_LABELS } from '../labels/labels';
 
-const ROLE_ZH: Record<ActorRole, string> = ROLE_LABELS;
-
 /** Actions a suspended task still accepts. */
 const WHILE_SUSPENDED = new Set<TaskAction>(['resume', 'cancel', 'comment']);
 
@@ -22,7 +20,7 @@ const needRole = (actor: ActorRef, roles: ActorRole[]): TaskRejection | null =>
     ? null
     : reject(
         'FORBIDDEN_ROLE',
-        `该操作需要${roles.map((r) => ROLE_ZH[r]).join('或')}，当前身份为${ROLE_ZH[actor.role]}`,
+        `该操作需要${roles.map((r) => ROLE_LABELS[r]).join('或')}，当前身份为${ROLE_LABELS[actor.role]}`,
         `This action needs role ${roles.join(' or ')}; you are ${actor.role}`,
       );
 

@@ -3,7 +3,6 @@ import { leafTasks } from '../leaf-tasks';
 import { summarisePlan } from '../plan-summary';
 import { COMPARATOR_SIGNS } from '../../../domain/src/labels/labels';
 
-const COMPARATOR_SIGN = COMPARATOR_SIGNS;
 const EVERY: Record<NonNullable<Deadline['every']>, string> = {
   month: '每月',
   quarter: '每季度',
@@ -12,7 +11,7 @@ const EVERY: Record<NonNullable<Deadline['every']>, string> = {
 };
 
 const indicatorText = (i: Indicator) =>
-  `${i.name} ${COMPARATOR_SIGN[i.comparator]} ${i.value}${i.unit}${i.aspirational ? '（力争）' : ''}`;
+  `${i.name} ${COMPARATOR_SIGNS[i.comparator]} ${i.value}${i.unit}${i.aspirational ? '（力争）' : ''}`;
 
 function deadlineText(d: Deadline): string {
   const what = d.kind === 'date' ? d.date! : d.kind === 'recurring' ? EVERY[d.every!] : '长期';

@@ -4,12 +4,9 @@ import { lightBadge } from '../view-model/labels';
 import { planSelect, PlanOption } from './overview.view';
 import { COMPARATOR_SIGNS, PERIOD_LABELS } from '../../../../../libs/domain/src/labels/labels';
 
-const COMPARATORS = COMPARATOR_SIGNS;
-const PERIODS: Record<string, string> = PERIOD_LABELS;
-
 function targetText(i: IndicatorStatusView): string {
   if (i.qualitative || i.target === null) return '定性目标';
-  const cmp = i.comparator ? (COMPARATORS[i.comparator] ?? i.comparator) : '';
+  const cmp = i.comparator ? (COMPARATOR_SIGNS[i.comparator] ?? i.comparator) : '';
   return `${cmp} ${i.target}${i.unit ?? ''}${i.aspirational ? '（力争）' : ''}`;
 }
 
@@ -62,7 +59,7 @@ export function targetsBody(
                           <td>
                             ${i.lightReason}${i.missingPeriods.length ? html`<br /><span class="muted">缺报：${i.missingPeriods.join('、')}</span>` : ''}
                           </td>
-                          <td class="nowrap hide-sm">${PERIODS[i.period] ?? i.period}</td>
+                          <td class="nowrap hide-sm">${PERIOD_LABELS[i.period] ?? i.period}</td>
                           <td class="nowrap hide-sm">${i.ownerUnit ? unitName(i.ownerUnit) : '—'}</td>
                         </tr>`,
                     )}

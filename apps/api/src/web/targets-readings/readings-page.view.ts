@@ -7,11 +7,6 @@ import {
   QUALITATIVE_STATUS_LABELS,
 } from '../../../../../libs/domain/src/labels/labels';
 
-const LIGHT = INDICATOR_LIGHT_LABELS;
-const CMP = COMPARATOR_SIGNS;
-const PERIOD = PERIOD_LABELS;
-const STATUS = QUALITATIVE_STATUS_LABELS;
-
 export type IndicatorPageData = IndicatorStatusView & {
   ownerUnitName: string | null;
   seq: number;
@@ -29,7 +24,8 @@ export function indicatorPageBody(
     units?: { code: string; name: string }[];
   },
 ): SafeHtml {
-  const target = s.target === null ? '定性目标' : `${CMP[s.comparator ?? ''] ?? ''}${s.target}${s.unit ?? ''}`;
+  const target =
+    s.target === null ? '定性目标' : `${COMPARATOR_SIGNS[s.comparator ?? ''] ?? ''}${s.target}${s.unit ?? ''}`;
   const days = s.method === 'ratio-of-days';
   return html`${opts.notice ? html`<p class="notice">${opts.notice}</p>` : ''}
     <section class="card">
@@ -41,13 +37,13 @@ export function indicatorPageBody(
         <dt>责任单位</dt>
         <dd>${s.ownerUnitName ?? '未指定'}</dd>
         <dt>报送周期</dt>
-        <dd>${PERIOD[s.period]}</dd>
+        <dd>${PERIOD_LABELS[s.period]}</dd>
         <dt>计算方法</dt>
         <dd>${s.methodText}</dd>
         <dt>年初至今</dt>
         <dd>${s.ytd === null ? '—' : `${s.ytd}${s.unit ?? ''}`}</dd>
         <dt>预警</dt>
-        <dd><span class="light light-${s.light}">${LIGHT[s.light]}</span> ${s.lightReason}</dd>
+        <dd><span class="light light-${s.light}">${INDICATOR_LIGHT_LABELS[s.light]}</span> ${s.lightReason}</dd>
         <dt>剩余期需达到</dt>
         <dd>${s.neededRemaining === null ? '—' : `${s.neededRemaining}${s.unit ?? ''}`}</dd>
         <dt>缺报期间</dt>
@@ -73,7 +69,7 @@ function settingsForm(s: IndicatorPageData, csrf: string, units: { code: string;
       <label
         >报送周期
         <select name="reportingPeriod">
-          ${Object.entries(PERIOD).map(
+          ${Object.entries(PERIOD_LABELS).map(
             ([k, v]) => html`<option value="${k}" ${k === s.period ? 'selected' : ''}>${v}</option>`,
           )}
         </select></label
@@ -187,7 +183,9 @@ function qualitativeForm(s: IndicatorPageData, opts: { csrf: string; canRate: bo
     <h2>督查室评定</h2>
     ${
       current
-        ? html`<p>${STATUS[current.status]}：${current.note}（${current.by}，${current.at.slice(0, 10)}）</p>`
+        ? html`<p>
+            ${QUALITATIVE_STATUS_LABELS[current.status]}：${current.note}（${current.by}，${current.at.slice(0, 10)}）
+          </p>`
         : html`<p class="muted">尚未评定</p>`
     }
     ${
@@ -195,7 +193,7 @@ function qualitativeForm(s: IndicatorPageData, opts: { csrf: string; canRate: bo
         ? html`<form method="post" action="/ui/targets/${s.indicatorId}/status" class="btn-row">
             <input type="hidden" name="_csrf" value="${opts.csrf}" />
             <select name="status">
-              ${Object.entries(STATUS).map(
+              ${Object.entries(QUALITATIVE_STATUS_LABELS).map(
                 ([k, v]) => html`<option value="${k}" ${current?.status === k ? 'selected' : ''}>${v}</option>`,
               )}
             </select>
