@@ -25,6 +25,35 @@ export default tseslint.config(
     },
   },
   {
+    // Another package is reached by its alias (@duban/domain/…, tsconfig.json paths), never by
+    // climbing out of this one.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){3,}',
+              message: 'Import another package by its alias (@duban/domain/…, see tsconfig.json paths).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure and bundled into workflows, whose bundler knows no aliases: it imports
+    // nothing of the other packages.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@duban/*'], message: 'libs/domain imports only itself (relative paths).' }] },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox: only the workflow SDK and pure domain code.
     files: ['workflows/**/*.ts'],
     rules: {
@@ -54,8 +83,9 @@ export default tseslint.config(
                 '**/libs/workplan/**',
                 '**/activities/**',
                 '**/apps/**',
+                '@duban/*',
               ],
-              message: 'Workflows may import only libs/domain.',
+              message: 'Workflows may import only libs/domain, by relative path (the bundler knows no aliases).',
             },
           ],
         },

@@ -11,12 +11,21 @@ const swc = [
     },
   },
 ];
+// The @duban/* path aliases of tsconfig.json (swc rewrites them in dist/ from .swcrc).
+const { paths } = require('./tsconfig.json').compilerOptions;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [
+    `^${alias.replace('/*', '/(.*)')}$`,
+    `<rootDir>/${target.replace('*', '$1')}`,
+  ]),
+);
 // Stryker's sandboxes (.stryker-tmp*) are copies of the tree: never tests or modules of this one.
 const sandboxes = ['<rootDir>/\\.stryker-tmp'];
 const common = {
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
   modulePathIgnorePatterns: sandboxes,
   testPathIgnorePatterns: ['/node_modules/', ...sandboxes],
 };

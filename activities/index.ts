@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { CalendarSource } from '../libs/domain/src/calendar/calendar-source';
-import { TaskActivities } from '../libs/domain/src/task/task-activities';
-import { Notifier } from '../libs/notify/src';
+import { CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { Notifier } from '@duban/notify';
 import { createCalendarActivities } from './calendar/calendar-activities';
 import { createNotificationActivities } from './notification/notification-activities';
 import { createProjectionActivities } from './projection/projection-activities';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CalendarStore } from '../libs/persistence/src/calendar/calendar-store';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +7,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
-import { ActorRef } from '../libs/domain/src/access/actor';
-import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
-import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
+import { ActorRef } from '@duban/domain/access/actor';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
+import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
 import { freePort } from '../scripts/stack/free-port';
 import { seedLedger, timeQuery } from './support/ledger-fixture';
 

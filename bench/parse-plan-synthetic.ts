@@ -1,4 +1,4 @@
-import { toChineseNumeral } from '../libs/workplan/src/numbering';
+import { toChineseNumeral } from '@duban/workplan/numbering';
 
 /**
  * A large plan for the parser benchmark: the task sections of a real plan replicated until the

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { leafTasks } from '../libs/workplan/src/leaf-tasks';
-import { parsePlan } from '../libs/workplan/src/parse-plan';
+import { leafTasks } from '@duban/workplan/leaf-tasks';
+import { parsePlan } from '@duban/workplan/parse-plan';
 import { syntheticPlan } from './parse-plan-synthetic';
-import { decodeText } from '../libs/workplan/src/decode-text';
-import { loadCorpus } from '../libs/workplan/src/corpus/corpus-truth';
-import { buildXlsx } from '../libs/workplan/src/testing/build-xlsx';
+import { decodeText } from '@duban/workplan/decode-text';
+import { loadCorpus } from '@duban/workplan/corpus/corpus-truth';
+import { buildXlsx } from '@duban/workplan/testing/build-xlsx';
 
 /** Budgets from the issues: the real plan and any 100-item plan under 50 ms, the largest plan accepted
  * (3,000 items and their sub-items, 4,500 in all: the limit counts items and sub-items, MAX_PLAN_ITEMS) under 2 s. */

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import { CalendarStore } from '../libs/persistence/src/calendar/calendar-store';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
-import { ActorRef } from '../libs/domain/src/access/actor';
-import { dataSourceOptions } from '../libs/persistence/src/data-source-options';
-import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres';
+import { ActorRef } from '@duban/domain/access/actor';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
+import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
 import { freePort } from '../scripts/stack/free-port';
 import { figure, log, scaled, writeResult } from './support/bench-kit';
 import { seedLedger, timeQuery } from './support/ledger-fixture';

@@ -15,7 +15,7 @@ import {
 import { runBench, startBenchSystem } from './support/bench-system';
 import { CpuSplit } from './support/cpu-split';
 import { importWithLaunches } from './support/import-with-launches';
-import { getStateQuery } from '../libs/domain/src/task/task-messages';
+import { getStateQuery } from '@duban/domain/task/task-messages';
 
 /**
  * Issue 8, benchmark 3. Timer storm: 5,000 task workflows whose reminder (催办) is due at the same

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { assertPortFree } from './stack/port-availability';
 import { startPostgresService } from './stack/postgres-service';
 import { ProcessSupervisor } from './stack/process-supervisor';

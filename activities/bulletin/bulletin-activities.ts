@@ -1,17 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { BulletinContent } from '../../libs/domain/src/bulletin/bulletin-content';
-import { BulletinActivities } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
-import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
-import { shanghaiDate } from '../../libs/domain/src/calendar/shanghai-time';
-import { Notifier } from '../../libs/notify/src';
-import {
-  escalationsRaisedBetween,
-  overdueTasks,
-  unitTaskFigures,
-} from '../../libs/persistence/src/read/bulletin-queries';
-import { storeBulletin } from '../../libs/persistence/src/read/bulletin-store';
-import { indicatorStandings } from '../../libs/persistence/src/read/indicator-standings';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
+import { BulletinActivities } from '@duban/domain/bulletin/bulletin-workflow-contract';
+import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { Notifier } from '@duban/notify';
+import { escalationsRaisedBetween, overdueTasks, unitTaskFigures } from '@duban/persistence/read/bulletin-queries';
+import { storeBulletin } from '@duban/persistence/read/bulletin-store';
+import { indicatorStandings } from '@duban/persistence/read/indicator-standings';
 import { deliverOnEveryChannel } from '../notification/deliver-on-every-channel';
 import { withEmails } from '../notification/notification-activities';
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { DEFAULT_POLICY } from '../../libs/domain/src/task/task-types';
+import { DEFAULT_POLICY } from '@duban/domain/task/task-types';
 import { CALENDAR_REFUSED, createCalendarActivities } from './calendar-activities';
 
 describe('calendar activities', () => {

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { bundledCalendarSource, CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
-import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
-import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { planStageTimers } from '../../libs/domain/src/task/timer-plan';
+import { bundledCalendarSource, CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { planStageTimers } from '@duban/domain/task/timer-plan';
 
 /** ApplicationFailure type of a calendar question that no retry can answer (a year out of range, a bad date). */
 export const CALENDAR_REFUSED = 'CALENDAR_REFUSED';

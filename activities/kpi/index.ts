@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
-import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
+import { CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { IndicatorActivities } from '@duban/domain/kpi/indicator-workflow-contract';
 import { createIndicatorStoreActivities } from './indicator-store-activities';
 import { createReadingTimerActivities } from './reading-timer-activities';
 

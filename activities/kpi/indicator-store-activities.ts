@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
-import { loadReadings } from '../../libs/persistence/src/read/indicator-standings';
+import { IndicatorActivities } from '@duban/domain/kpi/indicator-workflow-contract';
+import { loadReadings } from '@duban/persistence/read/indicator-standings';
 
 /** The indicator workflow's reads and writes of the read model (idempotent: safe to retry). */
 export function createIndicatorStoreActivities(

@@ -1,9 +1,9 @@
-import { bundledCalendarSource, CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
-import { addDays, shanghaiInstant } from '../../libs/domain/src/calendar/shanghai-time';
-import { IndicatorActivities } from '../../libs/domain/src/kpi/indicator-workflow-contract';
-import { ReportingPeriod } from '../../libs/domain/src/kpi/indicator-status';
-import { periodsOfYear } from '../../libs/domain/src/kpi/reporting-periods';
-import { planStageTimers } from '../../libs/domain/src/task/timer-plan';
+import { bundledCalendarSource, CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { addDays, shanghaiInstant } from '@duban/domain/calendar/shanghai-time';
+import { IndicatorActivities } from '@duban/domain/kpi/indicator-workflow-contract';
+import { ReportingPeriod } from '@duban/domain/kpi/indicator-status';
+import { periodsOfYear } from '@duban/domain/kpi/reporting-periods';
+import { planStageTimers } from '@duban/domain/task/timer-plan';
 
 /**
  * When a period's reading is due (`dueWorkdays` workdays after the period's last day, at the end

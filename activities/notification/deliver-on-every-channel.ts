@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { Notification, Notifier, PermanentDeliveryError } from '../../libs/notify/src';
+import { Notification, Notifier, PermanentDeliveryError } from '@duban/notify';
 
 /**
  * Sends one notification through every enabled channel. Each channel sends at most once per dedup

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { taskPagePath } from '../../libs/domain/src/task/task-page-path';
-import { NotificationRequest } from '../../libs/domain/src/task/task-types';
-import { sanitizeText } from '../../libs/domain/src/text/safe-text';
-import { Notification, Notifier, Recipient } from '../../libs/notify/src';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
+import { NotificationRequest } from '@duban/domain/task/task-types';
+import { sanitizeText } from '@duban/domain/text/safe-text';
+import { Notification, Notifier, Recipient } from '@duban/notify';
 import { deliverOnEveryChannel } from './deliver-on-every-channel';
 
 /**

@@ -1,9 +1,9 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { sanitizeDeep, sanitizeText } from '../../libs/domain/src/text/safe-text';
-import { classifyDatabaseError, sqlStateOf } from '../../libs/persistence/src/database-errors';
-import { TaskProjectionWriter } from '../../libs/persistence/src/projection/task-projection.writer';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { sanitizeDeep, sanitizeText } from '@duban/domain/text/safe-text';
+import { classifyDatabaseError, sqlStateOf } from '@duban/persistence/database-errors';
+import { TaskProjectionWriter } from '@duban/persistence/projection/task-projection.writer';
 import { snapshotToProjection } from './snapshot-to-projection';
 
 /** ApplicationFailure type of a projection the database refuses for good. */

@@ -1,6 +1,6 @@
-import { currentStage } from '../../libs/domain/src/task/task-rules';
-import { TaskSnapshot } from '../../libs/domain/src/task/task-types';
-import { TaskProjection } from '../../libs/persistence/src/projection/task-projection';
+import { currentStage } from '@duban/domain/task/task-rules';
+import { TaskSnapshot } from '@duban/domain/task/task-types';
+import { TaskProjection } from '@duban/persistence/projection/task-projection';
 
 /** Who must act next on the task, as inbox keys "<unit>:<role>" ("*:supervisor" for any supervisor). */
 export function awaitingOf(s: TaskSnapshot): string[] {

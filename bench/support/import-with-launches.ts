@@ -5,10 +5,10 @@ import { PlanImportService } from '../../apps/api/src/plans/plan-import.service'
 import { TaskLaunchFactory } from '../../apps/api/src/plans/task-launch';
 import { taskLaunchFactory } from '../../apps/api/src/plans/task-launch.factory';
 import { TemporalTaskWorkflowStarter } from '../../apps/api/src/plans/temporal-task-workflow-starter';
-import { TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
-import { CalendarStore } from '../../libs/persistence/src/calendar/calendar-store';
-import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
-import { parsePlan } from '../../libs/workplan/src/parse-plan';
+import { TaskWorkflowInput } from '@duban/domain/task/task-types';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
+import { parsePlan } from '@duban/workplan/parse-plan';
 import { BenchSystem } from './bench-system';
 
 /**

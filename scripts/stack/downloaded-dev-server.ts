@@ -1,4 +1,4 @@
-import { DubanLeadUnit, DubanPlanId, DubanStatus, DubanTrafficLight } from '../../libs/temporal/src/search-attributes';
+import { DubanLeadUnit, DubanPlanId, DubanStatus, DubanTrafficLight } from '@duban/temporal/search-attributes';
 import { RunningService } from './running-service';
 import type { TemporalDevServerOptions } from './temporal-dev-server';
 

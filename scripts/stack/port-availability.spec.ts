@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ConfigError } from '../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { freePort } from './free-port';
 import { assertPortFree } from './port-availability';
 

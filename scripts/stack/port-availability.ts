@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ConfigError } from '../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 
 /** Fails with one message naming the setting when something already listens on the port. */
 export async function assertPortFree(setting: string, port: number, host = '127.0.0.1'): Promise<void> {

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
 import { RunningService } from './running-service';
 
 export interface PostgresServiceOptions {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { parsePortSetting } from '../../libs/domain/src/config/port-setting';
-import { DatabaseConfig, DEFAULT_DATA_DIR, loadDatabaseConfig } from '../../libs/persistence/src/database-config';
-import { loadTemporalConfig, TemporalConfig } from '../../libs/temporal/src/temporal-config';
+import { parsePortSetting } from '@duban/domain/config/port-setting';
+import { DatabaseConfig, DEFAULT_DATA_DIR, loadDatabaseConfig } from '@duban/persistence/database-config';
+import { loadTemporalConfig, TemporalConfig } from '@duban/temporal/temporal-config';
 
 export const DEFAULT_API_PORT = 3000;
 export const DEFAULT_TEMPORAL_DEV_PORT = 7233;

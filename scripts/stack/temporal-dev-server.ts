@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devServerSearchAttributeArgs } from '../../libs/temporal/src/search-attributes';
+import { devServerSearchAttributeArgs } from '@duban/temporal/search-attributes';
 import { startDownloadedDevServer } from './downloaded-dev-server';
 import { RunningService } from './running-service';
 import { stopChild } from './stop-child';

@@ -10,8 +10,8 @@ import { SeedService } from '../../apps/api/src/seed/seed.service';
 import { loadSeedConfig } from '../../apps/api/src/seed/seed-config';
 import { UnitsModule } from '../../apps/api/src/units/units.module';
 import { UsersModule } from '../../apps/api/src/users/users.module';
-import { PersistenceModule } from '../../libs/persistence/src/persistence.module';
-import { DEFAULT_ORG_UNITS } from '../../libs/persistence/src/seed/default-org-units';
+import { PersistenceModule } from '@duban/persistence/persistence.module';
+import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
 import { createThrowawayDatabase } from '../support/throwaway-database';
 
 // Accounts and authentication against a real PostgreSQL: a throwaway database per run, migrated and

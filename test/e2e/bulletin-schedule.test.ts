@@ -4,10 +4,10 @@ import { Client, ScheduleHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ensureBulletinSchedule } from '../../apps/api/src/bulletins/bulletin-schedule';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
-import { parseBulletinSchedule } from '../../libs/domain/src/bulletin/bulletin-schedule-spec';
-import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
-import { shanghaiDate, weekday } from '../../libs/domain/src/calendar/shanghai-time';
-import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
+import { parseBulletinSchedule } from '@duban/domain/bulletin/bulletin-schedule-spec';
+import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
+import { shanghaiDate, weekday } from '@duban/domain/calendar/shanghai-time';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
 
 jest.setTimeout(180_000);

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
 
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
-import { indicatorStateQuery } from '../../libs/domain/src/kpi/indicator-messages';
+import { indicatorStateQuery } from '@duban/domain/kpi/indicator-messages';
 
 jest.setTimeout(180_000);
 

@@ -1,8 +1,8 @@
-import { CalendarStore } from '../../libs/persistence/src/calendar/calendar-store';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { DataSource } from 'typeorm';
 import { SEARCH_COUNT_CAP, TaskQueryService } from '../../apps/api/src/tasks/task-query.service';
 import { TaskListQuery } from '../../apps/api/src/tasks/task-list.query';
-import { ActorRef } from '../../libs/domain/src/access/actor';
+import { ActorRef } from '@duban/domain/access/actor';
 import { seedLedger } from '../../bench/support/ledger-fixture';
 import { migratedDataSource } from '../support/migrated-data-source';
 import { createThrowawayDatabase } from '../support/throwaway-database';

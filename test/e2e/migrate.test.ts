@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { migrate } from '../../libs/persistence/src/cli/migrate';
-import { MIGRATIONS } from '../../libs/persistence/src/migrations';
+import { migrate } from '@duban/persistence/cli/migrate';
+import { MIGRATIONS } from '@duban/persistence/migrations';
 
 /** `npm run migrate` on the PostgreSQL of the e2e stage: every migration applied once, a re-run applies none. */
 jest.setTimeout(60_000);

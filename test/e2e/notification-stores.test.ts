@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { PostgresDeliveryLog } from '../../libs/persistence/src/notification/postgres-delivery-log';
-import { PostgresInboxStore } from '../../libs/persistence/src/notification/postgres-inbox-store';
-import { describeDeliveryLogContract } from '../../libs/notify/src/testing/delivery-log-contract';
-import { describeInboxStoreContract } from '../../libs/notify/src/testing/inbox-store-contract';
+import { PostgresDeliveryLog } from '@duban/persistence/notification/postgres-delivery-log';
+import { PostgresInboxStore } from '@duban/persistence/notification/postgres-inbox-store';
+import { describeDeliveryLogContract } from '@duban/notify/testing/delivery-log-contract';
+import { describeInboxStoreContract } from '@duban/notify/testing/inbox-store-contract';
 import { migratedDataSource } from '../support/migrated-data-source';
 import { createThrowawayDatabase } from '../support/throwaway-database';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { rectificationWorkbook } from '../../libs/workplan/src/testing/rectification-workbook';
+import { rectificationWorkbook } from '@duban/workplan/testing/rectification-workbook';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 
 /**

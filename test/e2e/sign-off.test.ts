@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
 
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
-import { getStateQuery } from '../../libs/domain/src/task/task-messages';
+import { getStateQuery } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(180_000);
 

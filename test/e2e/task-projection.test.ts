@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { TaskProjection } from '../../libs/persistence/src/projection/task-projection';
-import { TaskProjectionWriter } from '../../libs/persistence/src/projection/task-projection.writer';
+import { TaskProjection } from '@duban/persistence/projection/task-projection';
+import { TaskProjectionWriter } from '@duban/persistence/projection/task-projection.writer';
 import { createThrowawayDatabase } from '../support/throwaway-database';
 import { migratedDataSource } from '../support/migrated-data-source';
 

@@ -1,5 +1,5 @@
 import { CRASH_PATTERN, eventually, FaultSystem, idempotencyKey } from './support/fault-system';
-import { taskUpdates } from '../../libs/domain/src/task/task-messages';
+import { taskUpdates } from '@duban/domain/task/task-messages';
 
 /**
  * Issue 8, fault 3: PostgreSQL stopped for 30 s in the middle of a run. Meanwhile the API answers

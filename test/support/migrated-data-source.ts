@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/persistence/src/data-source-options';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
 
 /** A TypeORM data source on the given database with every migration applied. */
 export async function migratedDataSource(url: string): Promise<DataSource> {

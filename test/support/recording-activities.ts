@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { createCalendarActivities } from '../../activities/calendar/calendar-activities';
-import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { NotificationRequest, TaskSnapshot } from '../../libs/domain/src/task/task-types';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { NotificationRequest, TaskSnapshot } from '@duban/domain/task/task-types';
 
 /**
  * The task activities for workflow tests: the real calendar activities, and sinks for projection

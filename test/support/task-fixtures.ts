@@ -1,5 +1,5 @@
-import { ActorRef } from '../../libs/domain/src/access/actor';
-import { DEFAULT_POLICY, StageSpec, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { ActorRef } from '@duban/domain/access/actor';
+import { DEFAULT_POLICY, StageSpec, TaskWorkflowInput } from '@duban/domain/task/task-types';
 
 export const actors = {
   waterHandler: { userId: 'u-water-handler', role: 'handler', unitCode: 'water-air' } as ActorRef,

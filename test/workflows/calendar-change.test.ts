@@ -1,15 +1,16 @@
+import { closureStageSpec } from '@duban/domain/task/closure-stage';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { calendarActivitiesOver, createCalendarActivities } from '../../activities/calendar/calendar-activities';
-import { calendarDataOf, seedYears } from '../../libs/domain/src/calendar/calendar-data';
-import { CalendarSource } from '../../libs/domain/src/calendar/calendar-source';
-import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
-import { DEFAULT_POLICY, TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '../../libs/domain/src/task/task-types';
+import { calendarDataOf, seedYears } from '@duban/domain/calendar/calendar-data';
+import { CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
+import { DEFAULT_POLICY, TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
-import { calendarChangedSignal, getStateQuery, TaskLifecycleWorkflow } from '../../libs/domain/src/task/task-messages';
+import { calendarChangedSignal, getStateQuery, TaskLifecycleWorkflow } from '@duban/domain/task/task-messages';
 
 /**
  * Issue 14: next year works today, and a holiday notice re-plans running tasks. A stage due
@@ -27,7 +28,9 @@ beforeAll(async () => {
   bundle = await bundleTaskWorkflows();
 });
 afterEach(async () => {
-  await env?.teardown();
+  const started = env;
+  env = undefined as unknown as TestWorkflowEnvironment; // a test that starts none closes nothing
+  await started?.teardown();
 });
 
 /** A policy with a reminder 10 workdays ahead, so one is sent before the notice arrives. */
@@ -52,15 +55,7 @@ function input(code: string): TaskWorkflowInput {
         requiresCooperation: false,
         closure: false,
       },
-      {
-        key: 'closure',
-        name: '销号',
-        ownerUnit: '*',
-        dueAt: null,
-        requiresEvidence: false,
-        requiresCooperation: false,
-        closure: true,
-      },
+      closureStageSpec(),
     ],
     policy: POLICY,
   };

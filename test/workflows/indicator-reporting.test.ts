@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createReadingTimerActivities } from '../../activities/kpi/reading-timer-activities';
-import { IndicatorDefinition } from '../../libs/domain/src/kpi/indicator-standing';
+import { IndicatorDefinition } from '@duban/domain/kpi/indicator-standing';
 import {
   INDICATOR_WORKFLOW_TYPE,
   IndicatorActivities,
@@ -10,8 +10,8 @@ import {
   indicatorWorkflowId,
   IndicatorWorkflowInput,
   ReadingSignal,
-} from '../../libs/domain/src/kpi/indicator-workflow-contract';
-import { NotificationRequest } from '../../libs/domain/src/task/task-types';
+} from '@duban/domain/kpi/indicator-workflow-contract';
+import { NotificationRequest } from '@duban/domain/task/task-types';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
 import {
@@ -19,7 +19,7 @@ import {
   indicatorSettingsSignal,
   indicatorStateQuery,
   readingEnteredSignal,
-} from '../../libs/domain/src/kpi/indicator-messages';
+} from '@duban/domain/kpi/indicator-messages';
 
 jest.setTimeout(120_000);
 

@@ -3,14 +3,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CALENDAR_REFUSED } from '../../activities/calendar/calendar-activities';
 import { PROJECTION_REFUSED } from '../../activities/projection/projection-activities';
-import { TaskActivities } from '../../libs/domain/src/task/task-activities';
-import { TASK_WORKFLOW_TYPE } from '../../libs/domain/src/task/task-types';
+import { TaskActivities } from '@duban/domain/task/task-activities';
+import { TASK_WORKFLOW_TYPE } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, updateRejection } from '../support/workflow-test-kit';
-import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '../../libs/domain/src/task/task-messages';
+import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
 
 /**
  * Issue 13: nothing a task is given can wedge it. An update with unstorable text is refused by the

@@ -2,21 +2,16 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkdayCalendar } from '../../libs/domain/src/calendar/workday-calendar';
-import { buildTaskInput } from '../../libs/domain/src/task/task-input';
-import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '../../libs/domain/src/task/task-types';
-import { leafTasks, parsePlanText } from '../../libs/workplan/src';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
+import { buildTaskInput } from '@duban/domain/task/task-input';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '@duban/domain/task/task-types';
+import { leafTasks, parsePlanText } from '@duban/workplan';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows } from '../support/workflow-test-kit';
-import {
-  getStateQuery,
-  TaskLifecycleWorkflow,
-  taskUpdate,
-  taskUpdates,
-} from '../../libs/domain/src/task/task-messages';
+import { getStateQuery, TaskLifecycleWorkflow, taskUpdate, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(180_000);
 

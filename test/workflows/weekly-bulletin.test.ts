@@ -1,13 +1,13 @@
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { BulletinContent, StoredBulletinRef } from '../../libs/domain/src/bulletin/bulletin-content';
-import { BulletinActivities, WeeklyBulletinWorkflow } from '../../libs/domain/src/bulletin/bulletin-workflow-contract';
-import { isoWeekOf } from '../../libs/domain/src/bulletin/iso-week';
-import { shanghaiDate } from '../../libs/domain/src/calendar/shanghai-time';
+import { BulletinContent, StoredBulletinRef } from '@duban/domain/bulletin/bulletin-content';
+import { BulletinActivities, WeeklyBulletinWorkflow } from '@duban/domain/bulletin/bulletin-workflow-contract';
+import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows } from '../support/workflow-test-kit';
-import { BULLETIN_WORKFLOW_TYPE } from '../../libs/domain/src/bulletin/bulletin-schedule-spec';
+import { BULLETIN_WORKFLOW_TYPE } from '@duban/domain/bulletin/bulletin-schedule-spec';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@duban/persistence/persistence.module';
 import { AuthModule } from './auth/auth.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CalendarModule } from './calendar/calendar.module';

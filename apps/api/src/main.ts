@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadNotifyConfig } from '../../../libs/notify/src/config/notify-config';
-import { loadDatabasePoolSize, loadDatabaseUrl } from '../../../libs/persistence/src/database-config';
-import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+import { loadNotifyConfig } from '@duban/notify/config/notify-config';
+import { loadDatabasePoolSize, loadDatabaseUrl } from '@duban/persistence/database-config';
+import { loadTemporalConfig } from '@duban/temporal/temporal-config';
 import { apiConfig } from './config/api-config';
 
 /** API process entry: HTTP on API_PORT (default 3000), OpenAPI at /api/docs. */

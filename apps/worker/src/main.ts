@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadNotifyConfig } from '../../../libs/notify/src/config/notify-config';
-import { loadDatabasePoolSize, loadDatabaseUrl } from '../../../libs/persistence/src/database-config';
-import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+import { loadNotifyConfig } from '@duban/notify/config/notify-config';
+import { loadDatabasePoolSize, loadDatabaseUrl } from '@duban/persistence/database-config';
+import { loadTemporalConfig } from '@duban/temporal/temporal-config';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { loadWorkerConfig } from './worker-config';
 import { WorkerModule } from './worker.module';

@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createBulletinActivities, createKpiActivities, createTaskActivities } from '../../../activities';
-import { Notifier } from '../../../libs/notify/src/notifier';
-import { CalendarStore } from '../../../libs/persistence/src/calendar/calendar-store';
-import { connectTemporalWorker } from '../../../libs/temporal/src/temporal-connection';
-import { loadTemporalConfig } from '../../../libs/temporal/src/temporal-config';
+import { createBulletinActivities, createKpiActivities, createTaskActivities } from '@duban/activities';
+import { Notifier } from '@duban/notify/notifier';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
+import { connectTemporalWorker } from '@duban/temporal/temporal-connection';
+import { loadTemporalConfig } from '@duban/temporal/temporal-config';
+import { WORKFLOWS_PATH } from '@duban/workflows/workflows-path';
 import { loadWorkerConfig, WorkerLogLevel } from './worker-config';
 
 /**
@@ -37,7 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: config.namespace,
       taskQueue: config.taskQueue,
-      workflowsPath: require.resolve('../../../workflows'),
+      workflowsPath: WORKFLOWS_PATH,
       activities: {
         ...createTaskActivities({ db: this.db, notifier: this.notifier, calendar, publicUrl: settings.publicUrl }),
         // KPI readings and the weekly bulletin (their workflows share `notify` with the tasks).

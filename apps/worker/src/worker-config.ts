@@ -1,6 +1,6 @@
-import { parseIntegerSetting } from '../../../libs/domain/src/config/integer-setting';
-import { ConfigError } from '../../../libs/domain/src/errors/config-error';
-import { parseWarningMargin } from '../../../libs/domain/src/kpi/kpi-config';
+import { parseIntegerSetting } from '@duban/domain/config/integer-setting';
+import { ConfigError } from '@duban/domain/errors/config-error';
+import { parseWarningMargin } from '@duban/domain/kpi/kpi-config';
 
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export type WorkerLogLevel = (typeof LOG_LEVELS)[number];

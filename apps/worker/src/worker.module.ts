@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotifyModule } from '../../../libs/notify/src/notify.module';
-import { DELIVERY_LOG, INBOX_STORE } from '../../../libs/notify/src/notify.tokens';
-import { PostgresDeliveryLog } from '../../../libs/persistence/src/notification/postgres-delivery-log';
-import { PostgresInboxStore } from '../../../libs/persistence/src/notification/postgres-inbox-store';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { NotifyModule } from '@duban/notify/notify.module';
+import { DELIVERY_LOG, INBOX_STORE } from '@duban/notify/notify.tokens';
+import { PostgresDeliveryLog } from '@duban/persistence/notification/postgres-delivery-log';
+import { PostgresInboxStore } from '@duban/persistence/notification/postgres-inbox-store';
+import { PersistenceModule } from '@duban/persistence/persistence.module';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { loadDatabaseConfig } from './database-config';
 
 const error = (env: NodeJS.ProcessEnv): ConfigError => {

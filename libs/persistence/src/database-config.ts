@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { parseIntegerSetting } from '../../domain/src/config/integer-setting';
-import { parsePortSetting } from '../../domain/src/config/port-setting';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { parseIntegerSetting } from '@duban/domain/config/integer-setting';
+import { parsePortSetting } from '@duban/domain/config/port-setting';
+import { ConfigError } from '@duban/domain/errors/config-error';
 
 export const DEFAULT_DATA_DIR = '.data';
 export const DEFAULT_EMBEDDED_PG_PORT = 54329;

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Client } from 'pg';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's data directory; initialised on first use, kept afterwards. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { loadTemporalConfig, parseTemporalAddress } from './temporal-config';
 
 const settingOf = (fn: () => unknown): string | undefined => {

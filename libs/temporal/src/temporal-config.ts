@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 
 /** Where `npm start` runs its own Temporal dev server when TEMPORAL_ADDRESS is unset. */
 export const LOCAL_TEMPORAL_ADDRESS = '127.0.0.1:7233';

@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:net';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { connectionBasics, connectTemporalClient, connectTemporalWorker } from './temporal-connection';
 import { loadTemporalConfig } from './temporal-config';
 

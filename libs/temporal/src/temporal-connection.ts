@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Connection, TLSConfig } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { ConfigError } from '../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { TemporalConfig } from './temporal-config';
 
 /** Short on purpose: a process should fail fast with a clear message, not hang on a wrong address. */

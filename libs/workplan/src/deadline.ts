@@ -1,4 +1,4 @@
-import { Deadline } from '../../domain/src/plan/plan-tree';
+import { Deadline } from '@duban/domain/plan/plan-tree';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 
 export type PlanParseErrorCode =
   | 'EMPTY_DOCUMENT'

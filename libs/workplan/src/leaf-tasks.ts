@@ -1,5 +1,5 @@
-import { PlanSection, PlanTree, TaskItem } from '../../domain/src/plan/plan-tree';
-import { walkItems } from '../../domain/src/plan/plan-walk';
+import { PlanSection, PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
+import { walkItems } from '@duban/domain/plan/plan-walk';
 
 /** A leaf of the task tree — what one workflow tracks — with the section it belongs to. */
 export interface LeafTask {

@@ -1,4 +1,4 @@
-import { PlanTree, TaskItem } from '../../domain/src/plan/plan-tree';
+import { PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from './errors';
 
 /** Largest plan document accepted: real plans are tens of kilobytes; this leaves room for images in a .docx. */

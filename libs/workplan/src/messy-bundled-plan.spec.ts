@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanTree } from '../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { leafTasks } from './leaf-tasks';
 import { parsePlanText } from './parse-plan-text';
 

@@ -1,4 +1,4 @@
-import { PlanMetadata } from '../../domain/src/plan/plan-tree';
+import { PlanMetadata } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from './errors';
 import { markerOf } from './numbering';
 import { TABLE_HEADING } from './tables/table-items';

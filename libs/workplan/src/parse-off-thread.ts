@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PlanTree } from '../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { PlanParseError, PlanParseErrorInit } from './errors';
 import { tooComplex } from './limits';
 import { ParsePlanOptions } from './parse-plan';

@@ -2,7 +2,7 @@ import * as iconv from 'iconv-lite';
 import * as yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DomainError } from '../../domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { PlanParseError } from './errors';
 import { leafTasks } from './leaf-tasks';
 import { parsePlan } from './parse-plan';

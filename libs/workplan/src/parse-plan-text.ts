@@ -6,7 +6,7 @@ import {
   Target,
   TaskItem,
   WarningCode,
-} from '../../domain/src/plan/plan-tree';
+} from '@duban/domain/plan/plan-tree';
 import { parseDeadlines } from './deadline';
 import { PlanParseError, toPlanParseError } from './errors';
 import { assertWithinLimit } from './limits';

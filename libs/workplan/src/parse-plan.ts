@@ -1,4 +1,4 @@
-import { PlanTree } from '../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { DecodedText, decodeText } from './decode-text';
 import { PlanParseError, toPlanParseError } from './errors';
 import { docxToText } from './formats/docx';
@@ -7,7 +7,7 @@ import { xlsxToText } from './formats/xlsx';
 import { attachCells } from './source-cells';
 import { parseJsonPlan } from './formats/json-plan';
 import { parseYamlPlan } from './formats/yaml-plan';
-import { findUnsafeText } from '../../domain/src/text/safe-text';
+import { findUnsafeText } from '@duban/domain/text/safe-text';
 import { assertItemCount, assertLineCount, assertWithinLimit, countItems } from './limits';
 import { parsePlanText, TextParseOptions } from './parse-plan-text';
 import { simplifiedIfTraditional } from './traditional';

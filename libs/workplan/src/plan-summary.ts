@@ -1,4 +1,4 @@
-import { Indicator, ParseWarning, PlanMetadata, PlanTree } from '../../domain/src/plan/plan-tree';
+import { Indicator, ParseWarning, PlanMetadata, PlanTree } from '@duban/domain/plan/plan-tree';
 import { leafTasks } from './leaf-tasks';
 
 export interface PlanSummary {

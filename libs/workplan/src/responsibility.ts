@@ -1,4 +1,4 @@
-import { Responsibility, UnitRef } from '../../domain/src/plan/plan-tree';
+import { Responsibility, UnitRef } from '@duban/domain/plan/plan-tree';
 
 /** Where one responsibility clause lies in an item's (normalised) text. */
 export interface ClauseSpan {

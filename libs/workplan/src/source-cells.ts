@@ -1,4 +1,4 @@
-import { PlanTree, TaskItem } from '../../domain/src/plan/plan-tree';
+import { PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 
 /**
  * Marks where in a spreadsheet or table each item and target was read ("整改清单 第 3 行"): the

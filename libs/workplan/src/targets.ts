@@ -1,4 +1,4 @@
-import { Comparator, Indicator } from '../../domain/src/plan/plan-tree';
+import { Comparator, Indicator } from '@duban/domain/plan/plan-tree';
 
 const UNITS = [
   '微克/立方米',

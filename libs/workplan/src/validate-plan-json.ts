@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import { PlanTree, TaskItem } from '../../domain/src/plan/plan-tree';
+import { PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from './errors';
 import schema from '../schema/plan.schema.json';
 

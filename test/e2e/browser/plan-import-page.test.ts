@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { rectificationWorkbook } from '../../../libs/workplan/src/testing/rectification-workbook';
+import { rectificationWorkbook } from '@duban/workplan/testing/rectification-workbook';
 import { ApiHarness, startApiHarness } from '../../support/api-harness';
 import { launchChromium, listenOnFreePort, overflowsHorizontally, screenshot, signIn } from '../../support/browser';
 

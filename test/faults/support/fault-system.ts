@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { ApiClient } from '../../../bench/support/api-client';
-import { replicatedPlan } from '../../../bench/support/bench-kit';
-import { AppProcess } from '../../../scripts/stack/app-process';
-import { ThrowawayStack } from '../../../scripts/stack/throwaway-stack';
-import { TaskSnapshot } from '../../../libs/domain/src/task/task-types';
-import { getStateQuery } from '../../../libs/domain/src/task/task-messages';
+import { ApiClient } from '@duban/bench/support/api-client';
+import { replicatedPlan } from '@duban/bench/support/bench-kit';
+import { AppProcess } from '@duban/scripts/stack/app-process';
+import { ThrowawayStack } from '@duban/scripts/stack/throwaway-stack';
+import { TaskSnapshot } from '@duban/domain/task/task-types';
+import { getStateQuery } from '@duban/domain/task/task-messages';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 

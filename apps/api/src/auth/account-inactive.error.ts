@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 
 /** Right password, but the account is switched off; said plainly since the caller proved who they are. */
 export class AccountInactiveError extends DomainError {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLogWriter, AuditRecord } from '../../../../libs/persistence/src/audit/audit-log.writer';
+import { AuditLogWriter, AuditRecord } from '@duban/persistence/audit/audit-log.writer';
 
-export type { AuditOutcome } from '../../../../libs/persistence/src/audit/audit-log.writer';
+export type { AuditOutcome } from '@duban/persistence/audit/audit-log.writer';
 export type AuditEntry = AuditRecord;
 
 /** Account, session, plan and refused-action events in the append-only audit_log. */

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { parseDurationSeconds } from './duration';
 import { Env, resolveJwtSecret } from './jwt-secret';
 

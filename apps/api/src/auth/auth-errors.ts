@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 
 /** 401: no, malformed, expired or revoked token. One message for all, so it leaks nothing. */
 export class UnauthenticatedError extends DomainError {

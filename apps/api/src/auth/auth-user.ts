@@ -1,4 +1,4 @@
-import { ActorRole } from '../../../../libs/domain/src/access/actor';
+import { ActorRole } from '@duban/domain/access/actor';
 
 /** The five roles of the bureau; same strings as the domain's ActorRole so an AuthUser is an actor. */
 export type Role = ActorRole;

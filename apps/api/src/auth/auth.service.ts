@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { UserEntity } from '@duban/persistence/entities';
 import { AccountInactiveError } from './account-inactive.error';
 import { AuditLog } from './audit-log';
 import { AuthUser } from './auth-user';

@@ -1,6 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError } from '../../../../libs/domain/src/errors/domain-error';
+import { ForbiddenError } from '@duban/domain/errors/domain-error';
 import { AccessTokenGuard, bearerToken } from './access-token.guard';
 import { UnauthenticatedError } from './auth-errors';
 import { AuthUser } from './auth-user';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError } from '../../../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 
 /** HS256 wants at least as many secret bytes as the hash output (RFC 7518 §3.2). */
 export const MIN_SECRET_LENGTH = 32;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError } from '../../../../libs/domain/src/errors/domain-error';
+import { ForbiddenError } from '@duban/domain/errors/domain-error';
 import { Role } from './auth-user';
 import { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC_KEY } from './public.decorator';

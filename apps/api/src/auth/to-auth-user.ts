@@ -1,4 +1,4 @@
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { UserEntity } from '@duban/persistence/entities';
 import { AuthUser, isRole } from './auth-user';
 
 /** The public view of an account; never carries the password hash. */

@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 
 const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 

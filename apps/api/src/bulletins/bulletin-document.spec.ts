@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { bulletinBodyHtml, bulletinPrintHtml } from './bulletin-document';
 import { renderBulletinXlsx } from './bulletin-xlsx';
 

@@ -1,10 +1,6 @@
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { targetLightChart, unitStatusChart } from './bulletin-charts';
-import {
-  COMPARATOR_SIGNS,
-  ESCALATION_LEVEL_REACH_LABELS,
-  INDICATOR_LIGHT_LABELS,
-} from '../../../../libs/domain/src/labels/labels';
+import { COMPARATOR_SIGNS, ESCALATION_LEVEL_REACH_LABELS, INDICATOR_LIGHT_LABELS } from '@duban/domain/labels/labels';
 
 /** Text made safe for HTML. */
 export function esc(value: unknown): string {

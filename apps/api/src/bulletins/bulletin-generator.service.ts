@@ -2,16 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { BULLETIN_WORKFLOW_TYPE } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
-import { StoredBulletinRef } from '../../../../libs/domain/src/bulletin/bulletin-content';
-import {
-  manualBulletinWorkflowId,
-  WeeklyBulletinWorkflow,
-} from '../../../../libs/domain/src/bulletin/bulletin-workflow-contract';
-import { isoWeekOf } from '../../../../libs/domain/src/bulletin/iso-week';
-import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
-import { BadInputError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
-import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { BULLETIN_WORKFLOW_TYPE } from '@duban/domain/bulletin/bulletin-schedule-spec';
+import { StoredBulletinRef } from '@duban/domain/bulletin/bulletin-content';
+import { manualBulletinWorkflowId, WeeklyBulletinWorkflow } from '@duban/domain/bulletin/bulletin-workflow-contract';
+import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 
 /**

@@ -1,4 +1,4 @@
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { PdfPrinter } from '../common/pdf-printer';
 import { bulletinPrintHtml } from './bulletin-document';
 

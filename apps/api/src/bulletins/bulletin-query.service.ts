@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
-import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
 
 export interface BulletinListItem {
   id: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { parseBulletinSchedule } from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
-import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { parseBulletinSchedule } from '@duban/domain/bulletin/bulletin-schedule-spec';
+import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 import { apiConfig } from '../config/api-config';
 import { ensureBulletinSchedule } from './bulletin-schedule';

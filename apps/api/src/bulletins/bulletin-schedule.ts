@@ -3,8 +3,8 @@ import {
   BULLETIN_WORKFLOW_TYPE,
   BulletinScheduleSpec,
   bulletinScheduleId,
-} from '../../../../libs/domain/src/bulletin/bulletin-schedule-spec';
-import { BulletinWorkflowInput } from '../../../../libs/domain/src/bulletin/bulletin-workflow-contract';
+} from '@duban/domain/bulletin/bulletin-schedule-spec';
+import { BulletinWorkflowInput } from '@duban/domain/bulletin/bulletin-workflow-contract';
 
 export function toScheduleSpec(spec: BulletinScheduleSpec): ScheduleSpec {
   return spec.kind === 'calendar'

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { BulletinContent } from '../../../../libs/domain/src/bulletin/bulletin-content';
-import { INDICATOR_LIGHT_LABELS } from '../../../../libs/domain/src/labels/labels';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
+import { INDICATOR_LIGHT_LABELS } from '@duban/domain/labels/labels';
 
 /** The bulletin as an Excel workbook: one sheet per section, headers in Chinese. */
 export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { calendarChangedSignal } from '../../../../libs/domain/src/task/task-messages';
-import { CalendarChange } from '../../../../libs/domain/src/task/task-types';
+import { calendarChangedSignal } from '@duban/domain/task/task-messages';
+import { CalendarChange } from '@duban/domain/task/task-types';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 
 /** Signals sent at once; a signal is a small write on the server, so the fan-out stays gentle. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CALENDAR_YEARS, calendarServesYear } from '../../../../libs/domain/src/calendar/calendar-range';
-import { CalendarYear, CalendarYearStatus, provisionalYear } from '../../../../libs/domain/src/calendar/calendar-year';
-import { checkCalendarYear } from '../../../../libs/domain/src/calendar/calendar-year-validation';
-import { parseHolidayNotice } from '../../../../libs/domain/src/calendar/holiday-notice';
-import { isIsoDate, shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
-import { statutoryHolidays, StatutoryHoliday } from '../../../../libs/domain/src/calendar/statutory-holidays';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
+import { CALENDAR_YEARS, calendarServesYear } from '@duban/domain/calendar/calendar-range';
+import { CalendarYear, CalendarYearStatus, provisionalYear } from '@duban/domain/calendar/calendar-year';
+import { checkCalendarYear } from '@duban/domain/calendar/calendar-year-validation';
+import { parseHolidayNotice } from '@duban/domain/calendar/holiday-notice';
+import { isIsoDate, shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { statutoryHolidays, StatutoryHoliday } from '@duban/domain/calendar/statutory-holidays';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { CalendarReplanner, ReplanResult } from './calendar-replanner';
 import { CalendarYearBody } from './calendar.dto';
 

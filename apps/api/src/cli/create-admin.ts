@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../../../libs/persistence/src/data-source-options';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
 import { PasswordHasher } from '../auth/password-hasher';
 import { upsertAdminAccount } from '../seed/admin-account';
 import { checkPassword } from '../seed/seed-config';

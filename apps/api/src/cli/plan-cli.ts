@@ -1,5 +1,5 @@
-import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
-import { ImportCommandOptions, runPlanCli } from '../../../../libs/workplan/src/cli/plan-cli';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
+import { ImportCommandOptions, runPlanCli } from '@duban/workplan/cli/plan-cli';
 
 /**
  * `npm run plan -- parse FILE [--json]` and `npm run plan -- import FILE [--dry-run] [--plan-id ID]

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
-import { ImportCommandOptions } from '../../../../libs/workplan/src/cli/plan-cli';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
+import { PersistenceModule } from '@duban/persistence/persistence.module';
+import { ImportCommandOptions } from '@duban/workplan/cli/plan-cli';
 import { PlanImportService } from '../plans/plan-import.service';
 import { PlansModule } from '../plans/plans.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';

@@ -1,4 +1,4 @@
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
+import { ActorRef } from '@duban/domain/access/actor';
 import { AuthUser } from '../auth/auth-user';
 
 /** The authenticated user as the domain and the workflows see an actor. */

@@ -1,5 +1,5 @@
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 /** Body limit for JSON and form requests; uploads have their own limits in their routes. */

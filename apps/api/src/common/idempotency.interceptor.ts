@@ -5,8 +5,8 @@ import { Request, Response } from 'express';
 import { Observable, from, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
-import { BadInputError, DomainError } from '../../../../libs/domain/src/errors/domain-error';
-import { IdempotencyRecordEntity } from '../../../../libs/persistence/src/entities';
+import { BadInputError, DomainError } from '@duban/domain/errors/domain-error';
+import { IdempotencyRecordEntity } from '@duban/persistence/entities';
 import { AuthUser } from '../auth/auth-user';
 import { ProblemDetailsFilter } from './problem-details.filter';
 

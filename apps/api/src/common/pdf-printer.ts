@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Browser } from 'playwright-core';
-import { DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { launchHeadlessChromium } from './headless-chromium';
 
 /** Pages printed at once, and requests that may wait for one; beyond that, 429. */

@@ -1,7 +1,7 @@
 import { ArgumentMetadata, CanActivate, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
 import { Request } from 'express';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { findUnsafeText, TextProblem } from '../../../../libs/domain/src/text/safe-text';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { findUnsafeText, TextProblem } from '@duban/domain/text/safe-text';
 
 /** The 400 problem of text that cannot be stored, naming the field. */
 export function unsafeTextError(problem: TextProblem): BadInputError {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '../../../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { loadApiConfig } from './api-config';
 
 describe('the API settings', () => {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { parseIntegerSetting } from '../../../../libs/domain/src/config/integer-setting';
-import { parsePortSetting } from '../../../../libs/domain/src/config/port-setting';
-import { parseWarningMargin } from '../../../../libs/domain/src/kpi/kpi-config';
+import { parseIntegerSetting } from '@duban/domain/config/integer-setting';
+import { parsePortSetting } from '@duban/domain/config/port-setting';
+import { parseWarningMargin } from '@duban/domain/kpi/kpi-config';
 
 /**
  * The API process's own settings, read and checked once (README, Configuration). The auth, seed,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
-import { overdueTaskRows } from '../../../../libs/persistence/src/read/overdue-task-rows';
+import { ActorRef } from '@duban/domain/access/actor';
+import { unitScopeOf } from '@duban/domain/access/task-visibility';
+import { overdueTaskRows } from '@duban/persistence/read/overdue-task-rows';
 
 export interface UnitLightCounts {
   unit: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
+import { ActorRef } from '@duban/domain/access/actor';
+import { unitScopeOf } from '@duban/domain/access/task-visibility';
 
 export interface OpenEscalation {
   id: string;

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { ConflictError, DomainError, ForbiddenError } from '../../../../libs/domain/src/errors/domain-error';
-import { checkEvidenceUpload } from '../../../../libs/domain/src/task/task-rules';
-import { TaskSnapshot } from '../../../../libs/domain/src/task/task-types';
-import { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { ActorRef } from '@duban/domain/access/actor';
+import { ConflictError, DomainError, ForbiddenError } from '@duban/domain/errors/domain-error';
+import { checkEvidenceUpload } from '@duban/domain/task/task-rules';
+import { TaskSnapshot } from '@duban/domain/task/task-types';
+import { TaskEntity } from '@duban/persistence/entities';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
 import { actorOf } from '../common/actor-of';
 import { TaskQueryService } from '../tasks/task-query.service';

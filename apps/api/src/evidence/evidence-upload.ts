@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { diskStorage } from 'multer';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { firstUnsafeChar } from '../../../../libs/domain/src/text/safe-text';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { firstUnsafeChar } from '@duban/domain/text/safe-text';
 import { incomingEvidenceDir, incomingName } from './evidence.service';
 import { MAX_EVIDENCE_BYTES } from './evidence-types';
 import { decodeUploadName } from '../common/upload-name';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { Public } from '../auth/public.decorator';
 import { CalendarService } from '../calendar/calendar.service';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';

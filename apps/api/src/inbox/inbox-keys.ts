@@ -1,4 +1,4 @@
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
+import { ActorRef } from '@duban/domain/access/actor';
 
 /**
  * The "<unit>:<role>" keys that put a task into this actor's inbox (see task.awaiting).

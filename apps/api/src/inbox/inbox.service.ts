@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { ActorRef } from '@duban/domain/access/actor';
+import { TaskEntity } from '@duban/persistence/entities';
 import { LEDGER_COLUMNS } from '../tasks/task-query.service';
 import { inboxKeysOf } from './inbox-keys';
 

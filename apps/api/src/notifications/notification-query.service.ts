@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { ActorRef } from '@duban/domain/access/actor';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
 
 /**
  * The in-app inbox: notifications addressed to the user personally or to their unit and role

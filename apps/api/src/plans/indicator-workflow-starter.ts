@@ -5,9 +5,9 @@ import {
   INDICATOR_WORKFLOW_TYPE,
   IndicatorWorkflowInput,
   indicatorWorkflowId,
-} from '../../../../libs/domain/src/kpi/indicator-workflow-contract';
-import { IndicatorReportingWorkflow } from '../../../../libs/domain/src/kpi/indicator-messages';
-import { loadIndicators } from '../../../../libs/persistence/src/read/indicator-standings';
+} from '@duban/domain/kpi/indicator-workflow-contract';
+import { IndicatorReportingWorkflow } from '@duban/domain/kpi/indicator-messages';
+import { loadIndicators } from '@duban/persistence/read/indicator-standings';
 import { apiConfig } from '../config/api-config';
 
 export const INDICATOR_WORKFLOW_STARTER = Symbol('INDICATOR_WORKFLOW_STARTER');

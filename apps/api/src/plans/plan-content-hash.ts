@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 
 /**
  * Hash of what an import would write: the tree without warnings (warnings mention lines, which

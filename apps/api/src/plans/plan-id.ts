@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { OrgUnit } from '../../../../libs/domain/src/plan/org-unit';
-import { PlanDiff, diffPlans } from '../../../../libs/domain/src/plan/plan-diff';
-import { PlanTree } from '../../../../libs/domain/src/plan/plan-tree';
-import { WalkedItem, walkItems } from '../../../../libs/domain/src/plan/plan-walk';
-import { UnitResolution, resolveUnits } from '../../../../libs/domain/src/plan/unit-resolution';
-import { AppliedMappings, applyUnitMappings, UnitMappingError } from '../../../../libs/domain/src/plan/unit-mappings';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { OrgUnit } from '@duban/domain/plan/org-unit';
+import { PlanDiff, diffPlans } from '@duban/domain/plan/plan-diff';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
+import { WalkedItem, walkItems } from '@duban/domain/plan/plan-walk';
+import { UnitResolution, resolveUnits } from '@duban/domain/plan/unit-resolution';
+import { AppliedMappings, applyUnitMappings, UnitMappingError } from '@duban/domain/plan/unit-mappings';
 import { UNIT_KINDS } from '../units/unit-kinds';
-import { bundledCalendarSource, CalendarSource } from '../../../../libs/domain/src/calendar/calendar-source';
-import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
-import { OrgUnitEntity, PlanEntity } from '../../../../libs/persistence/src/entities';
+import { bundledCalendarSource, CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
+import { OrgUnitEntity, PlanEntity } from '@duban/persistence/entities';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
 import { planIdFor } from './plan-id';
@@ -23,7 +23,7 @@ import {
   TaskLaunchFactory,
   TaskWorkflowStarter,
 } from './task-launch';
-import { taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
+import { taskWorkflowId } from '@duban/domain/task/task-types';
 
 /**
  * Imports a parsed plan all-or-nothing: units, plan, indicators and task tree land in one

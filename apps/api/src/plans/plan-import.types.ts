@@ -1,8 +1,8 @@
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { PlanDiff } from '../../../../libs/domain/src/plan/plan-diff';
-import { ParseWarning } from '../../../../libs/domain/src/plan/plan-tree';
-import { UnknownUnitName } from '../../../../libs/domain/src/plan/unit-resolution';
-import { UnitMapping } from '../../../../libs/domain/src/plan/unit-mappings';
+import { ActorRef } from '@duban/domain/access/actor';
+import { PlanDiff } from '@duban/domain/plan/plan-diff';
+import { ParseWarning } from '@duban/domain/plan/plan-tree';
+import { UnknownUnitName } from '@duban/domain/plan/unit-resolution';
+import { UnitMapping } from '@duban/domain/plan/unit-mappings';
 
 export interface ImportOptions {
   /** Stable plan id; derived from the document when absent. */

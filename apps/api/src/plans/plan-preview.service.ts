@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { UnitMapping } from '../../../../libs/domain/src/plan/unit-mappings';
-import { resolveUnits, UnknownUnitName } from '../../../../libs/domain/src/plan/unit-resolution';
-import { OrgUnitEntity } from '../../../../libs/persistence/src/entities';
-import { draftFromTree, parsePlanOffThread, PlanDraft, readDraft, treeFromDraft } from '../../../../libs/workplan/src';
-import { DraftProblem } from '../../../../libs/workplan/src/draft/plan-draft';
+import { ActorRef } from '@duban/domain/access/actor';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { UnitMapping } from '@duban/domain/plan/unit-mappings';
+import { resolveUnits, UnknownUnitName } from '@duban/domain/plan/unit-resolution';
+import { OrgUnitEntity } from '@duban/persistence/entities';
+import { draftFromTree, parsePlanOffThread, PlanDraft, readDraft, treeFromDraft } from '@duban/workplan';
+import { DraftProblem } from '@duban/workplan/draft/plan-draft';
 import { PlanImportService } from './plan-import.service';
 import { ImportResult } from './plan-import.types';
 

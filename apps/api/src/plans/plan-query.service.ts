@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { canSeeTask, unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
-import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
-import { IndicatorEntity, PlanEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+import { ActorRef } from '@duban/domain/access/actor';
+import { canSeeTask, unitScopeOf } from '@duban/domain/access/task-visibility';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { IndicatorEntity, PlanEntity, TaskEntity } from '@duban/persistence/entities';
 
 /**
  * Plans as imported: list and detail (targets, indicators, the item tree with units). Scoped like

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { CalendarModule } from '../calendar/calendar.module';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 import { PlanImportService } from './plan-import.service';

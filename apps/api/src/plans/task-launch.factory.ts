@@ -1,4 +1,4 @@
-import { buildTaskInput } from '../../../../libs/domain/src/task/task-input';
+import { buildTaskInput } from '@duban/domain/task/task-input';
 import { TaskLaunchFactory } from './task-launch';
 
 /** Builds each leaf's workflow input: stage template by kind, due instants on the workday calendar. */

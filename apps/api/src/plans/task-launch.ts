@@ -1,8 +1,8 @@
-import { WorkdayCalendar } from '../../../../libs/domain/src/calendar/workday-calendar';
-import { PlanMetadata } from '../../../../libs/domain/src/plan/plan-tree';
-import { WalkedItem } from '../../../../libs/domain/src/plan/plan-walk';
-import { ResolvedAssignment } from '../../../../libs/domain/src/plan/unit-resolution';
-import { TaskWorkflowInput } from '../../../../libs/domain/src/task/task-types';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
+import { PlanMetadata } from '@duban/domain/plan/plan-tree';
+import { WalkedItem } from '@duban/domain/plan/plan-walk';
+import { ResolvedAssignment } from '@duban/domain/plan/unit-resolution';
+import { TaskWorkflowInput } from '@duban/domain/task/task-types';
 
 /** Everything needed to start one leaf task's workflow. */
 export interface TaskLaunch {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TaskLifecycleWorkflow, taskUpdates } from '../../../../libs/domain/src/task/task-messages';
-import { TASK_WORKFLOW_TYPE } from '../../../../libs/domain/src/task/task-types';
+import { TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
+import { TASK_WORKFLOW_TYPE } from '@duban/domain/task/task-types';
 import { TaskLaunch, TaskWorkflowStarter } from './task-launch';
 
 /** How many workflow starts are in flight at once during an import. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { UserEntity } from '@duban/persistence/entities';
 
 export type AdminUpsert = 'created' | 'reset' | 'promoted';
 

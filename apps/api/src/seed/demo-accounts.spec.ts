@@ -1,4 +1,4 @@
-import { DEFAULT_ORG_UNITS } from '../../../../libs/persistence/src/seed/default-org-units';
+import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
 import { USERNAME_PATTERN } from '../users/username';
 import { buildDemoAccounts } from './demo-accounts';
 import { loadSeedConfig } from './seed-config';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../../libs/domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { Env } from '../auth/jwt-secret';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
 import { USERNAME_PATTERN } from '../users/username';

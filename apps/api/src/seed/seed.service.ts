@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrgUnitEntity, UserEntity } from '../../../../libs/persistence/src/entities';
-import { DEFAULT_ORG_UNITS } from '../../../../libs/persistence/src/seed/default-org-units';
+import { OrgUnitEntity, UserEntity } from '@duban/persistence/entities';
+import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
 import { PasswordHasher } from '../auth/password-hasher';
 import { AdminUpsert, upsertAdminAccount } from './admin-account';
 import { buildDemoAccounts, DemoAccount } from './demo-accounts';

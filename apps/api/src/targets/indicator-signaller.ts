@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { SignalDefinition } from '@temporalio/common';
-import { indicatorSettingsSignal, readingEnteredSignal } from '../../../../libs/domain/src/kpi/indicator-messages';
+import { indicatorSettingsSignal, readingEnteredSignal } from '@duban/domain/kpi/indicator-messages';
 import {
   IndicatorSettingsSignal,
   indicatorWorkflowId,
   ReadingSignal,
-} from '../../../../libs/domain/src/kpi/indicator-workflow-contract';
+} from '@duban/domain/kpi/indicator-workflow-contract';
 
 type IndicatorRef = { planId: string; targetCode: string; seq: number };
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { parseReadingsCsv } from './readings-csv';
 
 describe('readings CSV', () => {

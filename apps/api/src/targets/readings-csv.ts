@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { ReadingInput } from '../../../../libs/domain/src/kpi/reading-validation';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { ReadingInput } from '@duban/domain/kpi/reading-validation';
 
 /** One CSV data row with its line number in the file (the header is line 1). */
 export interface CsvReadingRow extends ReadingInput {

@@ -2,14 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
-import { BadInputError, ForbiddenError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
-import { ReadingInput, validateReading, ValidReading } from '../../../../libs/domain/src/kpi/reading-validation';
-import {
-  IndicatorRecord,
-  indicatorStandings,
-  loadIndicators,
-} from '../../../../libs/persistence/src/read/indicator-standings';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { BadInputError, ForbiddenError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { ReadingInput, validateReading, ValidReading } from '@duban/domain/kpi/reading-validation';
+import { IndicatorRecord, indicatorStandings, loadIndicators } from '@duban/persistence/read/indicator-standings';
 import { AuthUser } from '../auth/auth-user';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { parseReadingsCsv } from './readings-csv';

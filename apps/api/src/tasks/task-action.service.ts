@@ -3,20 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { canSeeTask } from '../../../../libs/domain/src/access/task-visibility';
+import { ActorRef } from '@duban/domain/access/actor';
+import { canSeeTask } from '@duban/domain/access/task-visibility';
 import {
   BadInputError,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
-} from '../../../../libs/domain/src/errors/domain-error';
-import { taskUpdate } from '../../../../libs/domain/src/task/task-messages';
-import { checkAction, currentStage } from '../../../../libs/domain/src/task/task-rules';
-import { TaskAction, TaskActionArgs, TaskSnapshot } from '../../../../libs/domain/src/task/task-types';
-import { AuditLogWriter } from '../../../../libs/persistence/src/audit/audit-log.writer';
-import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+} from '@duban/domain/errors/domain-error';
+import { taskUpdate } from '@duban/domain/task/task-messages';
+import { checkAction, currentStage } from '@duban/domain/task/task-rules';
+import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
+import { AuditLogWriter } from '@duban/persistence/audit/audit-log.writer';
+import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '@duban/persistence/entities';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { TaskQueryService } from './task-query.service';
 import { apiConfig } from '../config/api-config';

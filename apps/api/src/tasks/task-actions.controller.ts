@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseGuards, 
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
-import { TaskAction, taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { TaskAction, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
@@ -11,7 +11,7 @@ import { IDEMPOTENCY_HEADER, IdempotencyInterceptor } from '../common/idempotenc
 import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access';
 import { evidenceMulterOptions, uploadedEvidence } from '../evidence/evidence-upload';
 import { EvidenceService } from '../evidence/evidence.service';
-import { TEXT_LIMITS } from '../../../../libs/domain/src/text/text-limits';
+import { TEXT_LIMITS } from '@duban/domain/text/text-limits';
 import {
   AddProblemDto,
   CommentDto,

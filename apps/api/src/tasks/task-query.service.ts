@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ActorRef } from '../../../../libs/domain/src/access/actor';
-import { canSeeTask, unitScopeOf } from '../../../../libs/domain/src/access/task-visibility';
-import { NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
+import { ActorRef } from '@duban/domain/access/actor';
+import { canSeeTask, unitScopeOf } from '@duban/domain/access/task-visibility';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
 import {
   EscalationEntity,
   EvidenceEntity,
   TaskEntity,
   TaskEventEntity,
   TaskStageEntity,
-} from '../../../../libs/persistence/src/entities';
-import { CalendarStore } from '../../../../libs/persistence/src/calendar/calendar-store';
-import { shanghaiDate } from '../../../../libs/domain/src/calendar/shanghai-time';
-import { calendarServesYear } from '../../../../libs/domain/src/calendar/calendar-range';
+} from '@duban/persistence/entities';
+import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { calendarServesYear } from '@duban/domain/calendar/calendar-range';
 import { evidenceView } from '../evidence/evidence.service';
 import { TaskListQuery } from './task-list.query';
 

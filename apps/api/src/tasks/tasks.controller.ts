@@ -6,7 +6,7 @@ import { actorOf } from '../common/actor-of';
 import { TaskListQuery } from './task-list.query';
 import { TimelineQuery } from './timeline.query';
 import { TaskQueryService } from './task-query.service';
-import { taskWorkflowId } from '../../../../libs/domain/src/task/task-types';
+import { taskWorkflowId } from '@duban/domain/task/task-types';
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { connectTemporalClient } from '../../../../libs/temporal/src/temporal-connection';
-import { loadTemporalConfig, TemporalConfig } from '../../../../libs/temporal/src/temporal-config';
+import { connectTemporalClient } from '@duban/temporal/temporal-connection';
+import { loadTemporalConfig, TemporalConfig } from '@duban/temporal/temporal-config';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrgUnitEntity } from '../../../../libs/persistence/src/entities';
+import { OrgUnitEntity } from '@duban/persistence/entities';
 import { UNIT_KINDS } from './unit-kinds';
 
 export class UnitViewDto {

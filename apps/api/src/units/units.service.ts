@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
-import { ConflictError, NotFoundError } from '../../../../libs/domain/src/errors/domain-error';
-import { OrgUnitEntity } from '../../../../libs/persistence/src/entities';
+import { ConflictError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { OrgUnitEntity } from '@duban/persistence/entities';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUnitDto } from './create-unit.dto';

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../../libs/domain/src/errors/domain-error';
+import { BadInputError } from '@duban/domain/errors/domain-error';
 
 /** 400 naming every code that is not in org_unit, so the caller can fix them in one go. */
 export class UnknownUnitError extends BadInputError {

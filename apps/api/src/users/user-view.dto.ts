@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { UserEntity } from '@duban/persistence/entities';
 import { Role, ROLES } from '../auth/auth-user';
 
 /** An account as admins see it: everything but the password hash. */

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
-import {
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../../../libs/domain/src/errors/domain-error';
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { UserEntity } from '@duban/persistence/entities';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser, Role } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';

@@ -1,3 +1,4 @@
+import { closureStageSpec } from './closure-stage';
 import { AddProblemArgs, TaskSnapshot, TaskWorkflowInput } from './task-types';
 
 /**
@@ -24,15 +25,7 @@ export function problemTaskInput(parent: TaskSnapshot, args: AddProblemArgs, due
         requiresCooperation: false,
         closure: false,
       },
-      {
-        key: 'closure',
-        name: '销号',
-        ownerUnit: '*',
-        dueAt: null,
-        requiresEvidence: false,
-        requiresCooperation: false,
-        closure: true,
-      },
+      closureStageSpec(),
     ],
     policy: parent.policy,
     parent: { workflowId: parent.taskId, problemId: args.problemId },

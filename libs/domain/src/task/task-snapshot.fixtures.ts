@@ -1,5 +1,5 @@
 // Builders for rule and view-model specs: the actors of one 水气股 task and a stage in its initial
-// state (as workflows/task-state.ts creates it), with overrides. Test support only.
+// state (as initial-task-state.ts creates it), with overrides. Test support only.
 import { ActorRef } from '../access/actor';
 import { initialStageState } from './initial-stage-state';
 import { StageState } from './task-types';

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../../domain/src/labels/labels';
+import { ROLE_LABELS } from '@duban/domain/labels/labels';
 import { NotificationKind } from '../notification';
 
 export const KIND_LABELS: Record<NotificationKind, string> = {

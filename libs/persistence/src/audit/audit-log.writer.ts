@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { sanitizeDeep, sanitizeText } from '../../../domain/src/text/safe-text';
+import { sanitizeDeep, sanitizeText } from '@duban/domain/text/safe-text';
 
 /** ok | failed (bad credentials) | denied (authorization, throttling) | rejected (workflow validator) */
 export type AuditOutcome = 'ok' | 'failed' | 'denied' | 'rejected';

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { calendarDataOf, seedYears } from '../../../domain/src/calendar/calendar-data';
-import { CalendarSource } from '../../../domain/src/calendar/calendar-source';
-import { CalendarYear, CalendarYearStatus } from '../../../domain/src/calendar/calendar-year';
-import { WorkdayCalendar } from '../../../domain/src/calendar/workday-calendar';
+import { calendarDataOf, seedYears } from '@duban/domain/calendar/calendar-data';
+import { CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { CalendarYear, CalendarYearStatus } from '@duban/domain/calendar/calendar-year';
+import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
 import { AuditLogWriter } from '../audit/audit-log.writer';
 
 /** A stored calendar year, as the pages and the API show it. */

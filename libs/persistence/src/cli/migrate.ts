@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError } from '../../../domain/src/errors/config-error';
+import { ConfigError } from '@duban/domain/errors/config-error';
 import { dataSourceOptions } from '../data-source-options';
 import { loadDatabaseUrl, validateDatabaseUrl } from '../database-config';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { ChannelName } from '../../../notify/src/channel';
-import { DeliveryClaim, DeliveryLog } from '../../../notify/src/delivery-log';
+import { ChannelName } from '@duban/notify/channel';
+import { DeliveryClaim, DeliveryLog } from '@duban/notify/delivery-log';
 
 /** Per-channel delivery state in notification_delivery (see DeliveryLog for the semantics). */
 export class PostgresDeliveryLog implements DeliveryLog {

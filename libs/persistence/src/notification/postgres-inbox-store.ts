@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { InboxStore } from '../../../notify/src/inbox-store';
-import { Notification, Recipient, recipientKey } from '../../../notify/src/notification';
+import { InboxStore } from '@duban/notify/inbox-store';
+import { Notification, Recipient, recipientKey } from '@duban/notify/notification';
 
 /** The in-app inbox in PostgreSQL: one row per notification and recipient, unique by dedup key. */
 export class PostgresInboxStore implements InboxStore {

@@ -1,9 +1,5 @@
 import { DataSource } from 'typeorm';
-import {
-  BulletinEscalationItem,
-  BulletinOverdueItem,
-  BulletinUnitRow,
-} from '../../../domain/src/bulletin/bulletin-content';
+import { BulletinEscalationItem, BulletinOverdueItem, BulletinUnitRow } from '@duban/domain/bulletin/bulletin-content';
 import { overdueTaskRows } from './overdue-task-rows';
 import { TASK_DONE_SQL, TASK_LIVE_SQL } from './task-status-sql';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BulletinContent, StoredBulletinRef } from '../../../domain/src/bulletin/bulletin-content';
+import { BulletinContent, StoredBulletinRef } from '@duban/domain/bulletin/bulletin-content';
 
 /**
  * Stores a week's bulletin once: the unique (plan, week) key makes a second generation for the

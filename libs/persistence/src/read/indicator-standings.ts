@@ -1,14 +1,14 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { defaultOwnerUnit } from '../../../domain/src/kpi/default-owner';
-import { computeIndicatorStatus, IndicatorDefinition } from '../../../domain/src/kpi/indicator-standing';
+import { defaultOwnerUnit } from '@duban/domain/kpi/default-owner';
+import { computeIndicatorStatus, IndicatorDefinition } from '@duban/domain/kpi/indicator-standing';
 import {
   IndicatorReadingView,
   IndicatorStatusView,
   QualitativeStatusView,
   ReportingPeriod,
   YtdMethod,
-} from '../../../domain/src/kpi/indicator-status';
-import { inferYtdMethod } from '../../../domain/src/kpi/ytd-method';
+} from '@duban/domain/kpi/indicator-status';
+import { inferYtdMethod } from '@duban/domain/kpi/ytd-method';
 
 /** An indicator row with its settings resolved (owner, period, method, margin) and its plan year. */
 export interface IndicatorRecord {

@@ -1,4 +1,4 @@
-import { TaskStatus } from '../../../domain/src/task/task-types';
+import { TaskStatus } from '@duban/domain/task/task-types';
 
 /**
  * The status sets the read side counts by, written once: done (销号; 'completed' is what rows

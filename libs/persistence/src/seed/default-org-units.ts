@@ -1,4 +1,4 @@
-import { OrgUnit } from '../../../domain/src/plan/org-unit';
+import { OrgUnit } from '@duban/domain/plan/org-unit';
 
 /**
  * The sections of a district Ecology & Environment Bureau (生态环境局), seeded on first start.

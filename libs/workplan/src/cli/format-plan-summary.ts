@@ -1,7 +1,7 @@
-import { Deadline, Indicator, PlanTree, TaskItem } from '../../../domain/src/plan/plan-tree';
+import { Deadline, Indicator, PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 import { leafTasks } from '../leaf-tasks';
 import { summarisePlan } from '../plan-summary';
-import { COMPARATOR_SIGNS } from '../../../domain/src/labels/labels';
+import { COMPARATOR_SIGNS } from '@duban/domain/labels/labels';
 
 const EVERY: Record<NonNullable<Deadline['every']>, string> = {
   month: '每月',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { validatePlanJson } from '../validate-plan-json';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, ImportCommandOptions, runPlanCli } from './plan-cli';
 

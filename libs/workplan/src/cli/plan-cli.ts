@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from '../errors';
 import { parsePlan, PlanFormat } from '../parse-plan';
 import { formatPlanSummary } from './format-plan-summary';

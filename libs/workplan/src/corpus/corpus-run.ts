@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from '../errors';
 import { parsePlan } from '../parse-plan';
 import { DocumentScore, scoreDocument } from './corpus-score';

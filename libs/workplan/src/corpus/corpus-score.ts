@@ -1,4 +1,4 @@
-import { Deadline, PlanTree, TaskItem, UnitRef } from '../../../domain/src/plan/plan-tree';
+import { Deadline, PlanTree, TaskItem, UnitRef } from '@duban/domain/plan/plan-tree';
 import { leafTasks } from '../leaf-tasks';
 import { CorpusTruth, TruthLeaf } from './corpus-truth';
 // Traditional text is compared in simplified characters, as the parser reads it.

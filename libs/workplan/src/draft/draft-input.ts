@@ -9,7 +9,7 @@ import {
   PlanDraft,
   treeFromDraft,
 } from './plan-draft';
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 
 const EVERY = ['month', 'quarter', 'half-year', 'year'] as const;
 

@@ -6,9 +6,9 @@ import {
   Target,
   TaskItem,
   UnitRef,
-} from '../../../domain/src/plan/plan-tree';
-import { isIsoDate } from '../../../domain/src/calendar/shanghai-time';
-import { walkItems } from '../../../domain/src/plan/plan-walk';
+} from '@duban/domain/plan/plan-tree';
+import { isIsoDate } from '@duban/domain/calendar/shanghai-time';
+import { walkItems } from '@duban/domain/plan/plan-walk';
 import { splitUnits } from '../responsibility';
 
 export type RecurringEvery = NonNullable<Deadline['every']>;

@@ -1,4 +1,4 @@
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from '../errors';
 import { validatePlanJson } from '../validate-plan-json';
 

@@ -1,5 +1,5 @@
 import * as yaml from 'js-yaml';
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { PlanParseError } from '../errors';
 import { assertNodeBudget, MAX_YAML_ALIASES, tooComplex } from '../limits';
 import { validatePlanJson } from '../validate-plan-json';

@@ -1,4 +1,4 @@
-import { PlanTree } from '../../../domain/src/plan/plan-tree';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { leafTasks } from '../leaf-tasks';
 import { parsePlan } from '../parse-plan';
 import { buildDocx } from '../testing/build-docx';

@@ -1,4 +1,4 @@
-import { BulletinContent } from '../../../../../libs/domain/src/bulletin/bulletin-content';
+import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { bulletinBodyHtml, BULLETIN_CSS } from '../../bulletins/bulletin-document';
 import { BulletinListItem } from '../../bulletins/bulletin-query.service';
 import { html, raw, SafeHtml } from '../layout/html';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BadInputError } from '../../../../../libs/domain/src/errors/domain-error';
+import { BadInputError } from '@duban/domain/errors/domain-error';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { BulletinGeneratorService } from '../../bulletins/bulletin-generator.service';

@@ -1,7 +1,7 @@
 import { AuthUser } from '../../auth/auth-user';
 import { html, raw, SafeHtml } from './html';
 import { PAGE_CSS } from './page-css';
-import { ROLE_LABELS as ROLES } from '../../../../../libs/domain/src/labels/labels';
+import { ROLE_LABELS as ROLES } from '@duban/domain/labels/labels';
 
 /** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
 export type NavKey =

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { html, raw, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
-import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 
 export const ACTION_LABELS: Record<PageAction, string> = {
   submit: '提交成果',

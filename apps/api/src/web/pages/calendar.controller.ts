@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, ParseIntPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { CalendarService } from '../../calendar/calendar.service';

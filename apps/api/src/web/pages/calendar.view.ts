@@ -1,4 +1,4 @@
-import { addDays, weekday } from '../../../../../libs/domain/src/calendar/shanghai-time';
+import { addDays, weekday } from '@duban/domain/calendar/shanghai-time';
 import { CalendarGap, CalendarPreview, CalendarYearView } from '../../calendar/calendar.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';

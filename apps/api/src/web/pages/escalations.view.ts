@@ -2,7 +2,7 @@ import { OpenEscalation } from '../../escalations/escalation-query.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, stageKeyLabel } from '../view-model/labels';
-import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { tableOrEmpty } from '../layout/table-or-empty';
 
 export interface EscalationSummary {

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import { TaskSnapshot } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { InboxService } from '../../inbox/inbox.service';

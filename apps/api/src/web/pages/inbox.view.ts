@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { TaskEntity } from '@duban/persistence/entities';
 import { html, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
 import { formatDate } from '../view-model/format';
 import { lightBadge } from '../view-model/labels';
 import { actionUrl } from './action-forms.view';
-import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { currentStageCell } from '../view-model/current-stage-cell';
 import { tableOrEmpty } from '../layout/table-or-empty';
 

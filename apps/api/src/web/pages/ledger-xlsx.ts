@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { TaskEntity } from '@duban/persistence/entities';
 import { formatDate } from '../view-model/format';
 import {
   ESCALATION_LEVEL_LABELS,

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { BadInputError } from '../../../../../libs/domain/src/errors/domain-error';
+import { BadInputError } from '@duban/domain/errors/domain-error';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { PlanQueryService } from '../../plans/plan-query.service';

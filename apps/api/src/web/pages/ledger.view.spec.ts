@@ -1,4 +1,4 @@
-import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { TaskEntity } from '@duban/persistence/entities';
 import { TaskListQuery } from '../../tasks/task-list.query';
 import { ledgerBody, LedgerViewInput } from './ledger.view';
 

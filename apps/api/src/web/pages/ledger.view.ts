@@ -1,4 +1,4 @@
-import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { TaskEntity } from '@duban/persistence/entities';
 import { TaskListQuery } from '../../tasks/task-list.query';
 import { html, SafeHtml } from '../layout/html';
 import { provisionalBadge } from '../layout/provisional-badge';
@@ -13,7 +13,7 @@ import {
 } from '../view-model/labels';
 import { ledgerHref } from '../view-model/ledger-query';
 import { planSelect, PlanOption } from './overview.view';
-import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { currentStageCell } from '../view-model/current-stage-cell';
 
 export interface LedgerViewInput {

@@ -3,7 +3,7 @@ import { html, SafeHtml } from '../layout/html';
 import { formatDate, formatPercent } from '../view-model/format';
 import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
 import { jsonForScript } from '../view-model/json-for-script';
-import { taskPagePath } from '../../../../../libs/domain/src/task/task-page-path';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { tableOrEmpty } from '../layout/table-or-empty';
 
 /** What the overview page shows: DashboardService.overview's answer. */

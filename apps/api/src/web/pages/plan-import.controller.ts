@@ -14,10 +14,10 @@ import {
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DomainError } from '../../../../../libs/domain/src/errors/domain-error';
-import { shanghaiDate } from '../../../../../libs/domain/src/calendar/shanghai-time';
-import { UnitMapping } from '../../../../../libs/domain/src/plan/unit-mappings';
-import { MAX_PLAN_BYTES, PlanDraft, PlanParseError } from '../../../../../libs/workplan/src';
+import { DomainError } from '@duban/domain/errors/domain-error';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { UnitMapping } from '@duban/domain/plan/unit-mappings';
+import { MAX_PLAN_BYTES, PlanDraft, PlanParseError } from '@duban/workplan';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { actorOf } from '../../common/actor-of';

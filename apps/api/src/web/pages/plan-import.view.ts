@@ -1,6 +1,6 @@
-import { UnitMapping } from '../../../../../libs/domain/src/plan/unit-mappings';
-import { UnknownUnitName } from '../../../../../libs/domain/src/plan/unit-resolution';
-import { DraftDeadline, DraftProblem, PlanDraft } from '../../../../../libs/workplan/src/draft/plan-draft';
+import { UnitMapping } from '@duban/domain/plan/unit-mappings';
+import { UnknownUnitName } from '@duban/domain/plan/unit-resolution';
+import { DraftDeadline, DraftProblem, PlanDraft } from '@duban/workplan/draft/plan-draft';
 import { KnownUnit } from '../../plans/plan-preview.service';
 import { ImportResult } from '../../plans/plan-import.types';
 import { html, SafeHtml } from '../layout/html';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
+import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { PlanQueryService } from '../../plans/plan-query.service';

@@ -1,8 +1,8 @@
-import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
+import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
 import { lightBadge } from '../view-model/labels';
 import { planSelect, PlanOption } from './overview.view';
-import { COMPARATOR_SIGNS, PERIOD_LABELS } from '../../../../../libs/domain/src/labels/labels';
+import { COMPARATOR_SIGNS, PERIOD_LABELS } from '@duban/domain/labels/labels';
 
 function targetText(i: IndicatorStatusView): string {
   if (i.qualitative || i.target === null) return '定性目标';

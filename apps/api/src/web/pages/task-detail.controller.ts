@@ -16,8 +16,8 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { NotFoundError } from '../../../../../libs/domain/src/errors/domain-error';
-import { TaskSnapshot, taskWorkflowId } from '../../../../../libs/domain/src/task/task-types';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { TaskSnapshot, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { EvidenceAccess } from '../../evidence/evidence-access';

@@ -1,6 +1,6 @@
-import { stageLight } from '../../../../../libs/domain/src/task/traffic-light';
-import { ActionRecord, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
-import { EscalationEntity, TaskEntity, TaskEventEntity } from '../../../../../libs/persistence/src/entities';
+import { stageLight } from '@duban/domain/task/traffic-light';
+import { ActionRecord, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
+import { EscalationEntity, TaskEntity, TaskEventEntity } from '@duban/persistence/entities';
 import type { EvidenceView } from '../../evidence/evidence.service';
 import { html, SafeHtml } from '../layout/html';
 import { ROLE_LABELS } from '../layout/page-layout';

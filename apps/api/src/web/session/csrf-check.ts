@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Request } from 'express';
-import { ForbiddenError } from '../../../../../libs/domain/src/errors/domain-error';
+import { ForbiddenError } from '@duban/domain/errors/domain-error';
 import { sessionCookies } from './web-session';
 
 /**

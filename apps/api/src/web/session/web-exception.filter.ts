@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError } from '../../../../../libs/domain/src/errors/domain-error';
+import { DomainError } from '@duban/domain/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
 import { ProblemDetailsFilter } from '../../common/problem-details.filter';
 import { AuthService } from '../../auth/auth.service';

@@ -16,7 +16,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BadInputError } from '../../../../../libs/domain/src/errors/domain-error';
+import { BadInputError } from '@duban/domain/errors/domain-error';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { MAX_READINGS_CSV_BYTES } from '../../targets/readings-csv';

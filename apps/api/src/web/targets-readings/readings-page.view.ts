@@ -1,11 +1,11 @@
-import { IndicatorStatusView } from '../../../../../libs/domain/src/kpi/indicator-status';
+import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
 import {
   COMPARATOR_SIGNS,
   INDICATOR_LIGHT_LABELS,
   PERIOD_LABELS,
   QUALITATIVE_STATUS_LABELS,
-} from '../../../../../libs/domain/src/labels/labels';
+} from '@duban/domain/labels/labels';
 
 export type IndicatorPageData = IndicatorStatusView & {
   ownerUnitName: string | null;

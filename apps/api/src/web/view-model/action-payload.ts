@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../../../libs/domain/src/errors/domain-error';
+import { BadInputError } from '@duban/domain/errors/domain-error';
 import { PageAction } from './available-actions';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');

@@ -1,13 +1,7 @@
-import { ActorRef } from '../../../../../libs/domain/src/access/actor';
-import { DEFAULT_POLICY, StageState, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import { ActorRef } from '@duban/domain/access/actor';
+import { DEFAULT_POLICY, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { availableActions } from './available-actions';
-import {
-  handler,
-  head,
-  otherHead,
-  stage,
-  supervisor,
-} from '../../../../../libs/domain/src/task/task-snapshot.fixtures';
+import { handler, head, otherHead, stage, supervisor } from '@duban/domain/task/task-snapshot.fixtures';
 
 const deputy: ActorRef = { userId: 'u-d', role: 'deputy-director', unitCode: null, deputyUnits: ['water-air'] };
 

@@ -1,6 +1,6 @@
-import { ActorRef } from '../../../../../libs/domain/src/access/actor';
-import { checkAction } from '../../../../../libs/domain/src/task/task-rules';
-import { TaskAction, TaskActionArgs, TaskSnapshot } from '../../../../../libs/domain/src/task/task-types';
+import { ActorRef } from '@duban/domain/access/actor';
+import { checkAction } from '@duban/domain/task/task-rules';
+import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
 
 /** The actions the task page offers a form for, in the order the buttons appear. */
 export const PAGE_ACTIONS = [

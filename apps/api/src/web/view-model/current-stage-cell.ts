@@ -1,4 +1,4 @@
-import { TaskEntity } from '../../../../../libs/persistence/src/entities';
+import { TaskEntity } from '@duban/persistence/entities';
 import { html, SafeHtml } from '../layout/html';
 import { label, STAGE_STATUS_LABELS } from './labels';
 

@@ -1,4 +1,4 @@
-import { TASK_LIGHT_LABELS } from '../../../../../libs/domain/src/labels/labels';
+import { TASK_LIGHT_LABELS } from '@duban/domain/labels/labels';
 import { html, SafeHtml } from '../layout/html';
 
 // The labels themselves live in libs/domain (shared with exports, notifications and the CLI).
@@ -11,7 +11,7 @@ export {
   stageKeyLabel,
   TASK_STATUS_LABELS,
   UNIT_ROLE_LABELS,
-} from '../../../../../libs/domain/src/labels/labels';
+} from '@duban/domain/labels/labels';
 export { TASK_LIGHT_LABELS as LIGHT_LABELS };
 
 export function lightBadge(light: string | null | undefined): SafeHtml {

@@ -1,10 +1,10 @@
-import { initialStageState } from '../libs/domain/src/task/initial-stage-state';
-import { TaskSnapshot, TaskWorkflowInput } from '../libs/domain/src/task/task-types';
+import { initialStageState } from './initial-stage-state';
+import { TaskSnapshot, TaskWorkflowInput, taskWorkflowId } from './task-types';
 
 /** The first state of a task workflow: first stage open, everything else pending. */
-export function initialState(input: TaskWorkflowInput): TaskSnapshot {
+export function initialTaskState(input: TaskWorkflowInput): TaskSnapshot {
   return {
-    taskId: `${input.planId}/${input.taskCode}`,
+    taskId: taskWorkflowId(input.planId, input.taskCode),
     planId: input.planId,
     taskCode: input.taskCode,
     title: input.title,
