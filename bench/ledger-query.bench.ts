@@ -9,7 +9,7 @@ import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { ActorRef } from '@duban/domain/access/actor';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
-import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
+import { startEmbeddedPostgres } from '@duban/scripts/stack/embedded-postgres';
 import { freePort } from '../scripts/stack/free-port';
 import { seedLedger, timeQuery } from './support/ledger-fixture';
 

@@ -8,7 +8,7 @@ import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
 import { ActorRef } from '@duban/domain/access/actor';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
-import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
+import { startEmbeddedPostgres } from '@duban/scripts/stack/embedded-postgres';
 import { freePort } from '../scripts/stack/free-port';
 import { figure, log, scaled, writeResult } from './support/bench-kit';
 import { seedLedger, timeQuery } from './support/ledger-fixture';

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '@duban/persistence/embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { RunningService } from './running-service';
 
 export interface PostgresServiceOptions {

@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, WorkerOptions, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /** What every workflow test file shares: one bundle of workflows/, and small assertions. */
 
@@ -9,6 +10,17 @@ const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, er
 /** Bundles workflows/ once per test file (webpack output would drown the test log). */
 export function bundleTaskWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+}
+
+/** A worker for one test: the file's bundle on the test server's connection, with these activities. */
+export function testWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  workflowBundle: WorkflowBundleWithSourceMap,
+  activities: object,
+  options: Partial<WorkerOptions> = {},
+): Promise<Worker> {
+  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities, ...options });
 }
 
 /** Timers fire within milliseconds of their instant; compare to the second. */

@@ -1,6 +1,6 @@
 import { closureStageSpec } from '@duban/domain/task/closure-stage';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { calendarActivitiesOver, createCalendarActivities } from '../../activities/calendar/calendar-activities';
 import { calendarDataOf, seedYears } from '@duban/domain/calendar/calendar-data';
 import { CalendarSource } from '@duban/domain/calendar/calendar-source';
@@ -9,7 +9,7 @@ import { DEFAULT_POLICY, TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '@duban/do
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
+import { bundleTaskWorkflows, toSecond, testWorker } from '../support/workflow-test-kit';
 import { calendarChangedSignal, getStateQuery, TaskLifecycleWorkflow } from '@duban/domain/task/task-messages';
 
 /**
@@ -83,12 +83,7 @@ const NOTICE_2027 = {
 const at9 = (date: string) => `${date}T01:00:00Z`; // 09:00 Shanghai
 
 async function run(activities: ReturnType<typeof recordingActivities>['activities'], body: () => Promise<void>) {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: bundle,
-    activities,
-  });
+  const worker = await testWorker(env, TASK_QUEUE, bundle, activities);
   await worker.runUntil(body);
 }
 

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createReadingTimerActivities } from '../../activities/kpi/reading-timer-activities';
 import { IndicatorDefinition } from '@duban/domain/kpi/indicator-standing';
 import {
@@ -13,7 +13,7 @@ import {
 } from '@duban/domain/kpi/indicator-workflow-contract';
 import { NotificationRequest } from '@duban/domain/task/task-types';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, toSecond } from '../support/workflow-test-kit';
+import { bundleTaskWorkflows, toSecond, testWorker } from '../support/workflow-test-kit';
 import {
   IndicatorReportingWorkflow,
   indicatorSettingsSignal,
@@ -81,12 +81,7 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
   it('turns PM2.5 red at 36 by September with the needed remaining average, and reminds missing readings on workdays', async () => {
     // Jan–Aug average 33.25 (yellow, within 5 % of ≤34); a September of 58 brings the mean to 36.
     const rec = recording(months([36, 35, 34, 33, 32, 30, 32, 34]));
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05 };
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {
@@ -150,12 +145,7 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
 
   it('continues as new between periods with its readings, and keeps reminding', async () => {
     const rec = recording(months([36, 35, 34, 33, 32, 30, 32, 34]));
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     // A tiny history limit: the workflow continues as new after every period it waited for.
     const input: IndicatorWorkflowInput = { definition: pm25, margin: 0.05, historyEvents: 1 };
     const id = indicatorWorkflowId('kpi-2021', '1', 2);
@@ -187,12 +177,7 @@ describe('indicator reporting workflow (time-skipping server, clock from 2021-09
 
   it('follows a new owner at once and restarts the year on a new reporting period', async () => {
     const rec = recording(months([30, 30, 30, 30, 30, 30, 30, 30, 30]));
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     const id = indicatorWorkflowId('kpi-2021', '1', 3);
     await worker.runUntil(async () => {
       const first = await env.client.workflow.start<IndicatorReportingWorkflow>(INDICATOR_WORKFLOW_TYPE, {

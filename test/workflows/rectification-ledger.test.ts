@@ -1,12 +1,12 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8, rectificationTask } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
+import { bundleTaskWorkflows, toSecond, updateRejection, testWorker } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdate, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(120_000);
@@ -38,12 +38,7 @@ async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) =
 describe('rectification ledger (整改台账): one child workflow per problem', () => {
   it('closes the task only after every problem is closed', async () => {
     const rec = recordingActivities();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     await worker.runUntil(async () => {
       const input = rectificationTask('5.1');
       const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
@@ -122,12 +117,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
 
   it('keeps a ledger only on rectification tasks', async () => {
     const rec = recordingActivities();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     await worker.runUntil(async () => {
       const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
@@ -10,7 +10,7 @@ import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows } from '../support/workflow-test-kit';
+import { bundleTaskWorkflows, testWorker } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdate, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(180_000);
@@ -27,13 +27,7 @@ afterEach(async () => {
 });
 
 const worker = (activities: ReturnType<typeof recordingActivities>['activities'], maxCachedWorkflows?: number) =>
-  Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: bundle,
-    activities,
-    maxCachedWorkflows,
-  });
+  testWorker(env, TASK_QUEUE, bundle, activities, { maxCachedWorkflows });
 
 describe('task lifecycle durability', () => {
   it('resumes after its worker is shut down mid-stage with no reminder lost or doubled', async () => {

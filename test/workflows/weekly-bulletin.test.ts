@@ -1,12 +1,12 @@
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { BulletinContent, StoredBulletinRef } from '@duban/domain/bulletin/bulletin-content';
 import { BulletinActivities, WeeklyBulletinWorkflow } from '@duban/domain/bulletin/bulletin-workflow-contract';
 import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows } from '../support/workflow-test-kit';
+import { bundleTaskWorkflows, testWorker } from '../support/workflow-test-kit';
 import { BULLETIN_WORKFLOW_TYPE } from '@duban/domain/bulletin/bulletin-schedule-spec';
 
 jest.setTimeout(120_000);
@@ -84,12 +84,7 @@ function recording() {
 describe('weekly bulletin workflow (time-skipping server)', () => {
   it('stores and delivers a week once, however often it is generated', async () => {
     const rec = recording();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
     await worker.runUntil(async () => {
       const run = (n: number) =>
         client.workflow.execute<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, {
@@ -114,12 +109,7 @@ describe('weekly bulletin workflow (time-skipping server)', () => {
 
   it('reports for the instant it is given (a past week generated on demand)', async () => {
     const rec = recording();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: `${TASK_QUEUE}-2`,
-      workflowBundle: bundle,
-      activities: rec.activities,
-    });
+    const worker = await testWorker(env, `${TASK_QUEUE}-2`, bundle, rec.activities);
     const ref = await worker.runUntil(
       client.workflow.execute<WeeklyBulletinWorkflow>(BULLETIN_WORKFLOW_TYPE, {
         taskQueue: `${TASK_QUEUE}-2`,

@@ -3,10 +3,13 @@ import { PersistenceModule } from '@duban/persistence/persistence.module';
 import { AuthModule } from './auth/auth.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
-import { ReadSideModule } from './read-side.module';
 import { SeedModule } from './seed/seed.module';
 import { TargetsModule } from './targets/targets.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -14,6 +17,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { BulletinWebModule } from './web/bulletins/bulletin-web.module';
+import { TargetsWebModule } from './web/targets/targets-web.module';
 import { WebModule } from './web/web.module';
 
 /** The API process: REST over the read model, actions as Temporal Updates, OpenAPI at /api/docs. */
@@ -28,10 +32,14 @@ import { WebModule } from './web/web.module';
     PlansModule,
     TasksModule,
     CalendarModule,
-    ReadSideModule,
+    InboxModule,
+    NotificationsModule,
+    EscalationsModule,
+    DashboardModule,
     TargetsModule,
     BulletinsModule,
     BulletinWebModule,
+    TargetsWebModule,
     WebModule,
   ],
   controllers: [HealthController, HomeController],

@@ -3,8 +3,9 @@ import { Request, Response, NextFunction } from 'express';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PlansModule } from '../plans/plans.module';
-import { ReadSideModule } from '../read-side.module';
-import { TargetsModule } from '../targets/targets.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
+import { EscalationsModule } from '../escalations/escalations.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { WebAssetsController } from './assets/web-assets.controller';
@@ -14,7 +15,6 @@ import { InboxPageController } from './pages/inbox.controller';
 import { LedgerController } from './pages/ledger.controller';
 import { OverviewController } from './pages/overview.controller';
 import { PlanImportPageController } from './pages/plan-import.controller';
-import { TargetsPageController } from './pages/targets.controller';
 import { TaskDetailController } from './pages/task-detail.controller';
 import { LoginController } from './session/login.controller';
 import { WebExceptionFilter } from './session/web-exception.filter';
@@ -24,7 +24,16 @@ import { WebExceptionFilter } from './session/web-exception.filter';
  * uses (same scoping, same action path), with a cookie session.
  */
 @Module({
-  imports: [AuthModule, UnitsModule, PlansModule, TasksModule, ReadSideModule, TargetsModule, CalendarModule],
+  imports: [
+    AuthModule,
+    UnitsModule,
+    PlansModule,
+    TasksModule,
+    InboxModule,
+    EscalationsModule,
+    DashboardModule,
+    CalendarModule,
+  ],
   controllers: [
     LoginController,
     WebAssetsController,
@@ -33,7 +42,6 @@ import { WebExceptionFilter } from './session/web-exception.filter';
     TaskDetailController,
     InboxPageController,
     EscalationsPageController,
-    TargetsPageController,
     CalendarPageController,
     PlanImportPageController,
   ],

@@ -1,31 +1,14 @@
 import {
+  IndicatorDefinition,
   IndicatorLight,
   IndicatorReadingView,
   IndicatorStatusView,
   QualitativeStatusView,
-  ReportingPeriod,
-  YtdMethod,
 } from './indicator-status';
 import { periodsOfYear } from './reporting-periods';
 import { ytdMethodText } from './ytd-method';
 
-/** An indicator as the plan defines it, with its reporting settings resolved. */
-export interface IndicatorDefinition {
-  indicatorId: string;
-  planId: string;
-  targetCode: string;
-  name: string;
-  /** lte, lt, gte, gt, eq (eq is read as "at least": the targets that use it are 100 % rates). */
-  comparator: string | null;
-  target: number | null;
-  unit: string | null;
-  aspirational: boolean;
-  qualitative: boolean;
-  ownerUnit: string | null;
-  period: ReportingPeriod;
-  method: YtdMethod;
-  year: number;
-}
+export type { IndicatorDefinition } from './indicator-status';
 
 export interface StandingOptions {
   /** Shanghai date the standing is computed for ("2021-10-15"). */

@@ -35,13 +35,14 @@ export interface QualitativeStatusView {
   at: string;
 }
 
-export interface IndicatorStatusView {
+/** An indicator as the plan defines it, with its reporting settings resolved. */
+export interface IndicatorDefinition {
   indicatorId: string;
   planId: string;
   /** Number of the target in the plan ("1" … "10"). */
   targetCode: string;
   name: string;
-  /** null for a qualitative target. */
+  /** lte, lt, gte, gt, eq (eq is read as "at least": the targets that use it are 100 % rates). */
   comparator: string | null;
   target: number | null;
   unit: string | null;
@@ -50,6 +51,11 @@ export interface IndicatorStatusView {
   ownerUnit: string | null;
   period: ReportingPeriod;
   method: YtdMethod;
+  year: number;
+}
+
+/** An indicator's standing on a day: its definition, readings, year-to-date value and light. */
+export interface IndicatorStatusView extends Omit<IndicatorDefinition, 'year'> {
   /** The method in a sentence of Chinese, shown on the page (e.g. "年均值 = 各月均值的算术平均"). */
   methodText: string;
   readings: IndicatorReadingView[];

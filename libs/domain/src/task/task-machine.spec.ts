@@ -1,7 +1,7 @@
 import { closureStageSpec } from './closure-stage';
 import { ActorRef } from '../access/actor';
 import { IMMEDIATE_ACTIONS, ImmediateAction, mergeCalendarChanges, TaskMachine } from './task-machine';
-import { handler, head, supervisor } from './task-snapshot.fixtures';
+import { deputy, handler, head, supervisor } from './task-snapshot.fixtures';
 import {
   DEFAULT_POLICY,
   EscalationRecord,
@@ -15,7 +15,6 @@ const T0 = Date.parse('2027-03-01T02:00:00.000Z'); // 10:00 Beijing, a Monday
 const DUE = '2027-03-10T09:30:00.000Z';
 const coopHandler: ActorRef = { userId: 'u-mon', role: 'handler', unitCode: 'monitoring' };
 const coopHead: ActorRef = { userId: 'u-mon-head', role: 'unit-head', unitCode: 'monitoring' };
-const deputy: ActorRef = { userId: 'u-dep', role: 'deputy-director', unitCode: null, deputyUnits: ['water-air'] };
 
 const input = (over: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput => ({
   planId: 'xj-2027',

@@ -1,31 +1,17 @@
 import { checkAction, checkActionText, checkEvidenceUpload } from './task-rules';
-import { DEFAULT_POLICY, TaskSnapshot } from './task-types';
-import { handler, head, stage, supervisor } from './task-snapshot.fixtures';
+import { TaskSnapshot } from './task-types';
+import { handler, head, stage, supervisor, taskSnapshot } from './task-snapshot.fixtures';
 import { TEXT_LIMITS } from '../text/text-limits';
 
 const monitoringHandler = { userId: 'u-m', role: 'handler' as const, unitCode: 'monitoring' };
 
-const snapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
-  taskId: 'p/1',
-  planId: 'p',
-  taskCode: '1',
-  title: 't',
-  kind: 'annual',
-  version: 3,
-  status: 'active',
-  leadUnit: 'water-air',
-  cooperatingUnits: ['monitoring'],
-  currentStageKey: 'plan',
-  stages: [stage('plan', { status: 'open' }), stage('done'), stage('closure', { closure: true, dueAt: null })],
-  escalations: [],
-  pendingExtension: null,
-  trafficLight: 'green',
-  nextDueAt: null,
-  events: [],
-  policy: DEFAULT_POLICY,
-  problems: [],
-  ...over,
-});
+const snapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot =>
+  taskSnapshot({
+    cooperatingUnits: ['monitoring'],
+    currentStageKey: 'plan',
+    stages: [stage('plan', { status: 'open' }), stage('done'), stage('closure', { closure: true, dueAt: null })],
+    ...over,
+  });
 
 describe('checkActionText: text no store can hold is refused before any rule', () => {
   it.each(['a\u0000b', '\ud800', 'x\u001b', 'del\u007f'])('refuses %j in a comment, even from a supervisor', (text) => {

@@ -1,4 +1,5 @@
 import { ActorRef } from '../access/actor';
+import { TaskRejection } from './rejections';
 import { checkAction, checkActionText, checkEvidenceUpload } from './task-rules';
 import { stage } from './task-snapshot.fixtures';
 import {
@@ -106,8 +107,14 @@ function args<K extends TaskAction>(action: K, actor: ActorRef, over: Partial<Ta
   return { requestId: 'r-1', actor, ...base[action], ...over } as TaskActionArgs[K];
 }
 
+/** A refusal says why in both languages: a blank or lost message is a defect like a wrong code. */
+const worded = (r: TaskRejection | null) => {
+  if (r) expect([r.code, r.zh.trim().length > 1, /[A-Za-z]+ [A-Za-z]+/.test(r.en)]).toEqual([r.code, true, true]);
+  return r?.code ?? 'ok';
+};
+
 const outcome = <K extends TaskAction>(action: K, who: Who, s: TaskSnapshot, over: Partial<TaskActionArgs[K]> = {}) =>
-  checkAction(action, args(action, A[who], over), s)?.code ?? 'ok';
+  worded(checkAction(action, args(action, A[who], over), s));
 
 /** Every actor's outcome for one action in one state, as a table. */
 const matrix = <K extends TaskAction>(action: K, s: TaskSnapshot, over: Partial<TaskActionArgs[K]> = {}) =>
@@ -627,7 +634,7 @@ describe('text of the arguments', () => {
 });
 
 describe('evidence uploads', () => {
-  const upload = (who: Who, s: TaskSnapshot, key = 'work') => checkEvidenceUpload(A[who], s, key)?.code ?? 'ok';
+  const upload = (who: Who, s: TaskSnapshot, key = 'work') => worded(checkEvidenceUpload(A[who], s, key));
   const uploads = (s: TaskSnapshot, key = 'work') => Object.fromEntries(EVERYONE.map((w) => [w, upload(w, s, key)]));
   const none = Object.fromEntries(EVERYONE.map((w) => [w, 'FORBIDDEN_ROLE']));
 
@@ -655,5 +662,31 @@ describe('evidence uploads', () => {
       );
     }
     expect(checkEvidenceUpload(A.headW, task(), 'work')?.zh).toBe('只有当前办理“work”的承办人可以上传佐证材料');
+  });
+});
+
+describe('fields an older client or an older state may leave out', () => {
+  it('a missing due date or problem id is bad input, not a crash', () => {
+    const noDate = { newDueDate: undefined } as unknown as Partial<TaskActionArgs['requestExtension']>;
+    expect(checkAction('requestExtension', args('requestExtension', A.handlerW, noDate), task())?.zh).toContain(
+      'YYYY-MM-DD',
+    );
+    const rect = task({}, { kind: 'rectification' });
+    const noId = { problemId: undefined } as unknown as Partial<TaskActionArgs['addProblem']>;
+    expect(worded(checkAction('addProblem', args('addProblem', A.supervisor, noId), rect))).toBe('BAD_INPUT');
+  });
+
+  it('a state carried from before the ledger (no problems list) closes and takes problems', () => {
+    const closable = { ...atClosure(), problems: undefined } as unknown as TaskSnapshot;
+    expect(outcome('close', 'supervisor', closable)).toBe('ok');
+    const rect = { ...task({}, { kind: 'rectification' }), problems: undefined } as unknown as TaskSnapshot;
+    expect(outcome('addProblem', 'supervisor', rect)).toBe('ok');
+  });
+
+  it('an optional text left undefined or null is no text, not bad input', () => {
+    for (const note of [undefined, null]) {
+      const over = { note } as unknown as Partial<TaskActionArgs['resume']>;
+      expect(checkActionText('resume', args('resume', A.supervisor, over))).toBeNull();
+    }
   });
 });

@@ -1,35 +1,19 @@
 import { checkAction } from './task-rules';
 import { ProblemEntry, TaskSnapshot } from './task-types';
-import { DEFAULT_POLICY } from './task-types';
-import { handler, head, otherHead, stage, supervisor } from './task-snapshot.fixtures';
+import { handler, head, otherHead, stage, supervisor, taskSnapshot } from './task-snapshot.fixtures';
 
-const snapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
-  taskId: 'p/1',
-  planId: 'p',
-  taskCode: '1',
-  title: 't',
-  kind: 'annual',
-  version: 3,
-  status: 'active',
-  leadUnit: 'water-air',
-  cooperatingUnits: [],
-  currentStageKey: 'done',
-  stages: [
-    stage('done', {
-      status: 'submitted',
-      submission: { by: 'u-h', role: 'handler', unit: 'water-air', at: '2021-10-01T00:00:00Z', evidenceIds: [] },
-    }),
-    stage('closure', { closure: true, dueAt: null }),
-  ],
-  escalations: [],
-  pendingExtension: null,
-  trafficLight: 'green',
-  nextDueAt: null,
-  events: [],
-  policy: DEFAULT_POLICY,
-  problems: [],
-  ...over,
-});
+const snapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot =>
+  taskSnapshot({
+    currentStageKey: 'done',
+    stages: [
+      stage('done', {
+        status: 'submitted',
+        submission: { by: 'u-h', role: 'handler', unit: 'water-air', at: '2021-10-01T00:00:00Z', evidenceIds: [] },
+      }),
+      stage('closure', { closure: true, dueAt: null }),
+    ],
+    ...over,
+  });
 
 const code = (r: ReturnType<typeof checkAction>) => r?.code ?? null;
 

@@ -1,31 +1,17 @@
-import { ActorRef } from '@duban/domain/access/actor';
-import { DEFAULT_POLICY, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
+import { StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { availableActions } from './available-actions';
-import { handler, head, otherHead, stage, supervisor } from '@duban/domain/task/task-snapshot.fixtures';
+import {
+  deputy,
+  handler,
+  head,
+  otherHead,
+  stage,
+  supervisor,
+  taskSnapshot,
+} from '@duban/domain/task/task-snapshot.fixtures';
 
-const deputy: ActorRef = { userId: 'u-d', role: 'deputy-director', unitCode: null, deputyUnits: ['water-air'] };
-
-const snapshot = (current: Partial<StageState>, over: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
-  taskId: 'p/1',
-  planId: 'p',
-  taskCode: '1',
-  title: 't',
-  kind: 'annual',
-  version: 3,
-  status: 'active',
-  leadUnit: 'water-air',
-  cooperatingUnits: [],
-  currentStageKey: 'work',
-  stages: [stage('work', current), stage('closure', { closure: true, dueAt: null })],
-  escalations: [],
-  pendingExtension: null,
-  trafficLight: 'green',
-  nextDueAt: null,
-  events: [],
-  policy: DEFAULT_POLICY,
-  problems: [],
-  ...over,
-});
+const snapshot = (current: Partial<StageState>, over: Partial<TaskSnapshot> = {}): TaskSnapshot =>
+  taskSnapshot({ stages: [stage('work', current), stage('closure', { closure: true, dueAt: null })], ...over });
 
 const submitted = snapshot({
   status: 'submitted',

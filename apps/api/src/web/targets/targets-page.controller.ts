@@ -7,8 +7,8 @@ import { PlanQueryService } from '../../plans/plan-query.service';
 import { TargetsService } from '../../targets/targets.service';
 import { UnitsService } from '../../units/units.service';
 import { WebExceptionFilter } from '../session/web-exception.filter';
-import { pageFor, queryText } from './page-context';
-import { targetsBody } from './targets.view';
+import { pageFor, queryText } from '../pages/page-context';
+import { targetsBody } from './targets-page.view';
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)

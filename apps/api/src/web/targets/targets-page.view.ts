@@ -1,7 +1,7 @@
 import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
 import { lightBadge } from '../view-model/labels';
-import { planSelect, PlanOption } from './overview.view';
+import { planSelect, PlanOption } from '../pages/overview.view';
 import { COMPARATOR_SIGNS, PERIOD_LABELS } from '@duban/domain/labels/labels';
 
 function targetText(i: IndicatorStatusView): string {
