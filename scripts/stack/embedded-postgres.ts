@@ -103,7 +103,6 @@ async function initialise(initdb: string, dataDir: string, ids: { uid: number; g
       ...ids,
       stdio: ['ignore', 'pipe', 'pipe'],
       // The child inherits this process's environment (PATH, HOME), with a fixed locale.
-      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, LC_ALL: 'C' },
     });
     const output: string[] = [];
@@ -146,7 +145,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       ...ids,
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, LC_MESSAGES: 'C' },
     },
   );
