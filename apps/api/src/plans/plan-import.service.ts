@@ -10,6 +10,7 @@ import { UnitResolution, resolveUnits } from '@duban/domain/plan/unit-resolution
 import { AppliedMappings, applyUnitMappings, UnitMappingError } from '@duban/domain/plan/unit-mappings';
 import { UNIT_KINDS } from '../units/unit-kinds';
 import { bundledCalendarSource, CalendarSource } from '@duban/domain/calendar/calendar-source';
+import { appendPlanEvent } from '@duban/persistence/events/task-event-log';
 import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { OrgUnitEntity, PlanEntity } from '@duban/persistence/entities';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
@@ -237,19 +238,13 @@ export class PlanImportService {
         [planId, diff.removed.map((r) => r.code)],
       );
     }
-    await tx.query(
-      `INSERT INTO task_event (plan_id, actor_user_id, actor_role, actor_unit, action, outcome, after, detail)
-       VALUES ($1, $2, $3, $4, $5, 'ok', $6, $7)`,
-      [
-        planId,
-        options.actor?.userId ?? null,
-        options.actor?.role ?? null,
-        options.actor?.unitCode ?? null,
-        existing ? 'plan-revision' : 'plan-import',
-        JSON.stringify({ contentHash: hash, diff }),
-        `${tree.metadata.title}：${items.length} 项，${items.filter((w) => w.isLeaf).length} 个末级任务`,
-      ],
-    );
+    await appendPlanEvent(tx, {
+      planId,
+      actor: options.actor ?? null,
+      action: existing ? 'plan-revision' : 'plan-import',
+      after: { contentHash: hash, diff },
+      detail: `${tree.metadata.title}：${items.length} 项，${items.filter((w) => w.isLeaf).length} 个末级任务`,
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { appendTaskEvents } from '../events/task-event-log';
 import { TaskProjection } from './task-projection';
 
 export type ProjectionOutcome = 'applied' | 'stale' | 'missing-task';
@@ -13,7 +14,7 @@ export class TaskProjectionWriter {
 
   async write(p: TaskProjection): Promise<ProjectionOutcome> {
     return this.db.transaction(async (tx) => {
-      await this.appendEvents(tx, p);
+      await appendTaskEvents(tx, p.taskId, p.events);
       const updated: unknown[] = await tx.query(
         `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
                 current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
@@ -116,38 +117,6 @@ export class TaskProjectionWriter {
       `UPDATE escalation SET resolved_at = now()
         WHERE task_id = $1 AND resolved_at IS NULL AND NOT (stage_key || '#' || level = ANY($2))`,
       [p.taskId, open],
-    );
-  }
-
-  private async appendEvents(tx: EntityManager, p: TaskProjection): Promise<void> {
-    if (p.events.length === 0) return;
-    await tx.query(
-      `INSERT INTO task_event (task_id, plan_id, actor_user_id, actor_role, actor_unit, action, outcome, at,
-                               request_id, dedup_key, before, after, detail)
-       SELECT $1, $2, e.actor_user_id, e.actor_role, e.actor_unit, e.action, 'ok', e.at,
-              e.request_id, e.dedup_key, e.before, e.after, e.detail
-         FROM jsonb_to_recordset($3::jsonb) AS e(actor_user_id text, actor_role text, actor_unit text, action text,
-                                                  at timestamptz, request_id text, dedup_key text, before jsonb,
-                                                  after jsonb, detail text)
-       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING`,
-      [
-        p.taskId,
-        p.taskId.split('/')[0],
-        JSON.stringify(
-          p.events.map((e) => ({
-            actor_user_id: e.actorUserId ?? null,
-            actor_role: e.actorRole ?? null,
-            actor_unit: e.actorUnit ?? null,
-            action: e.action,
-            at: e.at,
-            request_id: e.requestId ?? null,
-            dedup_key: `${p.taskId}#${e.seq}`,
-            before: e.before ?? null,
-            after: e.after ?? null,
-            detail: e.detail ?? null,
-          })),
-        ),
-      ],
     );
   }
 }
