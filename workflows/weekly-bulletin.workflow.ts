@@ -1,6 +1,7 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { StoredBulletinRef } from '../libs/domain/src/bulletin/bulletin-content';
 import { bulletinSummaryText } from '../libs/domain/src/bulletin/bulletin-summary';
+import { isoWeekLabel } from '../libs/domain/src/labels/labels';
 import {
   BULLETIN_ACTIVITY_OPTIONS,
   BulletinActivities,
@@ -28,7 +29,7 @@ export async function weeklyBulletinWorkflow(input: BulletinWorkflowInput = {}):
       id: ref.id,
       planId: ref.planId,
       week: ref.week,
-      title: `督办通报 ${content.week}：${content.planTitle}`,
+      title: `督办通报 ${isoWeekLabel(content.week)}：${content.planTitle}`,
       body: bulletinSummaryText(content),
     });
   }

@@ -61,8 +61,8 @@ describe('bulletin and readings pages (Chromium)', () => {
     const page = await context.newPage();
     await page.goto('/ui/bulletins');
     await expect(page.locator('main h1').textContent()).resolves.toBe('督办通报');
-    await page.click('text=2021-W41');
-    await expect(page.locator('main h1').textContent()).resolves.toBe('督办通报 2021-W41');
+    await page.click('text=2021年第41周');
+    await expect(page.locator('main h1').textContent()).resolves.toBe('督办通报 2021年第41周');
     expect(await page.locator('.bulletin svg').count()).toBe(2);
     await expect(page.locator('.bulletin').textContent()).resolves.toContain('水气股');
     const pdf = await page.request.get(
@@ -76,7 +76,7 @@ describe('bulletin and readings pages (Chromium)', () => {
     writeFileSync(join(tmpdir(), 'duban-bulletin-page.pdf'), await pdf.body());
     await page.goto('/ui/bulletins');
     await page.click('button:has-text("立即生成本周通报")');
-    await expect(page.locator('main h1').textContent()).resolves.toMatch(/^督办通报 \d{4}-W\d{2}$/);
+    await expect(page.locator('main h1').textContent()).resolves.toMatch(/^督办通报 \d{4}年第\d{1,2}周$/);
     const [n] = await db.query(`SELECT count(*)::int AS n FROM bulletin WHERE plan_id = $1`, [PLAN_ID]);
     expect(n.n).toBe(2);
     await page.close();

@@ -41,3 +41,20 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
   // A string expression: this project compiles without the DOM library.
   return Boolean(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth + 1'));
 }
+
+/**
+ * What a bureau user must not read on a page: times in UTC or as ISO instants, ISO week codes,
+ * role codes, English error words. Returns each leak with a little of its context.
+ */
+export async function visibleTextLeaks(page: Page): Promise<string[]> {
+  const text = String(await page.evaluate('document.body.innerText'));
+  const leaks = [
+    /\bUTC\b/g,
+    /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g,
+    /\b\d{4}-W\d{2}\b/g,
+    /\b(unit-head|deputy-director|supervisor|handler|admin)\b/g,
+    /\b(annual|rectification|quantitative|recurring|ongoing)：/g,
+    /\b(not found|Worker|Idempotency-Key)\b/g,
+  ];
+  return leaks.flatMap((re) => [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 20), m.index + 30)));
+}

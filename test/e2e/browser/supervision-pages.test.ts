@@ -3,7 +3,14 @@ import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ApiHarness, eventually, startApiHarness } from '../../support/api-harness';
-import { launchChromium, listenOnFreePort, overflowsHorizontally, screenshot, signIn } from '../../support/browser';
+import {
+  launchChromium,
+  listenOnFreePort,
+  overflowsHorizontally,
+  screenshot,
+  signIn,
+  visibleTextLeaks,
+} from '../../support/browser';
 
 jest.setTimeout(240_000);
 
@@ -35,6 +42,8 @@ interface StageView {
 
 /** A 水气股 task that the handler and head can take to its last stage alone (no cooperation, evidence or quantities). */
 let taskCode: string;
+let bulletinId: string;
+let pm25: string;
 
 beforeAll(async () => {
   h = await startApiHarness('ui');
@@ -51,6 +60,23 @@ beforeAll(async () => {
     );
     return n === 45;
   }, 180_000);
+  // A bulletin and a reading, so the bulletin pages and the readings table have rows to show.
+  const bulletin = await h
+    .http()
+    .post('/bulletins/generate')
+    .set(bearer(supervisor))
+    .send({ planId: PLAN, at: '2021-10-11T01:00:00Z' });
+  expect(bulletin.status).toBe(201);
+  bulletinId = bulletin.body.id;
+  [{ id: pm25 }] = await db.query(`SELECT id FROM indicator WHERE plan_id = $1 AND target_code = '1' AND seq = 1`, [
+    PLAN,
+  ]);
+  const reading = await h
+    .http()
+    .post(`/targets/${pm25}/readings`)
+    .set(bearer(await h.login('monitoring.handler')))
+    .send({ period: '2021-09', value: 30, unit: 'ug/m3' });
+  expect(reading.status).toBe(201);
 }, 300_000);
 
 afterAll(async () => {
@@ -373,32 +399,47 @@ describe('web pages in Chromium', () => {
     expect(String(ws.getRow(2).getCell(3).value)).toBe('水气股');
   });
 
-  it('renders every page at phone width (375 px) without horizontal scrolling', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 375, height: 812 },
+  it.each([
+    ['supervisor', 1366],
+    ['supervisor', 375],
+    ['water-air.head', 1366],
+    ['water-air.head', 375],
+  ] as const)('every page as %s at %i px: no sideways scrolling, no UTC, codes or English', async (user, width) => {
+    const phone = width < 600;
+    const ctx = await browser.newContext({
+      viewport: { width, height: phone ? 812 : 900 },
       locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
+      ...(phone ? { isMobile: true, hasTouch: true } : {}),
     });
-    const p = await phone.newPage();
+    const p = await ctx.newPage();
+    const pages: [string, string][] = [
+      ['overview', '/ui/overview'],
+      ['ledger', '/ui/ledger'],
+      ['inbox', '/ui/inbox'],
+      ['escalations', '/ui/escalations'],
+      ['targets', '/ui/targets'],
+      ['readings', `/ui/targets/${pm25}`],
+      ['bulletins', '/ui/bulletins'],
+      ['bulletin', `/ui/bulletins/${bulletinId}`],
+      ['calendar', '/ui/calendar'],
+      ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
+      ...(user === 'supervisor' ? ([['plan-import', '/ui/plans/import']] as [string, string][]) : []),
+    ];
+    const found: Record<string, { overflow: boolean; leaks: string[] }> = {};
     try {
-      await signIn(p, base, 'water-air.head');
-      for (const [name, path] of [
-        ['overview', '/ui/overview'],
-        ['ledger', '/ui/ledger'],
-        ['inbox', '/ui/inbox'],
-        ['escalations', '/ui/escalations'],
-        ['targets', '/ui/targets'],
-        ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
-      ]) {
-        await p.goto(`${base}${path}`);
+      await signIn(p, base, user);
+      for (const [name, path] of pages) {
+        const res = await p.goto(`${base}${path}`);
+        expect([name, res?.status()]).toEqual([name, 200]);
         expect(new URL(p.url()).pathname).toBe(path);
-        await expect(overflowsHorizontally(p)).resolves.toBe(false);
-        await screenshot(p, `phone-${name}`);
+        found[name] = { overflow: await overflowsHorizontally(p), leaks: await visibleTextLeaks(p) };
+        await screenshot(p, `${user}-${width}-${name}`);
       }
     } finally {
-      await phone.close();
+      await ctx.close();
     }
+    const clean = Object.fromEntries(pages.map(([name]) => [name, { overflow: false, leaks: [] }]));
+    expect(found).toEqual(clean);
   });
 
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {

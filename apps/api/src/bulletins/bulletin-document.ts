@@ -1,6 +1,12 @@
 import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { targetLightChart, unitStatusChart } from './bulletin-charts';
-import { COMPARATOR_SIGNS, ESCALATION_LEVEL_REACH_LABELS, INDICATOR_LIGHT_LABELS } from '@duban/domain/labels/labels';
+import { shanghaiDateTime } from '@duban/domain/calendar/shanghai-time';
+import {
+  COMPARATOR_SIGNS,
+  ESCALATION_LEVEL_REACH_LABELS,
+  INDICATOR_LIGHT_LABELS,
+  isoWeekLabel,
+} from '@duban/domain/labels/labels';
 
 /** Text made safe for HTML. */
 export function esc(value: unknown): string {
@@ -48,7 +54,7 @@ export function bulletinBodyHtml(c: BulletinContent, opts: { heading?: boolean }
   const empty = (cols: number, text: string) => `<tr><td colspan="${cols}" class="empty">${text}</td></tr>`;
   return `
 ${opts.heading === false ? '' : '<h1>督办通报</h1>'}
-<p class="sub">${esc(c.planTitle)} · ${esc(c.week)}（${esc(c.weekStart)} 起） · 截至 ${esc(c.asOf.slice(0, 16).replace('T', ' '))} UTC</p>
+<p class="sub">${esc(c.planTitle)} · ${esc(isoWeekLabel(c.week))}（${esc(c.weekStart)} 起） · 截至 ${esc(shanghaiDateTime(c.asOf))}（北京时间）</p>
 <p class="summary">任务共 <b>${t.total}</b> 项：已完成 ${t.done}，正常推进 ${t.onTrack}，即将到期 ${t.dueSoon}，逾期 <b class="bad">${t.overdue}</b>，督办中 ${t.escalated}；本周新增督办 ${c.newEscalations.length} 项。</p>
 <div class="charts"><div class="chart">${unitStatusChart(c)}</div><div class="chart">${targetLightChart(c)}</div></div>
 <h2>一、各单位任务情况</h2>
@@ -81,5 +87,5 @@ th { background: #f2f4f7; }
 
 /** A complete HTML document of the bulletin, for printing to PDF. */
 export function bulletinPrintHtml(c: BulletinContent): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督办通报 ${esc(c.week)}</title><style>${BULLETIN_CSS}</style></head><body>${bulletinBodyHtml(c)}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>督办通报 ${esc(isoWeekLabel(c.week))}</title><style>${BULLETIN_CSS}</style></head><body>${bulletinBodyHtml(c)}</body></html>`;
 }

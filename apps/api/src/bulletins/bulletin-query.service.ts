@@ -7,6 +7,8 @@ import { NotFoundError } from '@duban/domain/errors/domain-error';
 export interface BulletinListItem {
   id: string;
   planId: string;
+  /** The plan's title as the bulletin recorded it. */
+  planTitle: string;
   week: string;
   weekStart: string;
   generatedAt: string;
@@ -36,6 +38,7 @@ export class BulletinQueryService {
     return rows.map((r) => ({
       id: r.id,
       planId: r.plan_id,
+      planTitle: r.content.planTitle,
       week: r.week,
       weekStart: r.week_start,
       generatedAt: new Date(r.generated_at).toISOString(),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
+import { shanghaiDateTime } from '@duban/domain/calendar/shanghai-time';
 import { INDICATOR_LIGHT_LABELS } from '@duban/domain/labels/labels';
 
 /** The bulletin as an Excel workbook: one sheet per section, headers in Chinese. */
@@ -47,7 +48,7 @@ export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
       { header: '级别', key: 'level', width: 8 },
       { header: '督办时间', key: 'raised', width: 20 },
     ],
-    c.newEscalations.map((e) => ({ ...e, raised: e.raisedAt })),
+    c.newEscalations.map((e) => ({ ...e, raised: shanghaiDateTime(e.raisedAt) })),
   );
   sheet(
     '目标指标',
@@ -67,6 +68,6 @@ export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
   const info = wb.addWorksheet('说明');
   info.addRow(['计划', c.planTitle]);
   info.addRow(['周次', c.week]);
-  info.addRow(['截至', c.asOf]);
+  info.addRow(['截至（北京时间）', shanghaiDateTime(c.asOf)]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { PdfPrinter } from '../common/pdf-printer';
+import { attachmentDisposition, bulletinFileName } from '../common/attachment-disposition';
+import { isoWeekLabel } from '@duban/domain/labels/labels';
 import { BulletinGeneratorService } from './bulletin-generator.service';
 import { renderBulletinPdf } from './bulletin-pdf';
 import { BulletinQueryService } from './bulletin-query.service';
@@ -55,7 +57,10 @@ export class BulletinsController {
       xlsx ? await renderBulletinXlsx(bulletin.content) : await renderBulletinPdf(this.printer, bulletin.content),
       {
         type: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
-        disposition: `attachment; filename="${name}"`,
+        disposition: attachmentDisposition(
+          bulletinFileName(bulletin.content.planTitle, isoWeekLabel(bulletin.content.week), m[2]),
+          name,
+        ),
       },
     );
   }

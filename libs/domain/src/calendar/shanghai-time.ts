@@ -32,6 +32,12 @@ export function shanghaiDate(instant: Date | string | number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Beijing wall-clock time of an instant, the way it is shown to people: 2021-10-08 17:30. */
+export function shanghaiDateTime(instant: Date | string | number): string {
+  const t = new Date(instant).getTime() + OFFSET_MS;
+  return new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(shanghaiInstant(date).getTime() + OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -23,7 +23,9 @@ export interface IndicatorReadingView {
   /** For `ratio-of-days`: good days and valid days of the period (value is their ratio in %). */
   goodDays?: number;
   validDays?: number;
+  /** Username of who entered it, and the name people know them by. */
   enteredBy: string | null;
+  enteredByName?: string | null;
   enteredAt: string;
 }
 

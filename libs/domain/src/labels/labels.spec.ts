@@ -1,4 +1,5 @@
 import {
+  isoWeekLabel,
   COMPARATOR_SIGNS,
   ESCALATION_LEVEL_LABELS,
   ESCALATION_LEVEL_REACH_LABELS,
@@ -85,5 +86,13 @@ describe('the labels', () => {
       label(TASK_STATUS_LABELS, undefined),
       label(TASK_STATUS_LABELS, ''),
     ]).toEqual(['', '', '']);
+  });
+});
+
+describe('isoWeekLabel', () => {
+  it('reads an ISO week the Chinese way and leaves anything else as it is', () => {
+    expect(isoWeekLabel('2021-W41')).toBe('2021年第41周');
+    expect(isoWeekLabel('2027-W01')).toBe('2027年第1周');
+    expect(isoWeekLabel('2021-41')).toBe('2021-41');
   });
 });

@@ -89,8 +89,23 @@ export const ESCALATION_LEVEL_LABELS: Record<number, string> = { 1: '一级督�
 export const ESCALATION_LEVEL_REACH_LABELS: Record<number, string> = {
   1: '一级（股长）',
   2: '二级（分管领导）',
-  3: '三级（局长/督查室）',
+  3: '三级（督查室）',
 };
+
+/** Kinds of task, as the ledger and the task's first event name them. */
+export const TASK_KIND_LABELS: Record<string, string> = {
+  annual: '年度任务',
+  rectification: '整改任务',
+  quantitative: '量化任务',
+  recurring: '定期任务',
+  ongoing: '长期任务',
+};
+
+/** An ISO week code as people read it: 2021-W41 → 2021年第41周 (anything else as it is). */
+export function isoWeekLabel(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  return m ? `${m[1]}年第${Number(m[2])}周` : week;
+}
 
 export const ESCALATION_TARGET_LABELS: Record<string, string> = {
   'unit-head': '股长',

@@ -105,7 +105,7 @@ describe('TaskMachine', () => {
     expect(s.taskId).toBe('xj-2027/3.2');
     expect(s.stages.map((st) => st.status)).toEqual(['open', 'pending']);
     expect(s.events).toEqual([
-      expect.objectContaining({ seq: 1, action: 'started', detail: 'annual：工作方案 → 销号' }),
+      expect.objectContaining({ seq: 1, action: 'started', detail: '年度任务：工作方案 → 销号' }),
     ]);
     expect(s.trafficLight).toBe('green');
     expect(s.nextDueAt).toBe(DUE);
@@ -334,6 +334,10 @@ describe('TaskMachine', () => {
         'escalation',
       ]);
       expect(h.s.events.find((e) => e.action === 'reminder')?.detail).toBe('工作方案：还有 3 个工作日到期');
+      expect(h.s.events.filter((e) => e.action === 'escalation').map((e) => e.detail)).toEqual([
+        '工作方案：一级督办（股长）',
+        '工作方案：三级督办（督查室）',
+      ]);
     });
 
     it('addresses reminders to the lead unit and escalations up the ladder, with per-schedule dedup keys', () => {
@@ -345,6 +349,7 @@ describe('TaskMachine', () => {
         kind: 'reminder',
         level: 3,
         dedupKey: 'xj-2027/3.2/plan/reminder/3/r0',
+        body: '任务 3.2「完成 50 座农村污水处理设施」的“工作方案”还有 3 个工作日到期（期限 2027-03-10 17:30）。',
         recipients: [
           { unitCode: 'water-air', role: 'handler' },
           { unitCode: 'water-air', role: 'unit-head' },

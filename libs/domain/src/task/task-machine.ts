@@ -1,5 +1,6 @@
 import { ActorRef } from '../access/actor';
 import { shanghaiDate } from '../calendar/shanghai-time';
+import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, TASK_KIND_LABELS } from '../labels/labels';
 import { TaskRejection, reject } from './rejections';
 import { initialTaskState } from './initial-task-state';
 import { TaskNotice, taskNotices, reminderWhen } from './task-notices';
@@ -89,7 +90,7 @@ export class TaskMachine {
   static start(input: TaskWorkflowInput, now: () => number): TaskMachine {
     const machine = new TaskMachine(initialTaskState(input), { processed: [], projectedSeq: 0 }, now);
     const s = machine.s;
-    machine.event('started', `${s.kind}：${s.stages.map((st) => st.name).join(' → ')}`);
+    machine.event('started', `${label(TASK_KIND_LABELS, s.kind)}：${s.stages.map((st) => st.name).join(' → ')}`);
     return machine;
   }
 
@@ -417,7 +418,13 @@ export class TaskMachine {
       raisedAt: this.nowIso(),
       resolvedAt: null,
     });
-    this.event('escalation', `${stage.name}：${e.level}级督办（${e.to}）`, undefined, stage.key);
+    const level = ESCALATION_LEVEL_LABELS[e.level] ?? `${e.level}级督办`;
+    this.event(
+      'escalation',
+      `${stage.name}：${level}（${label(ESCALATION_TARGET_LABELS, e.to)}）`,
+      undefined,
+      stage.key,
+    );
     const notice = taskNotices.escalation(this.s, stage, e.level, e.to);
     this.changed();
     return [notice];

@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '../calendar/shanghai-time';
 import { EscalationTarget, NotificationRequest, StageState, TaskSnapshot } from './task-types';
 
 /** A notification as the task state machine asks for it; the workflow adds the task's id and links. */
@@ -117,7 +118,7 @@ export const taskNotices = {
     level: offsetWorkdays,
     recipients: leadHandlerAndHead(s),
     title: `【催办】${s.title}`,
-    body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”${reminderWhen(offsetWorkdays)}（期限 ${stage.dueAt}）。`,
+    body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”${reminderWhen(offsetWorkdays)}（期限 ${dueText(stage)}）。`,
   }),
 
   escalation: (s: Task, stage: StageState, level: number, to: EscalationTarget): TaskNotice => ({
@@ -126,9 +127,12 @@ export const taskNotices = {
     level,
     recipients: to === 'supervisor' ? supervisors : lead(s, to),
     title: `【督办·${['一', '二', '三', '四', '五'][level - 1] ?? level}级】${s.title}`,
-    body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”已逾期（期限 ${stage.dueAt}），请督促办理。`,
+    body: `任务 ${s.taskCode}「${s.title}」的“${stage.name}”已逾期（期限 ${dueText(stage)}），请督促办理。`,
   }),
 };
+
+/** A stage's deadline in Beijing time, as people read it. */
+const dueText = (stage: StageState) => (stage.dueAt ? shanghaiDateTime(stage.dueAt) : '无');
 
 /** How a reminder names the time left: 今天到期 on the due day, else the workdays to go. */
 export function reminderWhen(offsetWorkdays: number): string {

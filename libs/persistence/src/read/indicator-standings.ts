@@ -87,7 +87,7 @@ export async function loadReadings(
   const out = new Map<string, IndicatorReadingView[]>(indicatorIds.map((id) => [id, []]));
   if (indicatorIds.length === 0) return out;
   const rows: Record<string, unknown>[] = await db.query(
-    `SELECT r.indicator_id, r.period, r.value, r.good_days, r.valid_days, u.username, r.entered_at
+    `SELECT r.indicator_id, r.period, r.value, r.good_days, r.valid_days, u.username, u.display_name, r.entered_at
        FROM kpi_reading r LEFT JOIN app_user u ON u.id = r.entered_by
       WHERE r.indicator_id = ANY($1::uuid[]) ORDER BY r.period`,
     [indicatorIds],
@@ -99,6 +99,7 @@ export async function loadReadings(
       ...(r.good_days === null ? {} : { goodDays: Number(r.good_days) }),
       ...(r.valid_days === null ? {} : { validDays: Number(r.valid_days) }),
       enteredBy: (r.username as string | null) ?? null,
+      enteredByName: (r.display_name as string | null) ?? (r.username as string | null) ?? null,
       enteredAt: new Date(r.entered_at as Date).toISOString(),
     });
   }

@@ -1,7 +1,9 @@
 import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { bulletinBodyHtml, BULLETIN_CSS } from '../../bulletins/bulletin-document';
 import { BulletinListItem } from '../../bulletins/bulletin-query.service';
+import { isoWeekLabel } from '@duban/domain/labels/labels';
 import { html, raw, SafeHtml } from '../layout/html';
+import { formatDateTime } from '../view-model/format';
 
 /** The bulletin list: one row per stored week, with detail and export links; a generate form for supervisors. */
 export function bulletinListBody(
@@ -24,9 +26,9 @@ export function bulletinListBody(
   const rows = items.map(
     (b) =>
       html`<tr>
-        <td><a href="/ui/bulletins/${b.id}">${b.week}</a></td>
-        <td>${b.planId}</td>
-        <td class="nowrap">${b.generatedAt.slice(0, 16).replace('T', ' ')}</td>
+        <td class="nowrap"><a href="/ui/bulletins/${b.id}">${isoWeekLabel(b.week)}</a></td>
+        <td>${b.planTitle}</td>
+        <td class="nowrap">${formatDateTime(b.generatedAt)}</td>
         <td class="num">${b.totals.total}</td>
         <td class="num">${b.totals.done}</td>
         <td class="num">${b.totals.overdue}</td>
@@ -45,7 +47,7 @@ export function bulletinListBody(
           <tr>
             <th>周次</th>
             <th>计划</th>
-            <th>生成时间（UTC）</th>
+            <th>生成时间</th>
             <th class="num">任务</th>
             <th class="num">已完成</th>
             <th class="num">逾期</th>

@@ -12,6 +12,8 @@ import { PdfPrinter } from '../../common/pdf-printer';
 import { csrfOf, pageFor } from '../pages/page-context';
 import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
+import { isoWeekLabel } from '@duban/domain/labels/labels';
+import { attachmentDisposition, bulletinFileName } from '../../common/attachment-disposition';
 import { bulletinDetailBody, bulletinListBody } from './bulletin-pages.view';
 
 /** /ui/bulletins: the stored weekly bulletins, one bulletin, its exports, generation on demand. */
@@ -61,7 +63,7 @@ export class BulletinsPageController {
   async detail(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<string> {
     const b = await this.bulletins.get(id);
     return pageFor(req, {
-      title: `督办通报 ${b.content.week}`,
+      title: `督办通报 ${isoWeekLabel(b.content.week)}`,
       active: 'bulletins',
       body: bulletinDetailBody(id, b.content),
     });
@@ -81,7 +83,10 @@ export class BulletinsPageController {
       xlsx ? await renderBulletinXlsx(b.content) : await renderBulletinPdf(this.printer, b.content),
       {
         type: xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
-        disposition: `attachment; filename="bulletin-${b.content.planId}-${b.content.week}.${format}"`,
+        disposition: attachmentDisposition(
+          bulletinFileName(b.content.planTitle, isoWeekLabel(b.content.week), format),
+          `bulletin-${b.content.planId}-${b.content.week}.${format}`,
+        ),
       },
     );
   }

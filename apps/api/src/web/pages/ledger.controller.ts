@@ -4,6 +4,7 @@ import { Response } from 'express';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
+import { attachmentDisposition } from '../../common/attachment-disposition';
 import { PlanQueryService } from '../../plans/plan-query.service';
 import { TaskListQuery } from '../../tasks/task-list.query';
 import { TaskQueryService } from '../../tasks/task-query.service';
@@ -76,10 +77,7 @@ export class LedgerController {
     res
       .status(200)
       .setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="ledger-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督办台账-${stamp}.xlsx`)}`,
-      )
+      .setHeader('Content-Disposition', attachmentDisposition(`督办台账-${stamp}.xlsx`, `ledger-${stamp}.xlsx`))
       .setHeader('Cache-Control', 'no-store')
       .send(buffer);
   }

@@ -1,7 +1,9 @@
 import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
+import { formatDateTime } from '../view-model/format';
 import {
   COMPARATOR_SIGNS,
+  ESCALATION_LEVEL_LABELS,
   INDICATOR_LIGHT_LABELS,
   PERIOD_LABELS,
   QUALITATIVE_STATUS_LABELS,
@@ -91,15 +93,15 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
                 <td class="num">${r.validDays ?? ''}</td>`
             : ''
         }
-        <td>${r.enteredBy ?? ''}</td>
-        <td class="nowrap">${r.enteredAt.slice(0, 16).replace('T', ' ')}</td>
+        <td>${r.enteredByName ?? r.enteredBy ?? ''}</td>
+        <td class="nowrap">${formatDateTime(r.enteredAt)}</td>
       </tr>`,
   );
   const reminders = s.reminders.map(
     (r) =>
       html`<li>
-        ${r.at.slice(0, 16).replace('T', ' ')} UTC：${r.period}
-        ${r.kind === 'reminder' ? '催办' : `督办（${r.level}级）`}
+        ${formatDateTime(r.at)}：${r.period}
+        ${r.kind === 'reminder' ? '催办' : (ESCALATION_LEVEL_LABELS[r.level ?? 0] ?? '督办')}
       </li>`,
   );
   const form = opts.canReport
@@ -151,7 +153,7 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
                   : ''
               }
               <th>报送人</th>
-              <th>报送时间（UTC）</th>
+              <th>报送时间</th>
             </tr>
           </thead>
           <tbody>
