@@ -136,7 +136,7 @@ describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', (
     expect(inbox.n).toBeGreaterThan(0);
   });
 
-  it('lists the escalations raised in the seven days before the bulletin as new', async () => {
+  it('lists the tasks escalated in the seven days before the bulletin, each once at its highest rung', async () => {
     // The 2021 deadlines are long past on this server's clock, so the task workflows escalate now.
     await eventually(async () => {
       const [r] = await db.query(
@@ -153,13 +153,16 @@ describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', (
     expect(res.body.created).toBe(true);
     const c = (await h.http().get(`/bulletins/${res.body.id}`).set('Authorization', `Bearer ${supervisor}`)).body
       .content;
-    const [raised] = await db.query(
-      `SELECT count(*)::int AS n FROM escalation e JOIN task t ON t.id = e.task_id
-        WHERE t.plan_id = $1 AND e.raised_at >= $2 AND e.raised_at < $3`,
+    const raised: { task_id: string; level: number }[] = await db.query(
+      `SELECT e.task_id, max(e.level)::int AS level FROM escalation e JOIN task t ON t.id = e.task_id
+        WHERE t.plan_id = $1 AND e.raised_at >= $2 AND e.raised_at < $3 GROUP BY e.task_id`,
       [PLAN_ID, c.since, c.asOf],
     );
-    expect(raised.n).toBeGreaterThan(0);
-    expect(c.newEscalations).toHaveLength(raised.n);
+    expect(raised.length).toBeGreaterThan(0);
+    const byTask = (rows: { taskId?: string; task_id?: string; level: number }[]) =>
+      Object.fromEntries(rows.map((r) => [r.taskId ?? r.task_id, r.level]));
+    expect(byTask(c.newEscalations)).toEqual(byTask(raised));
+    expect(c.newEscalations).toHaveLength(raised.length); // no task twice
     for (const e of c.newEscalations) {
       expect(Date.parse(e.raisedAt)).toBeGreaterThanOrEqual(Date.parse(c.since));
       expect(e.unitName).toBeTruthy();

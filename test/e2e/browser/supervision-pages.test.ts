@@ -334,6 +334,10 @@ describe('web pages in Chromium', () => {
     }>('/escalations/summary', supervisor);
     await page.goto(`${base}/ui/escalations`);
     expect(Number(await page.textContent('#escalation-total strong'))).toBe(summary.total);
+    // One row per escalated task, at its highest open rung: the total counts tasks, not rungs.
+    const open = await settledJson<{ taskId: string }[]>('/escalations', supervisor);
+    expect(new Set(open.map((e) => e.taskId)).size).toBe(open.length);
+    expect(summary.total).toBe(open.length);
     expect(summary.total).toBeGreaterThan(0);
     const board = await page.$$eval('#escalation-summary tbody tr', (trs) =>
       trs.map((tr) => ({

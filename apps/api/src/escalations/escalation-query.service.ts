@@ -17,7 +17,10 @@ export interface OpenEscalation {
   raisedAt: string;
 }
 
-/** The 督办 board: escalations still open (their stage not done), by level and unit. */
+/**
+ * The 督办 board: tasks with an escalation still open (their stage not done), each once, at the
+ * highest rung reached; the lower rungs stay in the task's history.
+ */
 @Injectable()
 export class EscalationQueryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -30,20 +33,23 @@ export class EscalationQueryService {
       params.push(scope.units);
       clauses.push(`e.unit_code = ANY($${params.length})`);
     }
+    let levelFilter = '';
     if (filter.level) {
       params.push(filter.level);
-      clauses.push(`e.level = $${params.length}`);
+      levelFilter = `WHERE level = $${params.length}`;
     }
     if (filter.unit) {
       params.push(filter.unit);
       clauses.push(`e.unit_code = $${params.length}`);
     }
     const rows: Array<Record<string, string | number | Date>> = await this.db.query(
-      `SELECT e.id, e.task_id, t.code, t.title, e.stage_key, e.level, e.to_role, e.unit_code,
-              COALESCE(u.name, e.unit_code) AS unit_name, e.raised_at
-         FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
-        WHERE ${clauses.join(' AND ')}
-        ORDER BY e.level DESC, e.raised_at ASC
+      `SELECT * FROM (
+         SELECT DISTINCT ON (e.task_id) e.id, e.task_id, t.code, t.title, e.stage_key, e.level, e.to_role,
+                e.unit_code, COALESCE(u.name, e.unit_code) AS unit_name, e.raised_at
+           FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
+          WHERE ${clauses.join(' AND ')}
+          ORDER BY e.task_id, e.level DESC, e.raised_at ASC) cur ${levelFilter}
+        ORDER BY level DESC, raised_at ASC
         LIMIT 1000`,
       params,
     );
@@ -61,7 +67,7 @@ export class EscalationQueryService {
     }));
   }
 
-  /** Counts of open escalations by unit and level, for the board header. */
+  /** Escalated tasks by unit and current level, for the board header. */
   async summary(actor: ActorRef) {
     const open = await this.open(actor);
     const byUnit = new Map<

@@ -13,7 +13,7 @@ export class EscalationsController {
   constructor(private readonly escalations: EscalationQueryService) {}
 
   @Get()
-  @ApiOperation({ summary: '未解除的督办（按级别、单位）' })
+  @ApiOperation({ summary: '督办中的任务：每项一行，按已达到的最高督办级别（可按级别、单位筛选）' })
   open(@CurrentUser() user: AuthUser, @Query() query: EscalationListQuery) {
     return this.escalations.open(actorOf(user), { level: query.level, unit: query.unit });
   }

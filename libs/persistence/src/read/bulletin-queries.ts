@@ -61,10 +61,15 @@ export async function escalationsRaisedBetween(
   until: Date,
 ): Promise<BulletinEscalationItem[]> {
   const rows: Record<string, string | number | Date>[] = await db.query(
-    `SELECT e.task_id, t.code, t.title, e.unit_code, COALESCE(u.name, e.unit_code) AS unit_name, e.level, e.to_role, e.raised_at
-       FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
-      WHERE t.plan_id = $1 AND e.raised_at >= $2 AND e.raised_at < $3
-      ORDER BY e.raised_at, t.code, e.level`,
+    // One row per task: the highest rung its ladder reached in the week (a stage overdue for long
+    // raises 一、二、三级 together; that is one task escalated, not three).
+    `SELECT * FROM (
+       SELECT DISTINCT ON (e.task_id) e.task_id, t.code, t.title, e.unit_code,
+              COALESCE(u.name, e.unit_code) AS unit_name, e.level, e.to_role, e.raised_at
+         FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
+        WHERE t.plan_id = $1 AND e.raised_at >= $2 AND e.raised_at < $3
+        ORDER BY e.task_id, e.level DESC, e.raised_at) latest
+      ORDER BY raised_at, code`,
     [planId, since.toISOString(), until.toISOString()],
   );
   return rows.map((r) => ({

@@ -32,7 +32,7 @@ export function escalationsBody(
       >
       <button class="btn btn-secondary" type="submit">筛选</button>
     </form>
-    <p id="escalation-total">未解除的督办共 <strong>${summary.total}</strong> 项</p>
+    <p id="escalation-total">督办中的任务共 <strong>${summary.total}</strong> 项（每项按已达到的最高督办级别计）</p>
     <div class="table-wrap">
       <table id="escalation-summary">
         <thead>
