@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
@@ -252,8 +253,41 @@ describe('web pages in Chromium', () => {
     await expect(page.locator('button[data-action=returnStage]').count()).resolves.toBe(0);
     await expect(page.locator('button[data-action=comment]').count()).resolves.toBe(1);
     await expect(page.textContent('main')).resolves.toContain('工作方案.txt');
+    const [{ body }] = await db.query(`SELECT body FROM task WHERE id = $1`, [`${PLAN}/${code}`]);
+    expect(body.length).toBeGreaterThan(10);
+    await expect(page.locator('#task-body').textContent()).resolves.toBe(body); // the task's own text
     await expect(page.textContent('#stage-timeline > li:first-child')).resolves.toContain('方案已报送，见附件');
     await screenshot(page, 'task-detail-handler');
+
+    // The file opens from the page under its Chinese name, with the bytes that were uploaded.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:text("工作方案.txt")')]);
+    expect(download.suggestedFilename()).toBe('工作方案.txt');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe('碳交易工作方案（初稿）\n');
+    // The API serves it the same way to whoever may see the task, and to nobody else.
+    const [{ id: evidenceId }] = await db.query(`SELECT id FROM evidence WHERE task_id = $1`, [`${PLAN}/${code}`]);
+    const file = await h
+      .http()
+      .get(`/tasks/${PLAN}/${code}/evidence/${evidenceId}`)
+      .set(bearer(await h.login('water-air.head')));
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('工作方案.txt')}`);
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.text).toBe('碳交易工作方案（初稿）\n');
+    const [{ code: otherUnit }] = await db.query(
+      `SELECT u.code FROM org_unit u JOIN app_user a ON a.unit_code = u.code AND a.role = 'handler', task t
+        WHERE t.id = $1 AND u.code <> t.lead_unit AND NOT (u.code = ANY(t.cooperating_units)) LIMIT 1`,
+      [`${PLAN}/${code}`],
+    );
+    const stranger = await h
+      .http()
+      .get(`/tasks/${PLAN}/${code}/evidence/${evidenceId}`)
+      .set(bearer(await h.login(`${otherUnit}.handler`)));
+    expect(stranger.status).toBe(404);
+    const elsewhere = await h
+      .http()
+      .get(`/tasks/${PLAN}/${taskCode}/evidence/${evidenceId}`)
+      .set(bearer(await h.login('supervisor')));
+    expect(elsewhere.status).toBe(404); // an id of another task's file is not found under this one
 
     const csrf = await page.getAttribute('form.logout input[name=_csrf]', 'value');
     const forged = await page.request.post(`${base}/ui/tasks/${PLAN}/${code}/act/approve`, {

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { BadInputError } from '@duban/domain/errors/domain-error';
+import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { EvidenceEntity } from '@duban/persistence/entities';
 import { evidenceTypeOf } from './evidence-types';
 import { UploadedEvidence } from './evidence-upload';
@@ -90,6 +90,14 @@ export class EvidenceService {
       await unlink(file.path).catch(() => undefined);
       if (created && storagePath) await this.removeIfUnreferenced(storagePath);
     }
+  }
+
+  /** A file of this task (by the task's row id), or 404: an id of another task is not found here. */
+  async ofTask(taskRowId: string, evidenceId: string): Promise<EvidenceEntity> {
+    const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId) ? evidenceId : null;
+    const row = id ? await this.db.getRepository(EvidenceEntity).findOneBy({ id, taskId: taskRowId }) : null;
+    if (!row) throw new NotFoundError('佐证材料', evidenceId);
+    return row;
   }
 
   /** Deletes uploads that were not accepted (a refused action, a failed check). */

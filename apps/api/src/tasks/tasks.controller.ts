@@ -1,8 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
+import { sendEvidence } from '../evidence/evidence-download';
+import { EvidenceService } from '../evidence/evidence.service';
 import { TaskListQuery } from './task-list.query';
 import { TimelineQuery } from './timeline.query';
 import { TaskQueryService } from './task-query.service';
@@ -12,7 +15,10 @@ import { taskWorkflowId } from '@duban/domain/task/task-types';
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TaskQueryService) {}
+  constructor(
+    private readonly tasks: TaskQueryService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '督办台账：按单位、状态、红黄绿灯、阶段、期限、关键词筛选，分页排序' })
@@ -32,5 +38,21 @@ export class TasksController {
     @Query() page: TimelineQuery,
   ) {
     return this.tasks.detail(actorOf(user), taskWorkflowId(planId, code), page);
+  }
+
+  @Get(':planId/:code/evidence/:evidenceId')
+  @ApiOperation({
+    summary: '下载佐证材料：与任务同样的可见范围；PDF 和图片在浏览器中打开，其他文件下载，文件名为上传时的中文名',
+  })
+  @ApiProduces('application/octet-stream')
+  async downloadEvidence(
+    @CurrentUser() user: AuthUser,
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Param('evidenceId') evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const task = await this.tasks.visibleTask(actorOf(user), taskWorkflowId(planId, code));
+    return sendEvidence(res, await this.evidence.ofTask(task.id, evidenceId));
   }
 }

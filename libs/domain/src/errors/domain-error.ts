@@ -15,9 +15,25 @@ export class DomainError extends Error {
   }
 }
 
+/** English names of what may be not found, for the problem's English message. */
+const THINGS_IN_ENGLISH: Record<string, string> = {
+  任务: 'Task',
+  计划: 'Plan',
+  通报: 'Bulletin',
+  佐证材料: 'Evidence',
+  佐证材料文件: 'Evidence file',
+  单位: 'Unit',
+  用户: 'User',
+  指标: 'Indicator',
+  阶段: 'Stage',
+  操作: 'Action',
+  计划指标: 'Plan indicator',
+  通知: 'Notification',
+};
+
 export class NotFoundError extends DomainError {
   constructor(what: string, id: string) {
-    super('NOT_FOUND', 404, `未找到${what}：${id}`, `${what} not found: ${id}`, { id });
+    super('NOT_FOUND', 404, `未找到${what}：${id}`, `${THINGS_IN_ENGLISH[what] ?? 'Item'} not found: ${id}`, { id });
   }
 }
 

@@ -65,6 +65,7 @@ textarea{width:100%;min-height:3.5em}
 .timeline li{position:relative;margin:0 0 1rem;padding-left:.75rem}
 .timeline li::before{content:"";position:absolute;left:-1.45rem;top:.45rem;width:.8rem;height:.8rem;border-radius:50%;background:#8c959f;border:2px solid #fff}
 .timeline li.done::before{background:#1a7f37}.timeline li.current::before{background:#0b57d0}
+.task-body{white-space:pre-wrap;margin:0 0 .75rem;line-height:1.7}
 .kv{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 .kv dt{color:#555}.kv dd{margin:0}
 .row-problem{background:#fff5f5}

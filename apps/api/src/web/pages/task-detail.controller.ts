@@ -8,6 +8,7 @@ import {
   Query,
   Req,
   Res,
+  StreamableFile,
   UploadedFiles,
   UseFilters,
   UseGuards,
@@ -22,6 +23,7 @@ import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
 import { EvidenceAccess } from '../../evidence/evidence-access';
 import { evidenceMulterOptions, uploadedEvidence } from '../../evidence/evidence-upload';
+import { sendEvidence } from '../../evidence/evidence-download';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { TaskActionService } from '../../tasks/task-action.service';
 import { TaskQueryService } from '../../tasks/task-query.service';
@@ -104,6 +106,19 @@ export class TaskDetailController {
         now: Date.now(),
       }),
     });
+  }
+
+  /** An evidence file of the task, for the links on its page (the page's own cookie session). */
+  @Get(':planId/:code/evidence/:evidenceId')
+  async evidenceFile(
+    @Req() req: AuthenticatedRequest,
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Param('evidenceId') evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const task = await this.tasks.visibleTask(actorOf(req.user), taskWorkflowId(planId, code));
+    return sendEvidence(res, await this.evidence.ofTask(task.id, evidenceId));
   }
 
   /**

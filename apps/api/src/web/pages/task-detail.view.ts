@@ -1,3 +1,4 @@
+import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { stageLight } from '@duban/domain/task/traffic-light';
 import { ActionRecord, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { EscalationEntity, TaskEntity, TaskEventEntity } from '@duban/persistence/entities';
@@ -131,6 +132,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         : ''
     }
     <section class="card" id="task-summary">
+      ${t.body ? html`<p id="task-body" class="task-body">${t.body}</p>` : ''}
       <dl class="kv">
         <dt>编号</dt>
         <dd>${t.code}</dd>
@@ -189,7 +191,13 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
       v.evidence.length === 0
         ? html`<p class="muted">暂无佐证材料。</p>`
         : html`<ul>
-            ${v.evidence.map((e) => html`<li>${e.fileName}（${Math.ceil(e.sizeBytes / 1024)} KB）· ${v.names.get(e.uploadedBy) ?? ''} · ${formatDateTime(e.uploadedAt)}</li>`)}
+            ${v.evidence.map(
+              (e) =>
+                html`<li>
+                  <a href="${taskPagePath(t.id)}/evidence/${e.id}">${e.fileName}</a>（${Math.ceil(e.sizeBytes / 1024)}
+                  KB）· ${v.names.get(e.uploadedBy) ?? ''} · ${formatDateTime(e.uploadedAt)}
+                </li>`,
+            )}
           </ul>`
     }
     <h2>评论</h2>
