@@ -454,6 +454,7 @@ describe('web pages in Chromium', () => {
       ['overview', '/ui/overview'],
       ['ledger', '/ui/ledger'],
       ['inbox', '/ui/inbox'],
+      ['messages', '/ui/messages'],
       ['escalations', '/ui/escalations'],
       ['targets', '/ui/targets'],
       ['readings', `/ui/targets/${pm25}`],
@@ -478,6 +479,32 @@ describe('web pages in Chromium', () => {
     }
     const clean = Object.fromEntries(pages.map(([name]) => [name, { overflow: false, leaks: [] }]));
     expect(found).toEqual(clean);
+  });
+
+  it('消息: the nav counts unread messages; one is marked read, then all, and the count follows', async () => {
+    await signIn(page, base, 'water-air.head');
+    const unread = async () => {
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM notification
+          WHERE (recipient_user_id = (SELECT id::text FROM app_user WHERE username = 'water-air.head')
+                 OR recipient_key = 'water-air:unit-head') AND read_at IS NULL`,
+      );
+      return n as number;
+    };
+    await eventually(async () => (await unread()) > 1, 60_000); // escalations of the past-due 2021 plan
+    await page.goto(`${base}/ui/messages`);
+    const badge = async () => Number((await page.locator('nav a[href="/ui/messages"] .count').textContent()) ?? 0);
+    const before = await unread();
+    expect(await badge()).toBe(Math.min(before, 99));
+    const first = page.locator('#message-table tbody tr.unread').first();
+    await expect(first.locator('a').getAttribute('href')).resolves.toMatch(/^\/ui\/tasks\//);
+    await Promise.all([page.waitForURL(`${base}/ui/messages`), first.locator('button').click()]);
+    expect(await unread()).toBe(before - 1);
+    await Promise.all([page.waitForURL(`${base}/ui/messages`), page.click('text=全部标为已读')]);
+    expect(await unread()).toBe(0);
+    await expect(page.locator('nav a[href="/ui/messages"] .count').count()).resolves.toBe(0);
+    await expect(page.locator('#all-read').textContent()).resolves.toBe('没有未读消息。');
+    await screenshot(page, 'messages');
   });
 
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {

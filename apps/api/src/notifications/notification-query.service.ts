@@ -34,6 +34,27 @@ export class NotificationQueryService {
     }));
   }
 
+  /** How many notifications addressed to the actor are still unread (the count beside 消息). */
+  async unreadCount(actor: ActorRef): Promise<number> {
+    const { where, params } = this.recipientSql(actor);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM notification WHERE ${where} AND read_at IS NULL`,
+      params,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Marks every notification addressed to the actor as read; returns how many were unread. */
+  async markAllRead(actor: ActorRef): Promise<number> {
+    const { where, params } = this.recipientSql(actor);
+    const result = await this.db.query(
+      `UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL RETURNING id`,
+      params,
+    );
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return rows.length;
+  }
+
   async markRead(actor: ActorRef, id: string): Promise<void> {
     const { where, params } = this.recipientSql(actor);
     const result = await this.db.query(

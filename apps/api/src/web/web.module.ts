@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Request, Response, NextFunction } from 'express';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -6,12 +7,15 @@ import { PlansModule } from '../plans/plans.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { UnitsModule } from '../units/units.module';
 import { WebAssetsController } from './assets/web-assets.controller';
 import { CalendarPageController } from './pages/calendar.controller';
 import { EscalationsPageController } from './pages/escalations.controller';
 import { InboxPageController } from './pages/inbox.controller';
+import { MessagesPageController } from './pages/messages.controller';
+import { UnreadCountInterceptor } from './pages/unread-count.interceptor';
 import { LedgerController } from './pages/ledger.controller';
 import { OverviewController } from './pages/overview.controller';
 import { PlanImportPageController } from './pages/plan-import.controller';
@@ -30,6 +34,7 @@ import { WebExceptionFilter } from './session/web-exception.filter';
     PlansModule,
     TasksModule,
     InboxModule,
+    NotificationsModule,
     EscalationsModule,
     DashboardModule,
     CalendarModule,
@@ -41,11 +46,13 @@ import { WebExceptionFilter } from './session/web-exception.filter';
     LedgerController,
     TaskDetailController,
     InboxPageController,
+    MessagesPageController,
     EscalationsPageController,
     CalendarPageController,
     PlanImportPageController,
   ],
-  providers: [WebExceptionFilter],
+  // Every page's nav counts the unread messages: one interceptor for all page modules.
+  providers: [WebExceptionFilter, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

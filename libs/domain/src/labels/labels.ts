@@ -92,6 +92,14 @@ export const ESCALATION_LEVEL_REACH_LABELS: Record<number, string> = {
   3: '三级（督查室）',
 };
 
+/** Kinds of notification, as the 消息 page and the messages themselves name them. */
+export const NOTIFICATION_KIND_LABELS = {
+  reminder: '催办',
+  escalation: '督办',
+  action: '待办',
+  bulletin: '督办通报',
+} as const;
+
 /** Kinds of task, as the ledger and the task's first event name them. */
 export const TASK_KIND_LABELS: Record<string, string> = {
   annual: '年度任务',

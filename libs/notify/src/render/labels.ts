@@ -1,12 +1,7 @@
-import { ROLE_LABELS } from '@duban/domain/labels/labels';
+import { NOTIFICATION_KIND_LABELS, ROLE_LABELS } from '@duban/domain/labels/labels';
 import { NotificationKind } from '../notification';
 
-export const KIND_LABELS: Record<NotificationKind, string> = {
-  reminder: '催办',
-  escalation: '督办',
-  action: '待办',
-  bulletin: '督办通报',
-};
+export const KIND_LABELS: Record<NotificationKind, string> = NOTIFICATION_KIND_LABELS;
 
 /**
  * Role names as users know them; unknown roles are shown as given. A recipient who heads a unit is

@@ -15,6 +15,9 @@ a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
 .nav a.active{background:rgba(255,255,255,.22);font-weight:600}
 .user{margin-left:auto;display:flex;align-items:center;gap:.5rem;font-size:.9rem}
 .user-role{opacity:.85}
+tr.unread td{background:#fff8e1}
+tr.unread td:first-child{font-weight:600}
+.nav .count{display:inline-block;min-width:1.2em;margin-left:.25rem;padding:0 .3rem;border-radius:.6rem;background:#fff;color:#b3261e;font-size:.75rem;font-weight:600;text-align:center}
 .logout{display:inline;margin:0}
 .logout button{background:transparent;border:1px solid rgba(255,255,255,.6);color:#fff;border-radius:4px;padding:.1rem .5rem;cursor:pointer}
 .main{max-width:1240px;margin:0 auto;padding:1rem}

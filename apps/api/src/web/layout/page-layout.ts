@@ -5,12 +5,22 @@ import { ROLE_LABELS as ROLES } from '@duban/domain/labels/labels';
 
 /** Which navigation entry is highlighted; 'none' for pages outside the nav (login, task detail). */
 export type NavKey =
-  'overview' | 'ledger' | 'inbox' | 'escalations' | 'targets' | 'bulletins' | 'calendar' | 'import' | 'none';
+  | 'overview'
+  | 'ledger'
+  | 'inbox'
+  | 'messages'
+  | 'escalations'
+  | 'targets'
+  | 'bulletins'
+  | 'calendar'
+  | 'import'
+  | 'none';
 
 export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; roles?: readonly AuthUser['role'][] }[] = [
   { key: 'overview', label: '总览', href: '/ui/overview' },
   { key: 'ledger', label: '台账', href: '/ui/ledger' },
   { key: 'inbox', label: '待办', href: '/ui/inbox' },
+  { key: 'messages', label: '消息', href: '/ui/messages' },
   { key: 'escalations', label: '督办', href: '/ui/escalations' },
   { key: 'targets', label: '目标', href: '/ui/targets' },
   { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
@@ -29,6 +39,8 @@ export interface PageOptions {
   scripts?: string[];
   /** CSRF token for the logout form (and any page form); set by the page controllers. */
   csrfToken?: string;
+  /** Unread notifications of the user, shown beside 消息. */
+  unread?: number;
 }
 
 /** The whole HTML document of a page: head, nav bar with user and logout, main content, footer. */
@@ -41,13 +53,23 @@ export function renderPage(opts: PageOptions): string {
                 href="${item.href}"
                 class="${item.key === opts.active ? 'active' : ''}"
                 ${item.key === opts.active ? raw('aria-current="page"') : ''}
-                >${item.label}</a
+                >${item.label}${
+                  item.key === 'messages' && opts.unread
+                    ? html`<span class="count" aria-label="${opts.unread} 条未读"
+                        >${opts.unread > 99 ? '99+' : opts.unread}</span
+                      >`
+                    : ''
+                }</a
               >`,
           )}
         </nav>
         <div class="user">
           <span class="user-name">${opts.user.displayName}</span>
-          <span class="user-role">${ROLE_LABELS[opts.user.role]}</span>
+          ${
+            ROLE_LABELS[opts.user.role] === opts.user.displayName
+              ? ''
+              : html`<span class="user-role">${ROLE_LABELS[opts.user.role]}</span>`
+          }
           <form method="post" action="/ui/logout" class="logout">
             <input type="hidden" name="_csrf" value="${opts.csrfToken ?? ''}" />
             <button type="submit">退出</button>

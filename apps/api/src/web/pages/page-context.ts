@@ -1,10 +1,11 @@
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { renderPage, PageOptions } from '../layout/page-layout';
 import { sessionCookies } from '../session/web-session';
+import { unreadOf } from './unread-count.interceptor';
 
 /** Renders a page for the signed-in user of `req`, with the CSRF token every form needs. */
-export function pageFor(req: AuthenticatedRequest, opts: Omit<PageOptions, 'user' | 'csrfToken'>): string {
-  return renderPage({ ...opts, user: req.user, csrfToken: sessionCookies(req).csrf });
+export function pageFor(req: AuthenticatedRequest, opts: Omit<PageOptions, 'user' | 'csrfToken' | 'unread'>): string {
+  return renderPage({ ...opts, user: req.user, csrfToken: sessionCookies(req).csrf, unread: unreadOf(req) });
 }
 
 export function csrfOf(req: AuthenticatedRequest): string {
