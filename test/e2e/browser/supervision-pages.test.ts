@@ -201,6 +201,13 @@ describe('web pages in Chromium', () => {
     await page.goto(`${base}/ui/inbox`);
     const row = page.locator(`tr[data-task="${PLAN}/${taskCode}"]`);
     await expect(row.count()).resolves.toBe(1);
+    // The row says what is asked and shows the note, so the head decides without opening the task.
+    await expect(row.locator('td.ask').textContent()).resolves.toMatch(
+      new RegExp(`提交审批：“.+”（水气股承办人）\\s*说明：第${working.length}阶段工作已完成`),
+    );
+    await expect(row.locator('button[data-action=approve]').getAttribute('aria-label')).resolves.toBe(
+      `审批通过任务 ${taskCode}`,
+    );
     await screenshot(page, 'inbox');
     await Promise.all([
       page.waitForURL(/\/ui\/inbox\?done=approve/),

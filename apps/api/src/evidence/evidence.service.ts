@@ -100,6 +100,14 @@ export class EvidenceService {
     return row;
   }
 
+  /** File names of the given evidence ids (for links in lists), by id. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    if (valid.length === 0) return new Map();
+    const rows = await this.db.getRepository(EvidenceEntity).find({ where: valid.map((id) => ({ id })) });
+    return new Map(rows.map((r) => [r.id, r.fileName]));
+  }
+
   /** Deletes uploads that were not accepted (a refused action, a failed check). */
   async discard(files: UploadedEvidence[] | undefined): Promise<void> {
     await Promise.all((files ?? []).map((f) => unlink(f.path).catch(() => undefined)));

@@ -87,7 +87,8 @@ textarea{width:100%;min-height:3.5em}
   .main{padding:.75rem}
   .hide-sm{display:none}
   .chart{height:260px}
-  table.stack-sm thead{display:none}
+  table.stack-sm thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+  table.stack-sm td[data-label]::before{content:attr(data-label) "：";color:#57606a}
   table.stack-sm tr{display:block;padding:.4rem 0;border-bottom:1px solid #e1e4e8}
   table.stack-sm td{display:block;border:0;padding:.15rem .6rem}
   table.stack-sm td.hide-sm{display:none}

@@ -8,14 +8,43 @@ import { actionUrl } from './action-forms.view';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { currentStageCell } from '../view-model/current-stage-cell';
 import { tableOrEmpty } from '../layout/table-or-empty';
+import { InboxAsk } from '../view-model/inbox-ask';
 
 export interface InboxRow {
   task: TaskEntity;
   actions: PageAction[];
+  ask: InboxAsk | null;
 }
 
-/** Approve with one click, or return with a reason, right from the list (unit heads). */
-function quickDecision(taskId: string, csrf: string): SafeHtml {
+/** Names of the people who asked and of the files they attached, by id. */
+export interface InboxNames {
+  people: Map<string, string>;
+  files: Map<string, string>;
+}
+
+/** What the row asks: the step, who asked, their note, and their files as links. */
+function askCell(taskId: string, ask: InboxAsk | null, names: InboxNames): SafeHtml {
+  if (!ask) return html`<td data-label="事项" class="muted">—</td>`;
+  const by = ask.by ? (names.people.get(ask.by) ?? '') : '';
+  const files = ask.evidenceIds.filter((id) => names.files.has(id));
+  return html`<td data-label="事项" class="ask">
+    <div>${ask.what}${by ? html`<span class="muted">（${by}）</span>` : ''}</div>
+    ${ask.note ? html`<div class="ask-note">说明：${ask.note}</div>` : ''}
+    ${
+      files.length
+        ? html`<div class="ask-files">
+            佐证材料：${files.map(
+              (id, i) =>
+                html`${i > 0 ? '、' : ''}<a href="${taskPagePath(taskId)}/evidence/${id}">${names.files.get(id)}</a>`,
+            )}
+          </div>`
+        : ''
+    }
+  </td>`;
+}
+
+/** Approve with one click, or return with a reason, right from the list (unit heads); names say which task. */
+function quickDecision(taskId: string, code: string, csrf: string): SafeHtml {
   const hidden = html`<input type="hidden" name="_csrf" value="${csrf}" />
     <input type="hidden" name="requestId" value="${randomUUID()}" />
     <input type="hidden" name="back" value="/ui/inbox" />`;
@@ -24,18 +53,22 @@ function quickDecision(taskId: string, csrf: string): SafeHtml {
     <input type="hidden" name="back" value="/ui/inbox" />`;
   return html`<div class="btn-row quick">
     <form method="post" action="${actionUrl(taskId, 'approve')}" data-form="approve">
-      ${hidden} <button class="btn" type="submit" data-action="approve">审批通过</button>
+      ${hidden}
+      <button class="btn" type="submit" data-action="approve" aria-label="审批通过任务 ${code}">审批通过</button>
     </form>
     <form method="post" action="${actionUrl(taskId, 'returnStage')}" class="btn-row" data-form="returnStage">
       ${returnHidden}
-      <input type="text" name="reason" placeholder="退回理由" required aria-label="退回理由" />
-      <button class="btn btn-secondary" type="submit" data-action="returnStage">退回</button>
+      <input type="text" name="reason" placeholder="退回理由" required aria-label="退回任务 ${code} 的理由" />
+      <button class="btn btn-secondary" type="submit" data-action="returnStage" aria-label="退回任务 ${code}">
+        退回
+      </button>
     </form>
   </div>`;
 }
 
 export function inboxBody(
   rows: InboxRow[],
+  names: InboxNames,
   unitName: (c: string | null) => string,
   csrf: string,
   notice: string | null,
@@ -44,20 +77,21 @@ export function inboxBody(
   ${tableOrEmpty({
     id: 'inbox-table',
     className: 'stack-sm',
-    columns: ['编号', '任务', '牵头单位', '当前阶段', '期限', '灯', '办理'],
+    columns: ['编号', '任务', '事项', '牵头单位', '当前阶段', '期限', '灯', '办理'],
     rows,
-    row: ({ task: t, actions }) =>
+    row: ({ task: t, actions, ask }) =>
       html`<tr data-task="${t.id}">
-        <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
-        <td>${t.title}</td>
-        <td class="nowrap">${unitName(t.leadUnit)}</td>
+        <td class="nowrap" data-label="编号"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
+        <td data-label="任务">${t.title}</td>
+        ${askCell(t.id, ask, names)}
+        <td class="nowrap" data-label="牵头单位">${unitName(t.leadUnit)}</td>
         ${currentStageCell(t)}
-        <td class="nowrap">${formatDate(t.nextDueAt)}</td>
-        <td>${lightBadge(t.trafficLight)}</td>
+        <td class="nowrap" data-label="期限">${formatDate(t.nextDueAt)}</td>
+        <td data-label="灯">${lightBadge(t.trafficLight)}</td>
         <td>
           ${
             actions.includes('approve')
-              ? quickDecision(t.id, csrf)
+              ? quickDecision(t.id, t.code, csrf)
               : html`<a class="btn btn-secondary" href="${taskPagePath(t.id)}">去办理</a>`
           }
         </td>
