@@ -248,6 +248,8 @@ describe('web pages in Chromium', () => {
       buffer: Buffer.from('碳交易工作方案（初稿）\n', 'utf8'),
     });
     await Promise.all([page.waitForURL(/done=submit/), submitForm.locator('button[data-action=submit]').click()]);
+    // The answer comes after the ledger has the new state: no "refresh later" on a page that is current.
+    await expect(page.textContent('[role=status]')).resolves.toBe('已提交成果。');
     await eventually(async () => {
       const [row] = await db.query(`SELECT current_stage_status FROM task WHERE id = $1`, [`${PLAN}/${code}`]);
       return row.current_stage_status === 'submitted';

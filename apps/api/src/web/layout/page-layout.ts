@@ -66,7 +66,7 @@ export function renderPage(opts: PageOptions): string {
         <div class="user">
           <span class="user-name">${opts.user.displayName}</span>
           ${
-            ROLE_LABELS[opts.user.role] === opts.user.displayName
+            opts.user.displayName.includes(ROLE_LABELS[opts.user.role])
               ? ''
               : html`<span class="user-role">${ROLE_LABELS[opts.user.role]}</span>`
           }

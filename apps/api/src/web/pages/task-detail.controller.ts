@@ -60,6 +60,7 @@ export class TaskDetailController {
     @Param('code') code: string,
     @Query('done') done?: unknown,
     @Query('before') before?: unknown,
+    @Query('v') actedVersion?: unknown,
   ): Promise<string> {
     const actor = actorOf(req.user);
     const taskId = taskWorkflowId(planId, code);
@@ -101,7 +102,11 @@ export class TaskDetailController {
           units: units.filter((u) => u.code !== detail.task.leadUnit).map((u) => ({ code: u.code, name: u.name })),
         },
         notice: isPageAction(doneAction)
-          ? `已${ACTION_LABELS[doneAction]}。页面数据随流程更新，稍后刷新可见最新状态。`
+          ? `已${ACTION_LABELS[doneAction]}。${
+              detail.task.projectedVersion >= (Number(queryText(actedVersion)) || Infinity)
+                ? ''
+                : '页面数据随流程更新，稍后刷新可见最新状态。'
+            }`
           : null,
         now: Date.now(),
       }),
@@ -154,10 +159,12 @@ export class TaskDetailController {
           stored.push((await this.evidence.store(task.id, stageKey, req.user.id, upload)).id);
         payload = { ...payload, evidenceIds: stored };
       }
-      await this.actions.perform(actor, taskId, action, payload, requestId);
+      const { snapshot } = await this.actions.perform(actor, taskId, action, payload, requestId);
       stored.length = 0; // named by the submission now: kept
       const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
-      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}`);
+      // The version the action produced: the page says "稍后刷新" only if the ledger is behind it.
+      const version = Number((snapshot as { version?: unknown } | undefined)?.version) || 0;
+      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}&v=${version}`);
     } finally {
       await this.evidence.discard(uploads);
       if (stored.length > 0) await this.evidence.remove(stored);
