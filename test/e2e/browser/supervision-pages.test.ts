@@ -199,7 +199,7 @@ describe('web pages in Chromium', () => {
     await screenshot(page, 'task-detail-before-approval');
 
     await page.goto(`${base}/ui/inbox`);
-    const row = page.locator(`tr[data-task="${PLAN}/${taskCode}"]`);
+    const row = page.locator(`#inbox-table tr[data-task="${PLAN}/${taskCode}"]`);
     await expect(row.count()).resolves.toBe(1);
     // The row says what is asked and shows the note, so the head decides without opening the task.
     await expect(row.locator('td.ask').textContent()).resolves.toMatch(
@@ -365,6 +365,15 @@ describe('web pages in Chromium', () => {
         done,
       })),
     );
+    // Every unit's row adds up: the four lights (green, yellow, red, none) are all its tasks.
+    const sums = await page.$$eval('#unit-table tbody tr', (trs) =>
+      trs.map((tr) => {
+        const n = (col: string) => Number(tr.querySelector(`[data-col=${col}]`)!.textContent);
+        return [n('total'), n('green') + n('yellow') + n('red') + n('none')];
+      }),
+    );
+    expect(sums.length).toBeGreaterThan(0);
+    for (const [total, parts] of sums) expect(parts).toBe(total);
     const overdueRows = await page.locator('#overdue-table tbody tr').count();
     expect(overdueRows).toBe(overview.overdue.length);
     await page.waitForSelector('html[data-charts=ready]');
@@ -488,6 +497,27 @@ describe('web pages in Chromium', () => {
     }
     const clean = Object.fromEntries(pages.map(([name]) => [name, { overflow: false, leaks: [] }]));
     expect(found).toEqual(clean);
+  });
+
+  it("the supervisor's inbox holds the tasks escalated to 督查室, each once, with the way to act", async () => {
+    await signIn(page, base, 'supervisor');
+    await eventually(async () => {
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM escalation e JOIN task t ON t.id = e.task_id
+          WHERE t.plan_id = $1 AND e.to_role = 'supervisor' AND e.resolved_at IS NULL`,
+        [PLAN],
+      );
+      return n > 0;
+    }, 60_000);
+    await page.goto(`${base}/ui/inbox`);
+    const tasks = await page.$$eval('#escalated-table tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-task')),
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(new Set(tasks).size).toBe(tasks.length);
+    expect(tasks.filter((id) => id!.startsWith(`${PLAN}/`)).length).toBeGreaterThan(0);
+    await expect(page.locator('#escalated-table tbody tr').first().textContent()).resolves.toContain('三级督办');
+    await screenshot(page, 'inbox-supervisor');
   });
 
   it('消息: the nav counts unread messages; one is marked read, then all, and the count follows', async () => {

@@ -25,7 +25,11 @@ export interface OpenEscalation {
 export class EscalationQueryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async open(actor: ActorRef, filter: { level?: number; unit?: string } = {}): Promise<OpenEscalation[]> {
+  /** `toRole`: only the rungs that reach this role (股长, 分管领导, 督查室), each task at its highest such rung. */
+  async open(
+    actor: ActorRef,
+    filter: { level?: number; unit?: string; toRole?: string } = {},
+  ): Promise<OpenEscalation[]> {
     const params: unknown[] = [];
     const clauses = ['e.resolved_at IS NULL'];
     const scope = unitScopeOf(actor);
@@ -41,6 +45,10 @@ export class EscalationQueryService {
     if (filter.unit) {
       params.push(filter.unit);
       clauses.push(`e.unit_code = $${params.length}`);
+    }
+    if (filter.toRole) {
+      params.push(filter.toRole);
+      clauses.push(`e.to_role = $${params.length}`);
     }
     const rows: Array<Record<string, string | number | Date>> = await this.db.query(
       `SELECT * FROM (

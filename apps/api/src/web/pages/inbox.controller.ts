@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { TaskSnapshot } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
+import { EscalationQueryService } from '../../escalations/escalation-query.service';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { InboxService } from '../../inbox/inbox.service';
 import { TaskQueryService } from '../../tasks/task-query.service';
@@ -23,6 +24,7 @@ export class InboxPageController {
     private readonly tasks: TaskQueryService,
     private readonly units: UnitsService,
     private readonly evidence: EvidenceService,
+    private readonly escalations: EscalationQueryService,
   ) {}
 
   @Get('inbox')
@@ -30,7 +32,12 @@ export class InboxPageController {
   @Header('Cache-Control', 'no-store')
   async inboxPage(@Req() req: AuthenticatedRequest, @Query('done') done?: unknown): Promise<string> {
     const actor = actorOf(req.user);
-    const [items, units] = await Promise.all([this.inbox.list(actor), this.units.list()]);
+    const [items, units, escalations] = await Promise.all([
+      this.inbox.list(actor),
+      this.units.list(),
+      // The rungs of the ladder that reach this role; the other rungs are other people's to act on.
+      this.escalations.open(actor, { toRole: actor.role }),
+    ]);
     const snapshots = await this.tasks.visibleSnapshots(
       actor,
       items.map((t) => t.id),
@@ -55,6 +62,7 @@ export class InboxPageController {
         (c) => (c ? (names.get(c) ?? c) : '—'),
         csrfOf(req),
         isPageAction(doneAction) ? `已${ACTION_LABELS[doneAction]}。` : null,
+        escalations,
       ),
     });
   }

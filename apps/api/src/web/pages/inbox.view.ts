@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { TaskEntity } from '@duban/persistence/entities';
 import { html, SafeHtml } from '../layout/html';
 import { PageAction } from '../view-model/available-actions';
-import { formatDate } from '../view-model/format';
+import { formatDate, formatDateTime } from '../view-model/format';
 import { lightBadge } from '../view-model/labels';
 import { actionUrl } from './action-forms.view';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { currentStageCell } from '../view-model/current-stage-cell';
 import { tableOrEmpty } from '../layout/table-or-empty';
 import { InboxAsk } from '../view-model/inbox-ask';
+import type { OpenEscalation } from '../../escalations/escalation-query.service';
+import { ESCALATION_LEVEL_LABELS } from '@duban/domain/labels/labels';
 
 export interface InboxRow {
   task: TaskEntity;
@@ -66,14 +68,45 @@ function quickDecision(taskId: string, code: string, csrf: string): SafeHtml {
   </div>`;
 }
 
+/**
+ * 督办 addressed to me: overdue tasks whose escalation ladder reached my rung (股长, 分管领导,
+ * 督查室), one row per task, with the way to act on it (its page: comment, reassign, extension).
+ */
+function escalatedToMe(rows: OpenEscalation[]): SafeHtml {
+  if (rows.length === 0) return html``;
+  return html`<h2 id="escalated-heading">督办给我的逾期任务（${rows.length} 项）</h2>
+    ${tableOrEmpty({
+      id: 'escalated-table',
+      className: 'stack-sm',
+      columns: ['编号', '任务', '牵头单位', '督办级别', '督办时间', '办理'],
+      rows,
+      row: (e) =>
+        html`<tr data-task="${e.taskId}">
+          <td class="nowrap" data-label="编号"><a href="${taskPagePath(e.taskId)}">${e.taskCode}</a></td>
+          <td data-label="任务">${e.title}</td>
+          <td class="nowrap" data-label="牵头单位">${e.unitName}</td>
+          <td class="nowrap" data-label="督办级别">${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
+          <td class="nowrap" data-label="督办时间">${formatDateTime(e.raisedAt)}</td>
+          <td data-label="办理">
+            <a class="btn btn-secondary" href="${taskPagePath(e.taskId)}" aria-label="督促办理任务 ${e.taskCode}"
+              >督促办理</a
+            >
+          </td>
+        </tr>`,
+      empty: '',
+    })}`;
+}
+
 export function inboxBody(
   rows: InboxRow[],
   names: InboxNames,
   unitName: (c: string | null) => string,
   csrf: string,
   notice: string | null,
+  escalated: OpenEscalation[] = [],
 ): SafeHtml {
   return html`${notice ? html`<div class="notice" role="status">${notice}</div>` : ''}
+  ${escalated.length ? html`<h2>等待我办理的事项（${rows.length} 项）</h2>` : ''}
   ${tableOrEmpty({
     id: 'inbox-table',
     className: 'stack-sm',
@@ -98,5 +131,6 @@ export function inboxBody(
       </tr>`,
     empty: '没有等待您办理的事项。',
     emptyId: 'inbox-empty',
-  })}`;
+  })}
+  ${escalatedToMe(escalated)}`;
 }

@@ -80,6 +80,7 @@ export function overviewBody(
             <th class="num">绿灯</th>
             <th class="num">黄灯</th>
             <th class="num">红灯</th>
+            <th class="num" title="当前没有期限的任务：已完成、待销号、暂停或撤销">无灯</th>
             <th class="num">督办中</th>
             <th class="num">已完成</th>
             <th class="num">完成率</th>
@@ -98,6 +99,7 @@ export function overviewBody(
                 <td class="num" data-col="green">${u.green}</td>
                 <td class="num" data-col="yellow">${u.yellow}</td>
                 <td class="num" data-col="red">${u.red}</td>
+                <td class="num" data-col="none">${u.none}</td>
                 <td class="num" data-col="escalated">${u.escalated}</td>
                 <td class="num" data-col="done">${u.done}</td>
                 <td class="num" data-col="completionRate">${formatPercent(u.completionRate)}</td>
