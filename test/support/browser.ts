@@ -58,3 +58,26 @@ export async function visibleTextLeaks(page: Page): Promise<string[]> {
   ];
   return leaks.flatMap((re) => [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 20), m.index + 30)));
 }
+
+/** One accessibility finding of axe-core: the rule, its impact and the elements it names. */
+export interface AxeFinding {
+  rule: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, the level GB/T 37668-2019 asks of government sites) on
+ * the page as it is, and returns what it finds.
+ */
+export async function accessibilityFindings(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  return result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}

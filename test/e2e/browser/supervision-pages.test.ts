@@ -11,6 +11,8 @@ import {
   screenshot,
   signIn,
   visibleTextLeaks,
+  accessibilityFindings,
+  AxeFinding,
 } from '../../support/browser';
 
 jest.setTimeout(240_000);
@@ -460,44 +462,52 @@ describe('web pages in Chromium', () => {
     ['supervisor', 375],
     ['water-air.head', 1366],
     ['water-air.head', 375],
-  ] as const)('every page as %s at %i px: no sideways scrolling, no UTC, codes or English', async (user, width) => {
-    const phone = width < 600;
-    const ctx = await browser.newContext({
-      viewport: { width, height: phone ? 812 : 900 },
-      locale: 'zh-CN',
-      ...(phone ? { isMobile: true, hasTouch: true } : {}),
-    });
-    const p = await ctx.newPage();
-    const pages: [string, string][] = [
-      ['overview', '/ui/overview'],
-      ['ledger', '/ui/ledger'],
-      ['inbox', '/ui/inbox'],
-      ['messages', '/ui/messages'],
-      ['escalations', '/ui/escalations'],
-      ['targets', '/ui/targets'],
-      ['readings', `/ui/targets/${pm25}`],
-      ['bulletins', '/ui/bulletins'],
-      ['bulletin', `/ui/bulletins/${bulletinId}`],
-      ['calendar', '/ui/calendar'],
-      ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
-      ...(user === 'supervisor' ? ([['plan-import', '/ui/plans/import']] as [string, string][]) : []),
-    ];
-    const found: Record<string, { overflow: boolean; leaks: string[] }> = {};
-    try {
-      await signIn(p, base, user);
-      for (const [name, path] of pages) {
-        const res = await p.goto(`${base}${path}`);
-        expect([name, res?.status()]).toEqual([name, 200]);
-        expect(new URL(p.url()).pathname).toBe(path);
-        found[name] = { overflow: await overflowsHorizontally(p), leaks: await visibleTextLeaks(p) };
-        await screenshot(p, `${user}-${width}-${name}`);
+  ] as const)(
+    'every page as %s at %i px: no sideways scrolling, no UTC, codes or English, no axe WCAG 2.1 AA finding',
+    async (user, width) => {
+      const phone = width < 600;
+      const ctx = await browser.newContext({
+        viewport: { width, height: phone ? 812 : 900 },
+        locale: 'zh-CN',
+        bypassCSP: true, // axe-core is injected as a script; the pages' own CSP allows only theirs
+        ...(phone ? { isMobile: true, hasTouch: true } : {}),
+      });
+      const p = await ctx.newPage();
+      const pages: [string, string][] = [
+        ['overview', '/ui/overview'],
+        ['ledger', '/ui/ledger'],
+        ['inbox', '/ui/inbox'],
+        ['messages', '/ui/messages'],
+        ['escalations', '/ui/escalations'],
+        ['targets', '/ui/targets'],
+        ['readings', `/ui/targets/${pm25}`],
+        ['bulletins', '/ui/bulletins'],
+        ['bulletin', `/ui/bulletins/${bulletinId}`],
+        ['calendar', '/ui/calendar'],
+        ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
+        ...(user === 'supervisor' ? ([['plan-import', '/ui/plans/import']] as [string, string][]) : []),
+      ];
+      const found: Record<string, { overflow: boolean; leaks: string[]; axe: AxeFinding[] }> = {};
+      try {
+        await signIn(p, base, user);
+        for (const [name, path] of pages) {
+          const res = await p.goto(`${base}${path}`);
+          expect([name, res?.status()]).toEqual([name, 200]);
+          expect(new URL(p.url()).pathname).toBe(path);
+          found[name] = {
+            overflow: await overflowsHorizontally(p),
+            leaks: await visibleTextLeaks(p),
+            axe: await accessibilityFindings(p),
+          };
+          await screenshot(p, `${user}-${width}-${name}`);
+        }
+      } finally {
+        await ctx.close();
       }
-    } finally {
-      await ctx.close();
-    }
-    const clean = Object.fromEntries(pages.map(([name]) => [name, { overflow: false, leaks: [] }]));
-    expect(found).toEqual(clean);
-  });
+      const clean = Object.fromEntries(pages.map(([name]) => [name, { overflow: false, leaks: [], axe: [] }]));
+      expect(found).toEqual(clean);
+    },
+  );
 
   it("the supervisor's inbox holds the tasks escalated to 督查室, each once, with the way to act", async () => {
     await signIn(page, base, 'supervisor');

@@ -80,9 +80,9 @@ table { width: 100%; border-collapse: collapse; margin-bottom: 8px; }
 th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f2f4f7; }
 .bad { color: #c0392b; font-weight: bold; }
-.empty { color: #888; text-align: center; }
+.empty { color: #57606a; text-align: center; }
 .charts { display: flex; gap: 12px; align-items: flex-start; }
-.light-red { color: #f5222d; font-weight: bold; } .light-yellow { color: #d48806; font-weight: bold; } .light-green { color: #389e0d; }
+.light-red { color: #cf222e; font-weight: bold; } .light-yellow { color: #9a6700; font-weight: bold; } .light-green { color: #1a7f37; }
 @media print { .charts, table { page-break-inside: avoid; } }`;
 
 /** A complete HTML document of the bulletin, for printing to PDF. */

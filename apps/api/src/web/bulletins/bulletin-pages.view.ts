@@ -41,7 +41,7 @@ export function bulletinListBody(
       </tr>`,
   );
   return html`${form}
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="督办通报列表">
       <table>
         <thead>
           <tr>

@@ -23,7 +23,12 @@ tr.unread td:first-child{font-weight:600}
 .main{max-width:1240px;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.25rem 0 1rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
-.foot{max-width:1240px;margin:2rem auto 1rem;padding:0 1rem;color:#666;font-size:.85rem}
+.foot{max-width:1240px;margin:2rem auto 1rem;padding:0 1rem;color:#57606a;font-size:.85rem}
+.foot a,main p a,main li a,.notice a{text-decoration:underline}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.top :focus-visible{outline-color:#fff}
+.skip{position:absolute;left:-999px;top:0;background:#fff;color:#0b57d0;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:.5rem}
 .card{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:1rem;margin-bottom:1rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.75rem;margin-bottom:1rem}
 .stat{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:.75rem}
@@ -36,7 +41,7 @@ th{background:#fafbfc;white-space:nowrap;font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .light{display:inline-block;min-width:2.6em;padding:0 .4em;border-radius:999px;font-size:.8rem;text-align:center;color:#fff;white-space:nowrap}
-.light-green{background:#1a7f37}.light-yellow{background:#bf8700}.light-red{background:#cf222e}.light-none{background:#8c959f}
+.light.light-green{background:#1a7f37}.light.light-yellow{background:#9a6700}.light.light-red{background:#cf222e}.light.light-none{background:#6e7781}
 .muted{color:#666}
 .error{background:#ffebe9;border:1px solid #ff8182;color:#82071e;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#dafbe1;border:1px solid #4ac26b;color:#116329;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}

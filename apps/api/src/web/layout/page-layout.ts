@@ -88,11 +88,12 @@ export function renderPage(opts: PageOptions): string {
         </style>
       </head>
       <body>
+        <a class="skip" href="#main">跳到正文</a>
         <header class="top">
           <a class="brand" href="/ui/overview">督办台账</a>
           ${nav}
         </header>
-        <main class="main">
+        <main class="main" id="main" tabindex="-1">
           <h1>${opts.title}</h1>
           ${opts.body}
         </main>

@@ -19,7 +19,7 @@ export function calendarListBody(years: CalendarYearView[]): SafeHtml {
       期限、催办和督办按工作日计算。每年 11 月前后国务院办公厅发布下一年的节假日安排通知，管理员在此录入后，
       所有受影响任务的期限和催办会自动重新计算；未录入的年份按法定假日暂定计算（不含调休）。
     </p>
-    <div class="table-wrap" tabindex="0">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="工作日历">
       <table id="calendar-years">
         <thead>
           <tr>

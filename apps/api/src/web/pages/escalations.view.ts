@@ -33,7 +33,7 @@ export function escalationsBody(
       <button class="btn btn-secondary" type="submit">筛选</button>
     </form>
     <p id="escalation-total">督办中的任务共 <strong>${summary.total}</strong> 项（每项按已达到的最高督办级别计）</p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="各单位督办汇总">
       <table id="escalation-summary">
         <thead>
           <tr>

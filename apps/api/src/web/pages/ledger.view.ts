@@ -98,7 +98,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
     <p class="muted" id="ledger-total">
       共 <strong>${v.total}${v.totalIsLowerBound ? '+' : ''}</strong> 项任务，第 ${page} / ${pages} 页
     </p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="督办台账">
       <table id="ledger-table" class="stack-sm">
         <thead>
           <tr>

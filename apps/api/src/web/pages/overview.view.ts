@@ -71,7 +71,7 @@ export function overviewBody(
       </section>
     </div>
     <h2>各单位红黄绿灯</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="各单位红黄绿灯">
       <table id="unit-table">
         <thead>
           <tr>

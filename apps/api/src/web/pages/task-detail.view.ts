@@ -209,7 +209,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
           </ul>`
     }
     <h2>办理记录</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="办理记录">
       <table id="event-table">
         <thead>
           <tr>

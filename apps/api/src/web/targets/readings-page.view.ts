@@ -133,7 +133,7 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
             class="btn-row"
           >
             <input type="hidden" name="_csrf" value="${opts.csrf}" />
-            <input type="file" name="file" accept=".csv,text/csv" required />
+            <input type="file" name="file" accept=".csv,text/csv" required aria-label="报送数据 CSV 文件" />
             <button class="btn" type="submit">上传</button>
           </form>
         </section>`
