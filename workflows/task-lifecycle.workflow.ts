@@ -44,7 +44,7 @@ import { failureMessage, refused } from './update-failure';
  * look-ups, projections into the read model, notifications and problem children.
  * A change to the commands an existing history issues goes behind patched() (docs/design.md,
  * "Workflow versioning"). Patch ids in use: 'resume-replans-timers', 'grace-after-end',
- * 'local-projection', 'notify-before-continue-as-new'.
+ * 'local-projection', 'notify-before-continue-as-new', 'extension-moves-later-stages'.
  */
 
 const HISTORY_EVENT_LIMIT = 8000;
@@ -99,11 +99,10 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
   }
   handle('decideExtension', async (a) => {
     // The new instant first: if the calendar cannot answer, the update fails and nothing changed.
-    const { newDueDate } = machine.pendingExtension;
-    const at = a.approve
-      ? await calendar.resolveDueInstant({ date: newDueDate, calendarRevision: s.calendarRevision })
-      : null;
-    send(machine.decideExtension(a, at));
+    const date = machine.pendingExtension.newDueDate;
+    const at = a.approve ? await calendar.resolveDueInstant({ date, calendarRevision: s.calendarRevision }) : null;
+    // Later stages due before the new date move with it; older runs moved only the stage.
+    send(machine.decideExtension(a, at, Boolean(at) && patched('extension-moves-later-stages')));
   });
 
   // ---- rectification ledger (整改台账): one child workflow per problem ------------------------

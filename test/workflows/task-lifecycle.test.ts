@@ -216,4 +216,35 @@ describe('task lifecycle workflow (time-skipping server)', () => {
       await maybeRecordHistory(handle, 'extension-moves-timers');
     });
   });
+
+  it('an approved extension past a later stage’s deadline moves that stage too (patch extension-moves-later-stages)', async () => {
+    const rec = recordingActivities();
+    const worker = await newWorker(rec.activities);
+    await worker.runUntil(async () => {
+      const input = dueOctober8('1.4');
+      input.stages.splice(1, 0, {
+        ...input.stages[0],
+        key: 'report',
+        name: '阶段报告',
+        dueAt: '2021-10-12T09:30:00.000Z',
+      });
+      const handle = await start(input);
+      await env.sleep('27 days'); // 2021-09-28
+      await handle.executeUpdate(taskUpdates.requestExtension, {
+        args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
+      });
+      const decided = await handle.executeUpdate(taskUpdates.decideExtension, {
+        args: [{ requestId: 'r-d1', actor: actors.deputyA, approve: true }],
+      });
+      expect(decided.stages.map((st) => [st.key, st.dueAt])).toEqual([
+        ['done', '2021-10-15T09:30:00.000Z'],
+        ['report', '2021-10-15T09:30:00.000Z'],
+        ['closure', null],
+      ]);
+      await env.sleep('2 days');
+      const s = await handle.query(getStateQuery);
+      expect(s.events.find((e) => e.action === 'extension-approved')?.detail).toContain('后续阶段阶段报告一并延至');
+      await maybeRecordHistory(handle, 'extension-moves-later-stages');
+    });
+  });
 });

@@ -102,7 +102,7 @@ describe('weekly bulletin workflow (time-skipping server)', () => {
     });
     expect([...rec.stored.keys()]).toEqual(['kpi-2021/2021-W41', 'kpi-2021/2021-W42']);
     expect(rec.delivered.map((d) => d.week)).toEqual(['2021-W41', '2021-W42']);
-    expect(rec.delivered[0].title).toBe('督办通报 2021-W41：2021年工作要点');
+    expect(rec.delivered[0].title).toBe('督办通报 2021年第41周：2021年工作要点');
     expect(rec.delivered[0].body).toContain('水气股：逾期 2 项，督办中 2 项');
     expect(rec.computedAt[0].slice(0, 13)).toBe('2021-10-11T01');
   });

@@ -200,6 +200,36 @@ describe('TaskMachine', () => {
     ]);
   });
 
+  it('an extension past a later stage’s deadline moves that stage with it, and says so', () => {
+    const h = harness({
+      stages: [
+        ...input().stages.slice(0, 1),
+        laterStage('q2', '季度进展（第二季度）', '2027-06-30'),
+        laterStage('q4', '季度进展（第四季度）', '2027-12-31'),
+        input().stages[1],
+      ],
+    });
+    h.act('requestExtension', { actor: handler, newDueDate: '2027-09-30', reason: '规划调整' });
+    const at = '2027-09-30T09:30:00.000Z';
+    const [notice] = h.machine.decideExtension({ requestId: 'd1', actor: deputy, approve: true }, at, true);
+    expect(h.s.stages.map((st) => [st.key, st.dueAt, st.dueRevision])).toEqual([
+      ['plan', at, 1],
+      ['q2', at, 1],
+      ['q4', '2027-12-31T09:30:00.000Z', 0],
+      ['closure', null, 0],
+    ]);
+    expect(h.s.stages[1].dueDate).toBe('2027-09-30');
+    expect(h.s.events.at(-1)?.detail).toBe('2027-09-30；后续阶段季度进展（第二季度）一并延至 2027-09-30');
+    expect(notice.body).toBe('“工作方案”期限已延至 2027-09-30。后续阶段“季度进展（第二季度）”的期限一并延至该日。');
+  });
+
+  it('runs that predate moving later stages move the stage alone', () => {
+    const h = harness({ stages: [...input().stages.slice(0, 1), laterStage('q2', '二季度', '2027-06-30')] });
+    h.act('requestExtension', { actor: handler, newDueDate: '2027-09-30', reason: '规划调整' });
+    h.machine.decideExtension({ requestId: 'd1', actor: deputy, approve: true }, '2027-09-30T09:30:00.000Z');
+    expect(h.s.stages[1].dueAt).toBe('2027-06-30T09:30:00.000Z');
+  });
+
   it('a refused extension keeps the deadline and says so', () => {
     const h = harness();
     h.act('requestExtension', { actor: handler, newDueDate: '2027-04-30', reason: '设备到货延迟' });

@@ -261,21 +261,39 @@ export class TaskMachine {
     return this.s.pendingExtension!;
   }
 
-  /** `newDueAt`: the instant of the requested date when approved, null when refused. */
-  decideExtension(a: TaskActionArgs['decideExtension'], newDueAt: string | null): TaskNotice[] {
+  /**
+   * `newDueAt`: the instant of the requested date when approved, null when refused. With
+   * `moveLaterStages`, later stages that would fall due before the new date move to it too (a
+   * task whose plan stage moves to December cannot owe its quarterly reports in June).
+   */
+  decideExtension(
+    a: TaskActionArgs['decideExtension'],
+    newDueAt: string | null,
+    moveLaterStages = false,
+  ): TaskNotice[] {
     const request = this.pendingExtension;
     const stage = this.s.stages.find((st) => st.key === request.stageKey)!;
     this.s.pendingExtension = null;
+    const moved: string[] = [];
     if (newDueAt) {
       stage.dueAt = newDueAt;
       stage.dueDate = request.newDueDate;
       stage.dueRevision += 1;
       stage.escalationLevel = 0;
       this.resolveEscalations(stage.key);
+      const later = moveLaterStages ? this.s.stages.slice(this.s.stages.indexOf(stage) + 1) : [];
+      for (const st of later) {
+        if (st.closure || !st.dueAt || Date.parse(st.dueAt) >= Date.parse(newDueAt)) continue;
+        st.dueAt = newDueAt;
+        st.dueDate = request.newDueDate;
+        st.dueRevision += 1;
+        moved.push(st.name);
+      }
     }
     const decision = a.approve ? 'extension-approved' : 'extension-refused';
-    this.event(decision, a.note ?? request.newDueDate, a.actor, stage.key, a.requestId);
-    return [taskNotices.extensionDecided(this.s, stage, a.approve, request.newDueDate, a.note)];
+    const alsoMoved = moved.length ? `；后续阶段${moved.join('、')}一并延至 ${request.newDueDate}` : '';
+    this.event(decision, `${a.note ?? request.newDueDate}${alsoMoved}`, a.actor, stage.key, a.requestId);
+    return [taskNotices.extensionDecided(this.s, stage, a.approve, request.newDueDate, a.note, moved)];
   }
 
   // ---- rectification ledger (整改台账): one child workflow per problem ------------------------

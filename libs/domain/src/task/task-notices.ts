@@ -88,12 +88,21 @@ export const taskNotices = {
       `申请将“${stage.name}”延期至 ${newDueDate}，理由：${reason}`,
     ),
 
-  extensionDecided: (s: Task, stage: StageState, approved: boolean, newDueDate: string, note?: string) =>
+  extensionDecided: (
+    s: Task,
+    stage: StageState,
+    approved: boolean,
+    newDueDate: string,
+    note?: string,
+    alsoMoved: string[] = [],
+  ) =>
     action(
       `${s.taskId}/${stage.key}/action/extension-decided/${s.version}`,
       leadHandlerAndHead(s),
       `【延期${approved ? '已批准' : '未批准'}】${s.title}`,
-      approved ? `“${stage.name}”期限已延至 ${newDueDate}。` : `延期申请未获批准。${note ?? ''}`,
+      approved
+        ? `“${stage.name}”期限已延至 ${newDueDate}。${alsoMoved.length ? `后续阶段${alsoMoved.map((n) => `“${n}”`).join('、')}的期限一并延至该日。` : ''}`
+        : `延期申请未获批准。${note ?? ''}`,
     ),
 
   reassigned: (s: Task, reason: string) =>

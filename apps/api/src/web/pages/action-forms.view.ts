@@ -25,6 +25,8 @@ export interface ActionFormContext {
   /** Where to go after the action (this page or the inbox). */
   back: string;
   units?: { code: string; name: string }[];
+  /** The deadline an extension would move: the current stage's name and due date. */
+  currentDue?: { stageName: string; date: string } | null;
 }
 
 export function actionUrl(taskId: string, action: PageAction): string {
@@ -75,7 +77,13 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
       );
     case 'requestExtension':
       return form(
-        html`<label>新的期限 <input type="date" name="newDueDate" required /></label>
+        html`<label
+            >${
+              ctx.currentDue
+                ? `“${ctx.currentDue.stageName}”的新期限（原 ${ctx.currentDue.date}；后续阶段早于新期限的一并顺延）`
+                : '新的期限'
+            } <input type="date" name="newDueDate" required
+          /></label>
           <label>延期理由 ${textArea('reason', '为何需要延期', true)}</label>`,
         button(),
       );

@@ -16,6 +16,8 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { currentStage } from '@duban/domain/task/task-rules';
 import { Response } from 'express';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
 import { TaskSnapshot, taskWorkflowId } from '@duban/domain/task/task-types';
@@ -100,6 +102,7 @@ export class TaskDetailController {
           csrf: csrfOf(req),
           back: req.originalUrl.split('?')[0],
           units: units.filter((u) => u.code !== detail.task.leadUnit).map((u) => ({ code: u.code, name: u.name })),
+          currentDue: dueOf(snapshot),
         },
         notice: isPageAction(doneAction)
           ? `已${ACTION_LABELS[doneAction]}。${
@@ -170,4 +173,10 @@ export class TaskDetailController {
       if (stored.length > 0) await this.evidence.remove(stored);
     }
   }
+}
+
+/** The current stage's name and Beijing due date, for the extension form. */
+function dueOf(s: TaskSnapshot | null): { stageName: string; date: string } | null {
+  const stage = s ? currentStage(s) : undefined;
+  return stage?.dueAt ? { stageName: stage.name, date: shanghaiDate(stage.dueAt) } : null;
 }
