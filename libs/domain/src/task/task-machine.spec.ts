@@ -555,4 +555,121 @@ describe('TaskMachine', () => {
       ]);
     });
   });
+
+  describe('every step leaves its own trace (pins the rules the mutation run found loose)', () => {
+    it('records each action under its own name and words, in order', () => {
+      const h = harness({ cooperatingUnits: ['monitoring', 'ecology'] });
+      h.s.stages[0].requiresCooperation = true;
+      h.act('submit', { actor: handler, note: '初稿' });
+      h.act('cooperateFeedback', { actor: coopHandler, note: '监测数据已核' });
+      h.act('confirmCooperation', { actor: coopHead, note: '确认' });
+      expect(h.s.stages[0].status).toBe('awaiting-cooperation'); // 生态股 has not confirmed yet
+      h.act('returnStage', { actor: head, reason: '补充数据' });
+      h.act('requestExtension', { actor: handler, newDueDate: '2027-04-30', reason: '等待批复' });
+      h.machine.decideExtension({ requestId: 'd', actor: deputy, approve: false }, null);
+      h.act('reassign', { actor: supervisor, newLeadUnit: 'monitoring', reason: '职责调整' });
+      h.act('suspend', { actor: supervisor, reason: '暂缓' });
+      h.act('resume', { actor: supervisor, note: '恢复' });
+      h.act('cancel', { actor: supervisor, reason: '不再实施' });
+      expect(h.s.events.slice(1).map((e) => [e.action, e.detail])).toEqual([
+        ['submit', '初稿'],
+        ['cooperate-feedback', '监测数据已核'],
+        ['confirm-cooperation', '确认'],
+        ['return', '补充数据'],
+        ['request-extension', '2027-04-30：等待批复'],
+        ['extension-refused', '2027-04-30'],
+        ['reassign', 'water-air → monitoring：职责调整'],
+        ['suspend', '暂缓'],
+        ['resume', '恢复'],
+        ['cancel', '不再实施'],
+      ]);
+      expect(h.s.cooperatingUnits).toEqual(['ecology']); // the new lead left the cooperators, the other stayed
+      expect(h.s.stages[0].submission).toEqual({
+        by: 'u-h',
+        role: 'handler',
+        unit: 'water-air',
+        at: new Date(T0).toISOString(),
+        note: '初稿',
+        evidenceIds: [],
+        quantity: undefined,
+      });
+    });
+
+    it('asks for cooperation only when the stage needs it and there are cooperating units', () => {
+      const alone = harness();
+      alone.s.stages[0].requiresCooperation = true;
+      alone.act('submit', { actor: handler, note: 'x' });
+      expect(alone.s.stages[0].status).toBe('submitted');
+      const notNeeded = harness({ cooperatingUnits: ['monitoring'] });
+      notNeeded.act('submit', { actor: handler, note: 'x' });
+      expect(notNeeded.s.stages[0].status).toBe('submitted');
+    });
+
+    it('resolves only the escalations of the approved stage, and only open ones', () => {
+      const h = harness({ stages: [...input().stages.slice(0, 1), laterStage('q2', '二季度', '2027-06-30')] });
+      const earlier = '2027-03-02T00:00:00.000Z';
+      h.s.escalations.push(openEscalation(), { ...openEscalation(), stageKey: 'q2' });
+      h.s.escalations.push({ ...openEscalation(), level: 2, resolvedAt: earlier });
+      h.act('submit', { actor: handler, note: 'x' });
+      h.act('approve', { actor: head });
+      expect(h.s.escalations.map((e) => e.resolvedAt)).toEqual([new Date(T0).toISOString(), null, earlier]);
+    });
+
+    it('a last stage approved without a closure after it leaves no current stage', () => {
+      const h = harness({ stages: input().stages.slice(0, 1) });
+      h.act('submit', { actor: handler, note: 'x' });
+      const notices = h.act('approve', { actor: head });
+      expect(h.s.currentStageKey).toBeNull();
+      expect(notices.map((n) => n.title)).toEqual(['【已通过】完成 50 座农村污水处理设施']);
+      expect(h.machine.ended).toBe(false);
+    });
+
+    it('decides the extension of the stage it was asked for, not the first one', () => {
+      const h = harness({ stages: [...input().stages.slice(0, 1), laterStage('q2', '二季度', '2027-06-30')] });
+      h.act('submit', { actor: handler, note: 'x' });
+      h.act('approve', { actor: head });
+      h.act('requestExtension', { actor: handler, newDueDate: '2027-07-30', reason: '等待' });
+      h.machine.decideExtension({ requestId: 'd', actor: deputy, approve: true }, '2027-07-30T09:30:00.000Z');
+      expect(h.s.stages.map((st) => st.dueAt)).toEqual([DUE, '2027-07-30T09:30:00.000Z']);
+    });
+
+    it('a request id that is not a string is bad input', () => {
+      const { machine } = harness();
+      expect(machine.refusal('comment', { requestId: 7, actor: head, text: 'x' } as never)?.code).toBe('BAD_INPUT');
+      expect(machine.refusal('comment', null as never)).toMatchObject({
+        code: 'BAD_INPUT',
+        en: 'requestId and actor are required',
+      });
+      expect(machine.ended).toBe(false);
+    });
+
+    it('drops and closes the right problem among several', () => {
+      const { machine, s } = harness({ kind: 'rectification' });
+      const base = { requestId: 'p', actor: supervisor, title: '问题', dueDate: '2027-06-30' };
+      const a = machine.openProblem({ ...base, problemId: 'A' });
+      machine.openProblem({ ...base, problemId: 'B' });
+      machine.openProblem({ ...base, problemId: 'C' });
+      machine.dropProblem(a);
+      expect(s.problems.map((p) => p.problemId)).toEqual(['B', 'C']);
+      expect(machine.problemEnded('C', 'cancelled')).toBe(true);
+      expect(s.problems.map((p) => p.status)).toEqual(['open', 'cancelled']);
+      expect(s.events.at(-1)).toMatchObject({ action: 'problem-cancelled', detail: 'C：问题' });
+    });
+
+    it('keeps its events below the limits and every one after a refusal below twice the limit', () => {
+      const h = harness();
+      for (let i = 0; i < 5; i++) h.act('comment', { actor: supervisor, text: `c${i}` });
+      h.machine.projected(h.machine.projection().lastSeq);
+      expect(h.s.events).toHaveLength(6); // few enough to keep
+      for (let i = 0; i < 300; i++) h.act('comment', { actor: supervisor, text: `d${i}` });
+      h.machine.projectionRefused();
+      expect(h.s.events).toHaveLength(306); // under twice the limit: nothing dropped
+    });
+
+    it('is ended only when closed or cancelled', () => {
+      const h = harness();
+      h.act('suspend', { actor: supervisor, reason: 'x' });
+      expect(h.machine.ended).toBe(false);
+    });
+  });
 });
