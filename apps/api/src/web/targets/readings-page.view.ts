@@ -39,7 +39,7 @@ export function indicatorPageBody(
         <dt>责任单位</dt>
         <dd>${s.ownerUnitName ?? '未指定'}</dd>
         <dt>报送周期</dt>
-        <dd>${PERIOD_LABELS[s.period]}</dd>
+        <dd>${s.qualitative ? '年终评定' : PERIOD_LABELS[s.period]}</dd>
         <dt>计算方法</dt>
         <dd>${s.methodText}</dd>
         <dt>年初至今</dt>
@@ -173,7 +173,9 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
           ? html`<ul>
               ${reminders}
             </ul>`
-          : html`<p class="muted">无</p>`
+          : html`<p class="muted">
+              ${s.missingPeriods.length ? `尚未发出催办（缺报 ${s.missingPeriods.length} 期，见上方“缺报期间”）` : '无'}
+            </p>`
       }
     </section>
     ${form}`;

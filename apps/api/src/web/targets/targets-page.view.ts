@@ -59,8 +59,10 @@ export function targetsBody(
                           <td>
                             ${i.lightReason}${i.missingPeriods.length ? html`<br /><span class="muted">缺报：${i.missingPeriods.join('、')}</span>` : ''}
                           </td>
-                          <td class="nowrap hide-sm">${PERIOD_LABELS[i.period] ?? i.period}</td>
-                          <td class="nowrap hide-sm">${i.ownerUnit ? unitName(i.ownerUnit) : '—'}</td>
+                          <td class="nowrap hide-sm">
+                            ${i.qualitative ? '年终评定' : (PERIOD_LABELS[i.period] ?? i.period)}
+                          </td>
+                          <td class="nowrap hide-sm">${i.ownerUnit ? unitName(i.ownerUnit) : '未指定'}</td>
                         </tr>`,
                     )}
                   </tbody>
