@@ -127,6 +127,10 @@ describe('web pages in Chromium', () => {
     ]);
     expect(response.status()).toBe(401);
     await expect(page.textContent('[role=alert]')).resolves.toContain('用户名或密码错误');
+    // The fields say they are wrong and point at the message; the password field takes the focus.
+    await expect(page.getAttribute('input[name=password]', 'aria-invalid')).resolves.toBe('true');
+    await expect(page.getAttribute('input[name=password]', 'aria-describedby')).resolves.toBe('login-error');
+    await expect(page.evaluate('document.activeElement.name')).resolves.toBe('password');
     await screenshot(page, 'login-failed');
 
     await page.goto(`${base}/ui/inbox`);

@@ -7,7 +7,7 @@ import { AuthService } from '../../auth/auth.service';
 import { Public } from '../../auth/public.decorator';
 import { requestOrigin } from '../../auth/request-origin';
 import { TokenService } from '../../auth/token.service';
-import { html } from '../layout/html';
+import { html, raw } from '../layout/html';
 import { renderPage } from '../layout/page-layout';
 import { assertSameOriginForm } from './csrf-check';
 import { WebExceptionFilter, safeNext } from './web-exception.filter';
@@ -91,11 +91,27 @@ function loginPage(csrf: string, next: string, username: string, error: string |
     active: 'none',
     user: null,
     body: html`<form class="card login" method="post" action="/ui/login">
-      ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
+      ${error ? html`<div class="error" role="alert" id="login-error">${error}</div>` : ''}
       <input type="hidden" name="_csrf" value="${csrf}" />
       <input type="hidden" name="next" value="${next}" />
-      <label>用户名<input type="text" name="username" value="${username}" autocomplete="username" required /></label>
-      <label>密码<input type="password" name="password" autocomplete="current-password" required /></label>
+      <label
+        >用户名<input
+          type="text"
+          name="username"
+          value="${username}"
+          autocomplete="username"
+          required
+          ${error ? raw('aria-invalid="true" aria-describedby="login-error"') : ''}
+      /></label>
+      <label
+        >密码<input
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          required
+          ${error ? raw('aria-invalid="true" aria-describedby="login-error"') : ''}
+          ${error ? raw('autofocus') : ''}
+      /></label>
       <button class="btn" type="submit">登录</button>
     </form>`,
   });
