@@ -81,3 +81,18 @@ export async function accessibilityFindings(page: Page): Promise<AxeFinding[]> {
     targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
   }));
 }
+
+/**
+ * Moves the focus with the Tab key alone until the element matching `selector` has it, as a
+ * keyboard user would; fails when it is not reachable within `maxStops` stops.
+ */
+export async function tabTo(page: Page, selector: string, maxStops = 250): Promise<void> {
+  for (let i = 0; i < maxStops; i++) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate(
+      `(() => { const t = document.querySelector(${JSON.stringify(selector)}); return !!t && t === document.activeElement; })()`,
+    );
+    if (here) return;
+  }
+  throw new Error(`${selector} is not reachable by Tab within ${maxStops} stops`);
+}

@@ -13,6 +13,7 @@ import {
   visibleTextLeaks,
   accessibilityFindings,
   AxeFinding,
+  tabTo,
 } from '../../support/browser';
 
 jest.setTimeout(240_000);
@@ -466,6 +467,12 @@ describe('web pages in Chromium', () => {
     ['supervisor', 375],
     ['water-air.head', 1366],
     ['water-air.head', 375],
+    ['water-air.handler', 1366],
+    ['water-air.handler', 375],
+    ['deputy.a', 1366],
+    ['deputy.a', 375],
+    ['admin', 1366],
+    ['admin', 375],
   ] as const)(
     'every page as %s at %i px: no sideways scrolling, no UTC, codes or English, no axe WCAG 2.1 AA finding',
     async (user, width) => {
@@ -489,7 +496,12 @@ describe('web pages in Chromium', () => {
         ['bulletin', `/ui/bulletins/${bulletinId}`],
         ['calendar', '/ui/calendar'],
         ['task', `/ui/tasks/${PLAN}/${taskCode ?? '2.1'}`],
-        ...(user === 'supervisor' ? ([['plan-import', '/ui/plans/import']] as [string, string][]) : []),
+        ...(user === 'supervisor' || user === 'admin'
+          ? ([
+              ['plan-import', '/ui/plans/import'],
+              ['calendar', '/ui/calendar'],
+            ] as [string, string][])
+          : []),
       ];
       const found: Record<string, { overflow: boolean; leaks: string[]; axe: AxeFinding[] }> = {};
       try {
@@ -558,6 +570,73 @@ describe('web pages in Chromium', () => {
     await expect(page.locator('nav a[href="/ui/messages"] .count').count()).resolves.toBe(0);
     await expect(page.locator('#all-read').textContent()).resolves.toBe('没有未读消息。');
     await screenshot(page, 'messages');
+  });
+
+  it('by keyboard alone: skip link first, then submit, comment, return and approve with Tab and Enter', async () => {
+    // A 水气股 task of its own: first stage open, no evidence, cooperation or quantity asked.
+    const handlerToken = await h.login('water-air.handler');
+    const list = await h
+      .http()
+      .get('/tasks')
+      .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
+      .set(bearer(handlerToken));
+    let code: string | undefined;
+    for (const t of list.body.items as { code: string; cooperatingUnits: string[] }[]) {
+      if (t.cooperatingUnits.length > 0 || t.code === taskCode || ['2.1', '2.2'].includes(t.code)) continue;
+      const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handlerToken));
+      const first = (d.body.task.snapshot.stages as (StageView & { status: string })[])[0];
+      if (
+        first.status === 'open' &&
+        !first.requiresEvidence &&
+        first.targetQuantity === undefined &&
+        first.milestoneQuantity === undefined
+      ) {
+        code = t.code;
+        break;
+      }
+    }
+    expect(code).toBeDefined();
+    const taskPage = `${base}/ui/tasks/${PLAN}/${code}`;
+    const keyboardSubmit = async (note: string) => {
+      await page.goto(taskPage);
+      await tabTo(page, 'form[data-form=submit] textarea[name=note]');
+      await page.keyboard.type(note);
+      await tabTo(page, 'form[data-form=submit] button[data-action=submit]');
+      await Promise.all([page.waitForURL(/done=submit/), page.keyboard.press('Enter')]);
+    };
+
+    await signIn(page, base, 'water-air.handler');
+    await page.goto(taskPage);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.className')).resolves.toBe('skip');
+    const ring = String(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle'));
+    expect(ring).toBe('solid'); // our own focus style, not the browser's
+    await keyboardSubmit('键盘提交：方案已完成');
+    await tabTo(page, 'form[data-form=comment] textarea[name=text]');
+    await page.keyboard.type('键盘评论');
+    await tabTo(page, 'form[data-form=comment] button[data-action=comment]');
+    await Promise.all([page.waitForURL(/done=comment/), page.keyboard.press('Enter')]);
+
+    await signIn(page, base, 'water-air.head');
+    await page.goto(`${base}/ui/inbox`);
+    const row = `#inbox-table tr[data-task="${PLAN}/${code}"]`;
+    await tabTo(page, `${row} input[name=reason]`);
+    await page.keyboard.type('请补充附件');
+    await tabTo(page, `${row} button[data-action=returnStage]`);
+    await Promise.all([page.waitForURL(/done=returnStage/), page.keyboard.press('Enter')]);
+
+    await signIn(page, base, 'water-air.handler');
+    await keyboardSubmit('键盘再次提交：已补充');
+    await signIn(page, base, 'water-air.head');
+    await page.goto(`${base}/ui/inbox`);
+    await tabTo(page, `${row} button[data-action=approve]`);
+    await Promise.all([page.waitForURL(/done=approve/), page.keyboard.press('Enter')]);
+
+    const events: { action: string }[] = await db.query(
+      `SELECT action FROM task_event WHERE task_id = $1 AND action IN ('submit', 'comment', 'return', 'approve') ORDER BY id`,
+      [`${PLAN}/${code}`],
+    );
+    expect(events.map((e) => e.action)).toEqual(['submit', 'comment', 'return', 'submit', 'approve']);
   });
 
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {
