@@ -110,13 +110,17 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
       );
     case 'suspend':
     case 'cancel':
-      return form(html`<label>理由 ${textArea('reason', '必填', true)}</label>`, button(undefined, 'btn-secondary'));
+      // Each reason says whose it is: a page may show both forms (WCAG 2.4.6).
+      return form(
+        html`<label>${ACTION_LABELS[action]}理由 ${textArea('reason', '必填', true)}</label>`,
+        button(undefined, 'btn-secondary'),
+      );
     case 'comment':
       return form(
         html`<label>评论 ${textArea('text', '写下意见或说明', true)}</label>`,
         button(undefined, 'btn-secondary'),
       );
     default:
-      return form(html`<label>意见 ${textArea('note', '可选', false)}</label>`, button());
+      return form(html`<label>${ACTION_LABELS[action]}意见 ${textArea('note', '可选', false)}</label>`, button());
   }
 }
