@@ -2,9 +2,13 @@
  * Content-Disposition of a download with a Chinese file name (RFC 6266 / RFC 5987): an ASCII
  * fallback for old clients, and the real name in UTF-8 for every current browser.
  */
-export function attachmentDisposition(chineseName: string, asciiFallback: string): string {
+export function attachmentDisposition(
+  chineseName: string,
+  asciiFallback: string,
+  type: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`;
 }
 
 /** A bulletin's download name: 督办通报-<plan title>-2021年第41周.<ext>. */

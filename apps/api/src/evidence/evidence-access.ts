@@ -3,10 +3,11 @@ import { ActorRef } from '@duban/domain/access/actor';
 import { ConflictError, DomainError, ForbiddenError } from '@duban/domain/errors/domain-error';
 import { checkEvidenceUpload } from '@duban/domain/task/task-rules';
 import { TaskSnapshot } from '@duban/domain/task/task-types';
-import { TaskEntity } from '@duban/persistence/entities';
+import { EvidenceEntity, TaskEntity } from '@duban/persistence/entities';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
 import { actorOf } from '../common/actor-of';
 import { TaskQueryService } from '../tasks/task-query.service';
+import { EvidenceService } from './evidence.service';
 
 /** The HTTP error of an evidence-upload refusal. */
 function uploadRefusal(code: string, zh: string, en: string): DomainError {
@@ -20,7 +21,16 @@ function uploadRefusal(code: string, zh: string, en: string): DomainError {
  */
 @Injectable()
 export class EvidenceAccess {
-  constructor(private readonly tasks: TaskQueryService) {}
+  constructor(
+    private readonly tasks: TaskQueryService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  /** A stored file of a task the actor may see (404 for a task hidden from them or another task's file). */
+  async file(actor: ActorRef, taskId: string, evidenceId: string): Promise<EvidenceEntity> {
+    const task = await this.tasks.visibleTask(actor, taskId);
+    return this.evidence.ofTask(task.id, evidenceId);
+  }
 
   async check(
     actor: ActorRef,

@@ -20,13 +20,10 @@ export async function sendEvidence(res: Response, e: EvidenceEntity): Promise<St
   );
   if (size === null) throw new NotFoundError('佐证材料文件', e.fileName);
   const ext = e.fileName.includes('.') ? e.fileName.slice(e.fileName.lastIndexOf('.')) : '';
-  const disposition = attachmentDisposition(e.fileName, `evidence-${e.id}${ext}`);
+  const shown = SHOWN_INLINE.has(e.mimeType) ? 'inline' : 'attachment';
   res.setHeader('Content-Type', e.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : e.mimeType);
   res.setHeader('Content-Length', String(size));
-  res.setHeader(
-    'Content-Disposition',
-    SHOWN_INLINE.has(e.mimeType) ? disposition.replace(/^attachment/, 'inline') : disposition,
-  );
+  res.setHeader('Content-Disposition', attachmentDisposition(e.fileName, `evidence-${e.id}${ext}`, shown));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'private, no-store');
   return new StreamableFile(createReadStream(e.storagePath));

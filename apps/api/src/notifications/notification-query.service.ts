@@ -51,8 +51,7 @@ export class NotificationQueryService {
       `UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL RETURNING id`,
       params,
     );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return rows.length;
+    return returnedRows(result).length;
   }
 
   async markRead(actor: ActorRef, id: string): Promise<void> {
@@ -62,8 +61,7 @@ export class NotificationQueryService {
         WHERE id = $${params.length + 1} AND ${where} RETURNING id`,
       [...params, id],
     );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    if (rows.length === 0) throw new NotFoundError('通知', id);
+    if (returnedRows(result).length === 0) throw new NotFoundError('通知', id);
   }
 
   private recipientSql(actor: ActorRef): { where: string; params: unknown[] } {
@@ -75,4 +73,9 @@ export class NotificationQueryService {
       return { where: `(recipient_user_id = $1 OR recipient_role = 'supervisor')`, params: [actor.userId] };
     return { where: `(recipient_user_id = $1 OR recipient_key = ANY($2))`, params: [actor.userId, unitKeys] };
   }
+}
+
+/** The rows an UPDATE … RETURNING gave back (TypeORM's postgres driver answers [rows, count]). */
+function returnedRows(result: unknown[]): unknown[] {
+  return Array.isArray(result[0]) ? result[0] : result;
 }

@@ -5,7 +5,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
 import { sendEvidence } from '../evidence/evidence-download';
-import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceAccess } from '../evidence/evidence-access';
 import { TaskListQuery } from './task-list.query';
 import { TimelineQuery } from './timeline.query';
 import { TaskQueryService } from './task-query.service';
@@ -17,7 +17,7 @@ import { taskWorkflowId } from '@duban/domain/task/task-types';
 export class TasksController {
   constructor(
     private readonly tasks: TaskQueryService,
-    private readonly evidence: EvidenceService,
+    private readonly evidence: EvidenceAccess,
   ) {}
 
   @Get()
@@ -52,7 +52,6 @@ export class TasksController {
     @Param('evidenceId') evidenceId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const task = await this.tasks.visibleTask(actorOf(user), taskWorkflowId(planId, code));
-    return sendEvidence(res, await this.evidence.ofTask(task.id, evidenceId));
+    return sendEvidence(res, await this.evidence.file(actorOf(user), taskWorkflowId(planId, code), evidenceId));
   }
 }

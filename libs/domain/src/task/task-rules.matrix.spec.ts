@@ -1,16 +1,8 @@
 import { ActorRef } from '../access/actor';
 import { TaskRejection } from './rejections';
 import { checkAction, checkActionText, checkEvidenceUpload } from './task-rules';
-import { stage } from './task-snapshot.fixtures';
-import {
-  DEFAULT_POLICY,
-  ProblemEntry,
-  StageState,
-  TASK_ACTIONS,
-  TaskAction,
-  TaskActionArgs,
-  TaskSnapshot,
-} from './task-types';
+import { stage, taskSnapshot } from './task-snapshot.fixtures';
+import { ProblemEntry, StageState, TASK_ACTIONS, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
 
 /**
  * The authorization matrix of task actions, pinned where it lives: who (role × unit) may do what,
@@ -44,31 +36,16 @@ const submission = (by = 'u-hw') => ({
 
 /** A 水气股 task with 监测站 cooperating; its current stage is `work` (due 2021-10-08 17:30 Shanghai). */
 function task(work: Partial<StageState> = {}, over: Partial<TaskSnapshot> = {}): TaskSnapshot {
-  return {
-    taskId: 'p/1',
-    planId: 'p',
-    taskCode: '1',
-    title: 't',
-    kind: 'annual',
+  return taskSnapshot({
     version: 1,
-    status: 'active',
-    leadUnit: 'water-air',
     cooperatingUnits: ['monitoring'],
-    currentStageKey: 'work',
     stages: [
       stage('work', { status: 'open', ...work }),
       stage('next', { status: 'pending' }),
       stage('closure', { closure: true, dueAt: null, status: 'pending' }),
     ],
-    escalations: [],
-    pendingExtension: null,
-    trafficLight: 'green',
-    nextDueAt: null,
-    events: [],
-    policy: DEFAULT_POLICY,
-    problems: [],
     ...over,
-  };
+  });
 }
 const atClosure = (over: Partial<TaskSnapshot> = {}) =>
   task(

@@ -125,8 +125,8 @@ export class TaskDetailController {
     @Param('evidenceId') evidenceId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const task = await this.tasks.visibleTask(actorOf(req.user), taskWorkflowId(planId, code));
-    return sendEvidence(res, await this.evidence.ofTask(task.id, evidenceId));
+    const file = await this.evidenceAccess.file(actorOf(req.user), taskWorkflowId(planId, code), evidenceId);
+    return sendEvidence(res, file);
   }
 
   /**

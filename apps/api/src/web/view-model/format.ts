@@ -1,20 +1,6 @@
-/** Dates as Chinese readers expect them, always in Asia/Shanghai whatever the server's zone. */
-const DATE = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import { shanghaiDate, shanghaiDateTime } from '@duban/domain/calendar/shanghai-time';
 
+/** Dates as Chinese readers expect them, always in Asia/Shanghai whatever the server's zone. */
 function toDate(value: Date | string | null | undefined): Date | null {
   if (value === null || value === undefined || value === '') return null;
   const d = value instanceof Date ? value : new Date(value);
@@ -24,13 +10,13 @@ function toDate(value: Date | string | null | undefined): Date | null {
 /** 2021-09-30 */
 export function formatDate(value: Date | string | null | undefined): string {
   const d = toDate(value);
-  return d ? DATE.format(d) : '—';
+  return d ? shanghaiDate(d) : '—';
 }
 
 /** 2021-09-30 17:30 */
 export function formatDateTime(value: Date | string | null | undefined): string {
   const d = toDate(value);
-  return d ? DATE_TIME.format(d) : '—';
+  return d ? shanghaiDateTime(d) : '—';
 }
 
 /** 0.4567 → "45.7%" */
