@@ -28,6 +28,7 @@ export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
   const stage = currentStage(s);
   const open = s.escalations.filter((e) => !e.resolvedAt);
   return {
+    ...(s.parent ? { problemOf: { parentTaskId: s.parent.workflowId, code: s.taskCode, title: s.title } } : {}),
     taskId: s.taskId,
     version: s.version,
     status: s.status,

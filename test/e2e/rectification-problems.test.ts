@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
+import { launchChromium, listenOnFreePort, signIn } from '../support/browser';
 
 /**
  * POST /tasks/:plan/:code/problems: a supervisor (or the lead unit's head) registers the problems
@@ -121,5 +122,42 @@ describe('registering rectification problems', () => {
     const blank = await addProblem('supervisor', { problemId: 'P-9', title: ' ', dueDate: '2027-04-30' });
     expect(blank.status).toBe(400);
     expect(JSON.stringify(blank.body)).toMatch(/请填写问题描述/);
+  });
+
+  it('on the task page: the lead unit head registers a problem, corrects a refused number in place, and follows it to its own page', async () => {
+    const base = await listenOnFreePort(h.app);
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      await signIn(page, base, 'water-air.handler');
+      await page.goto(`${base}/ui/tasks/${PLAN}/1.1`);
+      await expect(page.locator('#problem-table tr[data-problem="P-1"]').count()).resolves.toBe(1);
+      await expect(page.locator('form[data-form=addProblem]').count()).resolves.toBe(0); // a handler registers none
+
+      await signIn(page, base, 'water-air.head');
+      await page.goto(`${base}/ui/tasks/${PLAN}/1.1`);
+      const form = 'form[data-form=addProblem]';
+      await page.fill(`${form} input[name=problemId]`, 'P-1');
+      await page.fill(`${form} textarea[name=title]`, '雨污混接点未改造');
+      await page.fill(`${form} input[name=dueDate]`, '2027-06-15');
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+      expect(refused?.status()).toBe(400);
+      await expect(page.evaluate('document.activeElement.name')).resolves.toBe('problemId');
+      await expect(page.locator('#addProblem-error').textContent()).resolves.toMatch(/问题 P-1 已登记/);
+      await expect(page.inputValue(`${form} textarea[name=title]`)).resolves.toBe('雨污混接点未改造');
+
+      await page.fill(`${form} input[name=problemId]`, 'P-4');
+      await Promise.all([page.waitForURL(/done=addProblem/), page.click(`${form} button[type=submit]`)]);
+      const row = page.locator('#problem-table tr[data-problem="P-4"]');
+      await eventually(async () => {
+        await page.reload();
+        return (await row.count()) === 1;
+      });
+      await expect(row.textContent()).resolves.toMatch(/雨污混接点未改造[\s\S]*2027-06-15[\s\S]*整改中/);
+      await Promise.all([page.waitForURL(/problem%2FP-4$/), row.locator('a').click()]);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/：雨污混接点未改造/);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -639,6 +639,67 @@ describe('web pages in Chromium', () => {
     expect(events.map((e) => e.action)).toEqual(['submit', 'comment', 'return', 'submit', 'approve']);
   });
 
+  it('a refused form says why beside its field, which takes the focus, and keeps what was typed', async () => {
+    // A 水气股 task of its own whose first stage is open with a due date: the handler may ask for more time.
+    const handlerToken = await h.login('water-air.handler');
+    const list = await h
+      .http()
+      .get('/tasks')
+      .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
+      .set(bearer(handlerToken));
+    let code: string | undefined;
+    let dueAt = '';
+    for (const t of [...(list.body.items as { code: string }[])].reverse()) {
+      if (t.code === taskCode || ['2.1', '2.2'].includes(t.code)) continue;
+      const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handlerToken));
+      const snap = d.body.task.snapshot as { pendingExtension?: unknown; stages: (StageView & { dueAt?: string })[] };
+      const first = snap.stages[0];
+      if (first.status === 'open' && first.dueAt && !snap.pendingExtension) {
+        [code, dueAt] = [t.code, first.dueAt];
+        break;
+      }
+    }
+    expect(code).toBeDefined();
+    const taskPage = `${base}/ui/tasks/${PLAN}/${code}`;
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+    const p = await ctx.newPage();
+    await signIn(p, base, 'water-air.handler');
+    const stale = await ctx.newPage(); // the same page open in a second tab, acted on later
+    await stale.goto(taskPage);
+    await p.goto(taskPage);
+    const form = 'form[data-form=requestExtension]';
+    await p.fill(`${form} input[name=newDueDate]`, '2021-01-04'); // before the current due date
+    await p.fill(`${form} textarea[name=reason]`, '等待第三方监测数据');
+    const [refused] = await Promise.all([p.waitForNavigation(), p.click(`${form} button[type=submit]`)]);
+    expect(refused?.status()).toBe(400);
+    const focused = await p.evaluate(`(() => {
+      const el = document.activeElement;
+      const described = document.getElementById(el.getAttribute('aria-describedby') ?? '');
+      return { name: el.name, invalid: el.getAttribute('aria-invalid'), message: described?.textContent.trim(), role: described?.getAttribute('role') };
+    })()`);
+    expect(focused).toEqual({ name: 'newDueDate', invalid: 'true', message: '新的期限须晚于当前期限', role: 'alert' });
+    await expect(p.inputValue(`${form} textarea[name=reason]`)).resolves.toBe('等待第三方监测数据');
+    await expect(p.inputValue(`${form} input[name=newDueDate]`)).resolves.toBe('2021-01-04');
+    await expect(accessibilityFindings(p)).resolves.toEqual([]);
+
+    // Corrected in place, the same form goes through.
+    const later = new Date(Date.parse(dueAt) + 14 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await p.fill(`${form} input[name=newDueDate]`, later);
+    await Promise.all([p.waitForURL(/done=requestExtension/), p.click(`${form} button[type=submit]`)]);
+
+    // The stale tab asks again: that action is no longer offered, and the page says why, in focus.
+    await stale.fill(`${form} input[name=newDueDate]`, later);
+    await stale.fill(`${form} textarea[name=reason]`, '重复申请');
+    const [conflict] = await Promise.all([stale.waitForNavigation(), stale.click(`${form} button[type=submit]`)]);
+    expect(conflict?.status()).toBe(409);
+    await expect(stale.locator(form).count()).resolves.toBe(0);
+    await expect(stale.evaluate('document.activeElement.id')).resolves.toBe('requestExtension-error');
+    await expect(stale.locator('#requestExtension-error').textContent()).resolves.toMatch(
+      /申请延期未完成：已有待审批的延期申请/,
+    );
+    await ctx.close();
+  });
+
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {
     await signIn(page, base, 'water-air.head');
     const token = (await context.cookies()).find((c) => c.name === 'duban_at')!.value;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '@duban/domain/access/actor';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { returnedRows } from '@duban/persistence/returned-rows';
 
 /**
  * The in-app inbox: notifications addressed to the user personally or to their unit and role
@@ -73,9 +74,4 @@ export class NotificationQueryService {
       return { where: `(recipient_user_id = $1 OR recipient_role = 'supervisor')`, params: [actor.userId] };
     return { where: `(recipient_user_id = $1 OR recipient_key = ANY($2))`, params: [actor.userId, unitKeys] };
   }
-}
-
-/** The rows an UPDATE … RETURNING gave back (TypeORM's postgres driver answers [rows, count]). */
-function returnedRows(result: unknown[]): unknown[] {
-  return Array.isArray(result[0]) ? result[0] : result;
 }

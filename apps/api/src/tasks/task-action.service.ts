@@ -117,7 +117,14 @@ export class TaskActionService {
     if (refusal && ['FORBIDDEN_ROLE', 'FORBIDDEN_UNIT', 'SELF_APPROVAL'].includes(refusal.code)) {
       return new ForbiddenError(refusal.zh, refusal.en, { code: refusal.code });
     }
-    if (refusal?.code === 'BAD_INPUT') return new BadInputError('BAD_INPUT', refusal.zh, refusal.en);
+    if (refusal?.code === 'BAD_INPUT') {
+      return new BadInputError(
+        'BAD_INPUT',
+        refusal.zh,
+        refusal.en,
+        refusal.field ? { field: refusal.field } : undefined,
+      );
+    }
     return null;
   }
 
@@ -148,7 +155,7 @@ export class TaskActionService {
           'EVIDENCE_NOT_FOUND',
           `佐证材料不存在或不属于本任务的当前阶段：${missing.join('、')}；请先上传（POST …/evidence，stageKey 为当前阶段）`,
           `Evidence not found for this task's stage: ${missing.join(', ')}; upload it first`,
-          { evidenceIds: missing },
+          { field: 'evidenceIds', evidenceIds: missing },
         );
       }
     }
@@ -160,7 +167,7 @@ export class TaskActionService {
           'UNKNOWN_UNIT',
           `新的牵头单位“${code}”不存在或已停用；请从单位列表中选择`,
           `New lead unit "${code}" does not exist or is inactive`,
-          { newLeadUnit: code },
+          { field: 'newLeadUnit', newLeadUnit: code },
         );
       }
     }

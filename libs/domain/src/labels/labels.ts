@@ -62,6 +62,9 @@ export const STAGE_STATUS_LABELS: Record<string, string> = {
   closed: '已销号',
 };
 
+/** A problem of a rectification ledger (整改台账). */
+export const PROBLEM_STATUS_LABELS: Record<string, string> = { open: '整改中', closed: '已销号', cancelled: '已撤销' };
+
 export const EVENT_LABELS: Record<string, string> = {
   started: '任务启动',
   'stage-opened': '阶段开始',

@@ -6,6 +6,9 @@ export interface TaskRejection {
   code: TaskRejectionCode;
   zh: string;
   en: string;
+  /** The argument the refusal is about, when it is one the caller typed (a form ties it to that field). */
+  field?: string;
 }
 
-export const reject = (code: TaskRejectionCode, zh: string, en: string): TaskRejection => ({ code, zh, en });
+export const reject = (code: TaskRejectionCode, zh: string, en: string, field?: string): TaskRejection =>
+  field ? { code, zh, en, field } : { code, zh, en };

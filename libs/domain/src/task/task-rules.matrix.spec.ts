@@ -149,6 +149,11 @@ describe('submit', () => {
     expect(checkAction('submit', args('submit', A.headW), task())?.zh).toBe('该操作需要承办人，当前身份为股长');
     expect(checkAction('submit', args('submit', A.handlerE), task())?.zh).toBe('只有牵头单位可以办理此操作');
     expect(outcome('submit', 'handlerW', task({ status: 'returned' }))).toBe('ok');
+    // The stage's state in words a user reads, not its code.
+    expect(checkAction('submit', args('submit', A.handlerW), task({ status: 'submitted' }))).toMatchObject({
+      zh: expect.stringMatching(/当前不能提交（待审批）$/),
+      en: 'Stage cannot be submitted while submitted',
+    });
   });
 
   it.each([
@@ -236,6 +241,7 @@ describe('cooperation', () => {
       code: 'BAD_INPUT',
       zh: '请填写配合反馈',
       en: 'Feedback text is required',
+      field: 'note',
     });
     // Feedback may be changed until the unit head confirms it.
     expect(outcome('cooperateFeedback', 'handlerM', waiting({ monitoring: { feedback: done } }))).toBe('ok');
@@ -320,6 +326,7 @@ describe('approve and return', () => {
       code: 'BAD_INPUT',
       zh: '退回须填写理由',
       en: 'A reason is required to return',
+      field: 'reason',
     });
     expect(checkAction('approve', args('approve', A.headW), task({ status: 'open' }))?.zh).toBe(
       '当前阶段没有待审批的提交',
@@ -356,6 +363,7 @@ describe('extensions', () => {
       code: 'BAD_INPUT',
       zh: '申请延期须填写理由',
       en: 'A reason is required',
+      field: 'reason',
     });
   });
 
@@ -370,7 +378,8 @@ describe('extensions', () => {
     expect(checkAction('requestExtension', args('requestExtension', A.handlerW, { newDueDate }), task())).toMatchObject(
       {
         code: 'BAD_INPUT',
-        zh: `newDueDate（新的期限）${zh}`,
+        zh: `新的期限${zh}`,
+        field: 'newDueDate',
       },
     );
   });
@@ -450,9 +459,15 @@ describe('the supervisor’s actions', () => {
         code: 'BAD_INPUT',
         zh: '请指定新的牵头单位（不同于当前）',
         en: 'Name a new lead unit different from the current one',
+        field: 'newLeadUnit',
       });
     }
-    expect(refused({ reason: ' ' })).toEqual({ code: 'BAD_INPUT', zh: '改派须填写理由', en: 'A reason is required' });
+    expect(refused({ reason: ' ' })).toEqual({
+      code: 'BAD_INPUT',
+      zh: '改派须填写理由',
+      en: 'A reason is required',
+      field: 'reason',
+    });
     expect(checkAction('reassign', args('reassign', A.admin), task())?.zh).toBe('该操作需要督查室，当前身份为管理员');
   });
 
@@ -522,17 +537,18 @@ describe('problems of a rectification ledger', () => {
   });
 
   it.each([
-    [{ problemId: 'P 1' }, '问题编号须为 1–40 位字母、数字、-、_'],
-    [{ problemId: '' }, '问题编号须为 1–40 位字母、数字、-、_'],
-    [{ problemId: 'a'.repeat(41) }, '问题编号须为 1–40 位字母、数字、-、_'],
-    [{ problemId: 'x\ny' }, '问题编号须为 1–40 位字母、数字、-、_'],
-    [{ dueDate: '30/09/2021' }, 'dueDate（整改期限）须为有效的 YYYY-MM-DD 日期'],
-    [{ dueDate: '2100-09-30' }, 'dueDate（整改期限）须在 2000–2099 年之间（工作日历的范围）'],
-    [{ title: '  ' }, '请填写问题描述'],
-  ])('refuses %j', (over, zh) => {
+    [{ problemId: 'P 1' }, '问题编号须为 1–40 位字母、数字、-、_', 'problemId'],
+    [{ problemId: '' }, '问题编号须为 1–40 位字母、数字、-、_', 'problemId'],
+    [{ problemId: 'a'.repeat(41) }, '问题编号须为 1–40 位字母、数字、-、_', 'problemId'],
+    [{ problemId: 'x\ny' }, '问题编号须为 1–40 位字母、数字、-、_', 'problemId'],
+    [{ dueDate: '30/09/2021' }, '整改期限须为有效的 YYYY-MM-DD 日期', 'dueDate'],
+    [{ dueDate: '2100-09-30' }, '整改期限须在 2000–2099 年之间（工作日历的范围）', 'dueDate'],
+    [{ title: '  ' }, '请填写问题描述', 'title'],
+  ])('refuses %j', (over, zh, field) => {
     expect(checkAction('addProblem', args('addProblem', A.supervisor, over), rect())).toMatchObject({
       code: 'BAD_INPUT',
       zh,
+      field,
     });
   });
 
@@ -576,6 +592,7 @@ describe('comments', () => {
       code: 'BAD_INPUT',
       zh: '评论不能为空',
       en: 'Comment text is required',
+      field: 'text',
     });
   });
 
@@ -594,12 +611,14 @@ describe('text of the arguments', () => {
       code: 'BAD_INPUT',
       zh: '字段 text 须为文本',
       en: 'Field text must be a string',
+      field: 'text',
     });
     expect(checkActionText('comment', args('comment', A.supervisor, { text: 'x'.repeat(2000) }))).toBeNull();
     expect(checkActionText('comment', args('comment', A.supervisor, { text: 'x'.repeat(2001) }))).toEqual({
       code: 'BAD_INPUT',
       zh: '字段 text 最长 2000 个字符（当前 2001 个），请精简后重试',
       en: 'Field text is at most 2000 characters (got 2001)',
+      field: 'text',
     });
     // A refused text wins over every other rule, whoever acts.
     expect(checkAction('comment', args('comment', A.handlerE, { text: 'a\u0000b' }), task())?.code).toBe('BAD_INPUT');

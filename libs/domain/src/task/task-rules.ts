@@ -6,7 +6,7 @@ import { findUnsafeText } from '../text/safe-text';
 import { TEXT_LIMITS, TextLimitKind } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
-import { ROLE_LABELS } from '../labels/labels';
+import { ROLE_LABELS, STAGE_STATUS_LABELS } from '../labels/labels';
 
 /** Actions a suspended task still accepts. */
 const WHILE_SUSPENDED = new Set<TaskAction>(['resume', 'cancel', 'comment']);
@@ -29,8 +29,8 @@ const needLeadUnit = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
     ? null
     : reject('FORBIDDEN_UNIT', '只有牵头单位可以办理此操作', 'Only the lead unit may do this');
 
-const needText = (value: string | undefined, zh: string, en: string): TaskRejection | null =>
-  value && value.trim() ? null : reject('BAD_INPUT', zh, en);
+const needText = (value: string | undefined, field: string, zh: string, en: string): TaskRejection | null =>
+  value && value.trim() ? null : reject('BAD_INPUT', zh, en, field);
 
 /** The text fields of each action and the limit each is held to. */
 const TEXT_FIELDS: { [A in TaskAction]: Partial<Record<keyof TaskActionArgs[A], TextLimitKind>> } = {
@@ -64,7 +64,7 @@ export function checkActionText<A extends TaskAction>(action: A, args: TaskActio
     const value = rest[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') {
-      return reject('BAD_INPUT', `字段 ${field} 须为文本`, `Field ${field} must be a string`);
+      return reject('BAD_INPUT', `字段 ${field} 须为文本`, `Field ${field} must be a string`, field);
     }
     const limit = TEXT_LIMITS[kind];
     if (value.length > limit) {
@@ -72,22 +72,24 @@ export function checkActionText<A extends TaskAction>(action: A, args: TaskActio
         'BAD_INPUT',
         `字段 ${field} 最长 ${limit} 个字符（当前 ${value.length} 个），请精简后重试`,
         `Field ${field} is at most ${limit} characters (got ${value.length})`,
+        field,
       );
     }
   }
   return null;
 }
 
-const needServedDate = (date: string | undefined, field: string): TaskRejection | null => {
+const needServedDate = (date: string | undefined, field: string, name: string): TaskRejection | null => {
   if (!isIsoDate(date ?? '')) {
-    return reject('BAD_INPUT', `${field}须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`);
+    return reject('BAD_INPUT', `${name}须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`, field);
   }
   return calendarServes(date!)
     ? null
     : reject(
         'BAD_INPUT',
-        `${field}须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年之间（工作日历的范围）`,
+        `${name}须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 年之间（工作日历的范围）`,
         `${field} must lie in ${CALENDAR_YEARS.first}-${CALENDAR_YEARS.last}, the workday calendar's range`,
+        field,
       );
 };
 
@@ -127,21 +129,22 @@ export function checkAction<A extends TaskAction>(
           ? null
           : reject(
               'INVALID_STATE',
-              `阶段“${target.name}”当前不能提交（${target.status}）`,
+              `阶段“${target.name}”当前不能提交（${STAGE_STATUS_LABELS[target.status] ?? target.status}）`,
               `Stage cannot be submitted while ${target.status}`,
             )) ??
-        needText(a.note, '请填写办理情况说明', 'A note is required') ??
+        needText(a.note, 'note', '请填写办理情况说明', 'A note is required') ??
         (target.requiresEvidence && !a.evidenceIds?.length
-          ? reject('BAD_INPUT', `阶段“${target.name}”须上传佐证材料`, 'This stage requires evidence')
+          ? reject('BAD_INPUT', `阶段“${target.name}”须上传佐证材料`, 'This stage requires evidence', 'evidenceIds')
           : null) ??
         (target.milestoneQuantity !== undefined && !(typeof a.quantity === 'number' && a.quantity >= 0)
-          ? reject('BAD_INPUT', '请填报截至目前的完成数量', 'Report the quantity completed so far')
+          ? reject('BAD_INPUT', '请填报截至目前的完成数量', 'Report the quantity completed so far', 'quantity')
           : null) ??
         (target.targetQuantity !== undefined && !(typeof a.quantity === 'number' && a.quantity >= target.targetQuantity)
           ? reject(
               'BAD_INPUT',
               `须填报完成数量，且不少于目标 ${target.targetQuantity}`,
               `Report the completed quantity, at least ${target.targetQuantity}`,
+              'quantity',
             )
           : null)
       );
@@ -173,6 +176,7 @@ export function checkAction<A extends TaskAction>(
         return reject('INVALID_STATE', '本单位配合反馈已确认，不能修改', 'Feedback already confirmed');
       return needText(
         (args as TaskActionArgs['cooperateFeedback']).note,
+        'note',
         '请填写配合反馈',
         'Feedback text is required',
       );
@@ -189,7 +193,12 @@ export function checkAction<A extends TaskAction>(
         return reject('SELF_APPROVAL', '不能审批自己提交的材料', 'You cannot decide on your own submission');
       }
       return action === 'returnStage'
-        ? needText((args as TaskActionArgs['returnStage']).reason, '退回须填写理由', 'A reason is required to return')
+        ? needText(
+            (args as TaskActionArgs['returnStage']).reason,
+            'reason',
+            '退回须填写理由',
+            'A reason is required to return',
+          )
         : null;
     }
     case 'requestExtension': {
@@ -201,12 +210,17 @@ export function checkAction<A extends TaskAction>(
       }
       if (s.pendingExtension)
         return reject('INVALID_STATE', '已有待审批的延期申请', 'An extension request is already pending');
-      const dateRefusal = needServedDate(a.newDueDate, 'newDueDate（新的期限）');
+      const dateRefusal = needServedDate(a.newDueDate, 'newDueDate', '新的期限');
       if (dateRefusal) return dateRefusal;
       if (a.newDueDate <= shanghaiDay(stage.dueAt)) {
-        return reject('BAD_INPUT', '新的期限须晚于当前期限', 'The new due date must be later than the current one');
+        return reject(
+          'BAD_INPUT',
+          '新的期限须晚于当前期限',
+          'The new due date must be later than the current one',
+          'newDueDate',
+        );
       }
-      return needText(a.reason, '申请延期须填写理由', 'A reason is required');
+      return needText(a.reason, 'reason', '申请延期须填写理由', 'A reason is required');
     }
     case 'decideExtension': {
       const check = needRole(actor, ['deputy-director']);
@@ -232,15 +246,16 @@ export function checkAction<A extends TaskAction>(
               'BAD_INPUT',
               '请指定新的牵头单位（不同于当前）',
               'Name a new lead unit different from the current one',
+              'newLeadUnit',
             )) ??
-        needText(a.reason, '改派须填写理由', 'A reason is required')
+        needText(a.reason, 'reason', '改派须填写理由', 'A reason is required')
       );
     }
     case 'suspend':
       return (
         needRole(actor, ['supervisor']) ??
         (s.status === 'active' ? null : reject('INVALID_STATE', '任务不在办理中', 'The task is not active')) ??
-        needText((args as TaskActionArgs['suspend']).reason, '暂停须填写理由', 'A reason is required')
+        needText((args as TaskActionArgs['suspend']).reason, 'reason', '暂停须填写理由', 'A reason is required')
       );
     case 'resume':
       return (
@@ -250,7 +265,7 @@ export function checkAction<A extends TaskAction>(
     case 'cancel':
       return (
         needRole(actor, ['supervisor']) ??
-        needText((args as TaskActionArgs['cancel']).reason, '撤销须填写理由', 'A reason is required')
+        needText((args as TaskActionArgs['cancel']).reason, 'reason', '撤销须填写理由', 'A reason is required')
       );
     case 'close':
       return (
@@ -283,18 +298,28 @@ export function checkAction<A extends TaskAction>(
         return reject('INVALID_STATE', '任务已进入销号阶段，不能再登记问题', 'The task is awaiting closure');
       }
       if (!/^[A-Za-z0-9_-]{1,40}$/.test(a.problemId ?? '')) {
-        return reject('BAD_INPUT', '问题编号须为 1–40 位字母、数字、-、_', 'problemId must match [A-Za-z0-9_-]{1,40}');
+        return reject(
+          'BAD_INPUT',
+          '问题编号须为 1–40 位字母、数字、-、_',
+          'problemId must match [A-Za-z0-9_-]{1,40}',
+          'problemId',
+        );
       }
       if ((s.problems ?? []).some((p) => p.problemId === a.problemId)) {
-        return reject('BAD_INPUT', `问题 ${a.problemId} 已登记`, `Problem ${a.problemId} is already in the ledger`);
+        return reject(
+          'BAD_INPUT',
+          `问题 ${a.problemId} 已登记`,
+          `Problem ${a.problemId} is already in the ledger`,
+          'problemId',
+        );
       }
-      const dueRefusal = needServedDate(a.dueDate, 'dueDate（整改期限）');
+      const dueRefusal = needServedDate(a.dueDate, 'dueDate', '整改期限');
       if (dueRefusal) return dueRefusal;
-      return needText(a.title, '请填写问题描述', 'A problem title is required');
+      return needText(a.title, 'title', '请填写问题描述', 'A problem title is required');
     }
     case 'comment':
       return canSeeTask(actor, s) || actor.role === 'admin'
-        ? needText((args as TaskActionArgs['comment']).text, '评论不能为空', 'Comment text is required')
+        ? needText((args as TaskActionArgs['comment']).text, 'text', '评论不能为空', 'Comment text is required')
         : reject('FORBIDDEN_UNIT', '无权查看该任务', 'You cannot see this task');
     default:
       return reject('BAD_INPUT', `未知操作 ${String(action)}`, `Unknown action ${String(action)}`);

@@ -16,11 +16,11 @@ export class TaskEntity {
   @Column({ name: 'plan_id', type: 'varchar', length: 64 })
   planId: string;
 
-  /** Dotted code, e.g. "3.1.2". */
-  @Column({ type: 'varchar', length: 32 })
+  /** Dotted code, e.g. "3.1.2"; a rectification problem's is "<code>/problem/<id>". */
+  @Column({ type: 'varchar', length: 96 })
   code: string;
 
-  @Column({ name: 'parent_code', type: 'varchar', length: 32, nullable: true })
+  @Column({ name: 'parent_code', type: 'varchar', length: 96, nullable: true })
   parentCode: string | null;
 
   @Column({ name: 'section_code', type: 'varchar', length: 8 })

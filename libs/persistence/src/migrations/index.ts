@@ -4,6 +4,7 @@ import { KpiAndBulletin1764633600700 } from './1764633600700-kpi-and-bulletin';
 import { LedgerOrderIndex1764806400000 } from './1764806400000-ledger-order-index';
 import { Hardening1796083200000 } from './1796083200000-hardening';
 import { CalendarYears1796083300000 } from './1796083300000-calendar-years';
+import { ProblemTaskRows1796083400000 } from './1796083400000-problem-task-rows';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   LedgerOrderIndex1764806400000,
   Hardening1796083200000,
   CalendarYears1796083300000,
+  ProblemTaskRows1796083400000,
 ];

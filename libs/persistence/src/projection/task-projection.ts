@@ -22,6 +22,11 @@ export interface TaskProjection {
   events: ProjectedEvent[];
   /** The whole snapshot, for the detail view. */
   snapshot: unknown;
+  /**
+   * Set for a problem of a rectification ledger (整改台账): its row is not imported with the plan
+   * but created by its first projection, in its parent task's plan and section.
+   */
+  problemOf?: { parentTaskId: string; code: string; title: string };
 }
 
 export interface ProjectedStage {

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { appendTaskEvents } from '../events/task-event-log';
+import { returnedRows } from '../returned-rows';
 import { TaskProjection } from './task-projection';
 
 export type ProjectionOutcome = 'applied' | 'stale' | 'missing-task';
@@ -15,31 +16,11 @@ export class TaskProjectionWriter {
   async write(p: TaskProjection): Promise<ProjectionOutcome> {
     return this.db.transaction(async (tx) => {
       await appendTaskEvents(tx, p.taskId, p.events);
-      const updated: unknown[] = await tx.query(
-        `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
-                current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
-                next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, awaiting = $13,
-                projection_error = NULL, projection_error_at = NULL, updated_at = now()
-          WHERE id = $1 AND projected_version < $11
-          RETURNING id`,
-        [
-          p.taskId,
-          p.status,
-          p.trafficLight,
-          p.leadUnit,
-          p.cooperatingUnits,
-          p.currentStage?.key ?? null,
-          p.currentStage?.name ?? null,
-          p.currentStage?.status ?? null,
-          p.nextDueAt,
-          p.escalationLevel,
-          p.version,
-          JSON.stringify(p.snapshot),
-          p.awaiting,
-        ],
-      );
-      const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
-      if (rows.length === 0) {
+      let applied = await this.updateTask(tx, p);
+      if (!applied && p.problemOf && (await this.insertProblemRow(tx, p.taskId, p.problemOf))) {
+        applied = await this.updateTask(tx, p);
+      }
+      if (!applied) {
         const exists: unknown[] = await tx.query(`SELECT 1 FROM task WHERE id = $1`, [p.taskId]);
         return exists.length === 0 ? 'missing-task' : 'stale';
       }
@@ -47,6 +28,54 @@ export class TaskProjectionWriter {
       await this.writeEscalations(tx, p);
       return 'applied';
     });
+  }
+
+  /** The task row from a newer snapshot; false when the row is missing or already as new. */
+  private async updateTask(tx: EntityManager, p: TaskProjection): Promise<boolean> {
+    const updated: unknown[] = await tx.query(
+      `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
+                current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
+                next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, awaiting = $13,
+                projection_error = NULL, projection_error_at = NULL, updated_at = now()
+          WHERE id = $1 AND projected_version < $11
+          RETURNING id`,
+      [
+        p.taskId,
+        p.status,
+        p.trafficLight,
+        p.leadUnit,
+        p.cooperatingUnits,
+        p.currentStage?.key ?? null,
+        p.currentStage?.name ?? null,
+        p.currentStage?.status ?? null,
+        p.nextDueAt,
+        p.escalationLevel,
+        p.version,
+        JSON.stringify(p.snapshot),
+        p.awaiting,
+      ],
+    );
+    return returnedRows(updated).length > 0;
+  }
+
+  /**
+   * A problem's row, placed in its parent's plan, section and order (one row per problem however
+   * often this runs); false when the parent row is not there either.
+   */
+  private async insertProblemRow(
+    tx: EntityManager,
+    taskId: string,
+    problem: NonNullable<TaskProjection['problemOf']>,
+  ): Promise<boolean> {
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO task (id, plan_id, code, parent_code, section_code, ordinal, is_leaf, title, body, kind)
+       SELECT $1, parent.plan_id, $2, parent.code, parent.section_code, parent.ordinal, true, $3, '', 'rectification'
+         FROM task parent WHERE parent.id = $4
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [taskId, problem.code, problem.title, problem.parentTaskId],
+    );
+    return returnedRows(inserted).length > 0;
   }
 
   /**

@@ -17,7 +17,67 @@ export const ACTION_LABELS: Record<PageAction, string> = {
   resume: '恢复',
   cancel: '撤销',
   comment: '发表评论',
+  addProblem: '登记整改问题',
 };
+
+/**
+ * A refused action shown in its own form (WCAG 3.3.1): the message, the argument it is about
+ * (tied to that field by aria-invalid and aria-describedby, which takes the focus) and what the
+ * user typed, so nothing is lost.
+ */
+export interface FormError {
+  action: PageAction;
+  message: string;
+  /** The refused argument (a rejection's `field`), if the refusal names one. */
+  field?: string;
+  values: Record<string, string>;
+}
+
+/** The form control of an action argument where they differ (files are posted as `evidence`). */
+const CONTROL_OF_FIELD: Record<string, string> = { evidenceIds: 'evidence' };
+
+/** The controls each form has, in order: the first takes a refusal that names no field of its own. */
+const FORM_CONTROLS: Partial<Record<PageAction, string[]>> = {
+  submit: ['note', 'quantity', 'evidence'],
+  returnStage: ['reason'],
+  requestExtension: ['newDueDate', 'reason'],
+  decideExtension: ['note'],
+  reassign: ['newLeadUnit', 'reason'],
+  suspend: ['reason'],
+  cancel: ['reason'],
+  comment: ['text'],
+  addProblem: ['problemId', 'title', 'dueDate', 'note'],
+};
+
+export const formErrorId = (action: PageAction): string => `${action}-error`;
+
+/** The control a refusal is tied to, or null when the refusal is about no field of the form. */
+export function erroredControl(error: FormError): string | null {
+  const controls = FORM_CONTROLS[error.action] ?? ['note'];
+  const named = error.field ? (CONTROL_OF_FIELD[error.field] ?? error.field) : undefined;
+  return named && controls.includes(named) ? named : null;
+}
+
+/** What one control of a form renders with: the typed value and, if refused, the error's ties. */
+interface ControlState {
+  value: string;
+  invalid: boolean;
+  errorId: string;
+}
+
+function controlState(action: PageAction, name: string, error: FormError | undefined): ControlState {
+  const mine = error?.action === action ? error : undefined;
+  return {
+    value: mine?.values[name] ?? '',
+    invalid: mine !== undefined && erroredControl(mine) === name,
+    errorId: formErrorId(action),
+  };
+}
+
+/** aria-invalid, aria-describedby and autofocus on the refused control (the focus moves to it). */
+function errorTies(state: ControlState): SafeHtml | string {
+  return state.invalid ? raw(`aria-invalid="true" aria-describedby="${state.errorId}" autofocus`) : '';
+}
 
 export interface ActionFormContext {
   taskId: string;
@@ -40,12 +100,31 @@ function hidden(ctx: ActionFormContext): SafeHtml {
     <input type="hidden" name="back" value="${ctx.back}" />`;
 }
 
-function textArea(name: string, placeholder: string, required: boolean): SafeHtml {
-  return html`<textarea name="${name}" placeholder="${placeholder}" ${required ? 'required' : ''}></textarea>`;
-}
-
-/** One small form per action the user may take now. */
-export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml {
+/** One small form per action the user may take now; `error` a refusal of this or another form. */
+export function actionForm(action: PageAction, ctx: ActionFormContext, error?: FormError): SafeHtml {
+  const state = (name: string) => controlState(action, name, error);
+  const textArea = (name: string, placeholder: string, required: boolean) => {
+    const st = state(name);
+    return html`<textarea name="${name}" placeholder="${placeholder}" ${required ? 'required' : ''} ${errorTies(st)}>
+${st.value}</textarea>`;
+  };
+  const input = (name: string, type: string, extra: SafeHtml | string = '') => {
+    const st = state(name);
+    return html`<input type="${type}" name="${name}" value="${st.value}" ${extra} ${errorTies(st)} />`;
+  };
+  const mine = error?.action === action ? error : undefined;
+  // A refusal about no field of the form: the message itself takes the focus.
+  const message = mine
+    ? html`<p
+        class="error"
+        id="${formErrorId(action)}"
+        role="alert"
+        tabindex="-1"
+        ${erroredControl(mine) ? '' : raw('autofocus')}
+      >
+        ${mine.message}
+      </p>`
+    : '';
   const button = (text = ACTION_LABELS[action], extra = '') =>
     html`<button class="btn ${extra}" type="submit" data-action="${action}">${text}</button>`;
   const form = (fields: SafeHtml | string, buttons: SafeHtml) =>
@@ -56,17 +135,22 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
       data-form="${action}"
       ${action === 'submit' ? raw('enctype="multipart/form-data"') : ''}
     >
-      ${hidden(ctx)} ${fields}
+      ${message} ${hidden(ctx)} ${fields}
       <div class="btn-row">${buttons}</div>
     </form>`;
   switch (action) {
     case 'submit':
       return form(
         html`<label>办理情况说明 ${textArea('note', '本阶段完成了哪些工作', true)}</label>
-          <label>完成数量（量化任务填写）<input type="text" name="quantity" inputmode="decimal" size="8" /></label>
+          <label>完成数量（量化任务填写）${input('quantity', 'text', raw('inputmode="decimal" size="8"'))}</label>
           <label
-            >佐证材料（PDF、Word、Excel、图片、文本，最多 5 个）
-            <input type="file" name="evidence" multiple accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt"
+            >佐证材料（PDF、Word、Excel、图片、文本，最多 5 个${mine ? '；未提交成功的文件须重新选择' : ''}）
+            <input
+              type="file"
+              name="evidence"
+              multiple
+              accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt"
+              ${errorTies(state('evidence'))}
           /></label>`,
         button(),
       );
@@ -82,8 +166,9 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
               ctx.currentDue
                 ? `“${ctx.currentDue.stageName}”的新期限（原 ${ctx.currentDue.date}；后续阶段早于新期限的一并顺延）`
                 : '新的期限'
-            } <input type="date" name="newDueDate" required
-          /></label>
+            }
+            ${input('newDueDate', 'date', raw('required'))}</label
+          >
           <label>延期理由 ${textArea('reason', '为何需要延期', true)}</label>`,
         button(),
       );
@@ -101,8 +186,13 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
       return form(
         html`<label
             >新的牵头单位
-            <select name="newLeadUnit" required>
-              ${(ctx.units ?? []).map((u) => html`<option value="${u.code}">${u.name}</option>`)}
+            <select name="newLeadUnit" required ${errorTies(state('newLeadUnit'))}>
+              ${(ctx.units ?? []).map(
+                (u) =>
+                  html`<option value="${u.code}" ${state('newLeadUnit').value === u.code ? raw('selected') : ''}>
+                    ${u.name}
+                  </option>`,
+              )}
             </select></label
           >
           <label>改派理由 ${textArea('reason', '改派原因', true)}</label>`,
@@ -119,6 +209,21 @@ export function actionForm(action: PageAction, ctx: ActionFormContext): SafeHtml
       return form(
         html`<label>评论 ${textArea('text', '写下意见或说明', true)}</label>`,
         button(undefined, 'btn-secondary'),
+      );
+    case 'addProblem':
+      // 整改台账: one problem of an inspection's list, a small task of its own with its own due date.
+      return form(
+        html`<label
+            >问题编号（如检查报告中的序号，字母、数字、-、_）${input(
+              'problemId',
+              'text',
+              raw('required maxlength="40" pattern="[A-Za-z0-9_\\-]{1,40}" size="12"'),
+            )}</label
+          >
+          <label>问题描述 ${textArea('title', '发现的问题', true)}</label>
+          <label>整改期限 ${input('dueDate', 'date', raw('required'))}</label>
+          <label>整改问题说明 ${textArea('note', '可选', false)}</label>`,
+        button(),
       );
     default:
       return form(html`<label>${ACTION_LABELS[action]}意见 ${textArea('note', '可选', false)}</label>`, button());

@@ -19,7 +19,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { currentStage } from '@duban/domain/task/task-rules';
 import { Response } from 'express';
-import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { DomainError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { TaskSnapshot, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
@@ -33,8 +33,8 @@ import { UnitsService } from '../../units/units.service';
 import { SameOriginFormGuard } from '../session/csrf-check';
 import { safeNext, WebExceptionFilter } from '../session/web-exception.filter';
 import { actionPayload, formRequestId } from '../view-model/action-payload';
-import { availableActions, isPageAction } from '../view-model/available-actions';
-import { ACTION_LABELS } from './action-forms.view';
+import { availableActions, isPageAction, PageAction } from '../view-model/available-actions';
+import { ACTION_LABELS, FormError } from './action-forms.view';
 import { csrfOf, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
 
@@ -64,11 +64,30 @@ export class TaskDetailController {
     @Query('before') before?: unknown,
     @Query('v') actedVersion?: unknown,
   ): Promise<string> {
+    const doneAction = queryText(done);
+    return this.page(req, taskWorkflowId(planId, code), {
+      before: typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined,
+      back: req.originalUrl.split('?')[0],
+      done: isPageAction(doneAction)
+        ? { action: doneAction, version: Number(queryText(actedVersion)) || Infinity }
+        : null,
+    });
+  }
+
+  /** The task page; after an action the notice says so, after a refusal the form says why. */
+  private async page(
+    req: AuthenticatedRequest,
+    taskId: string,
+    opts: {
+      before?: string;
+      back: string;
+      done?: { action: PageAction; version: number } | null;
+      formError?: FormError;
+    },
+  ): Promise<string> {
     const actor = actorOf(req.user);
-    const taskId = taskWorkflowId(planId, code);
-    const olderThan = typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined;
     const [detail, units] = await Promise.all([
-      this.tasks.detail(actor, taskId, { before: olderThan }),
+      this.tasks.detail(actor, taskId, { before: opts.before }),
       this.units.list(),
     ]);
     const snapshot = detail.task.snapshot as TaskSnapshot | null;
@@ -85,7 +104,7 @@ export class TaskDetailController {
     ];
     const names = await this.tasks.actorNames(ids);
     const unitNames = new Map(units.map((u) => [u.code, u.name]));
-    const doneAction = queryText(done);
+    const done = opts.done;
     return pageFor(req, {
       title: detail.task.title,
       active: 'none',
@@ -100,15 +119,14 @@ export class TaskDetailController {
         form: {
           taskId,
           csrf: csrfOf(req),
-          back: req.originalUrl.split('?')[0],
+          back: opts.back,
           units: units.filter((u) => u.code !== detail.task.leadUnit).map((u) => ({ code: u.code, name: u.name })),
           currentDue: dueOf(snapshot),
         },
-        notice: isPageAction(doneAction)
-          ? `已${ACTION_LABELS[doneAction]}。${
-              detail.task.projectedVersion >= (Number(queryText(actedVersion)) || Infinity)
-                ? ''
-                : '页面数据随流程更新，稍后刷新可见最新状态。'
+        formError: opts.formError ?? null,
+        notice: done
+          ? `已${ACTION_LABELS[done.action]}。${
+              detail.task.projectedVersion >= done.version ? '' : '页面数据随流程更新，稍后刷新可见最新状态。'
             }`
           : null,
         now: Date.now(),
@@ -149,6 +167,7 @@ export class TaskDetailController {
   ): Promise<void> {
     const uploads = (files ?? []).map(uploadedEvidence);
     const stored: string[] = [];
+    const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
     try {
       if (!isPageAction(action)) throw new NotFoundError('操作', action);
       const requestId = formRequestId(form.requestId);
@@ -164,16 +183,45 @@ export class TaskDetailController {
       }
       const { snapshot } = await this.actions.perform(actor, taskId, action, payload, requestId);
       stored.length = 0; // named by the submission now: kept
-      const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
       // The version the action produced: the page says "稍后刷新" only if the ledger is behind it.
       const version = Number((snapshot as { version?: unknown } | undefined)?.version) || 0;
       res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}&v=${version}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !isPageAction(action) || !FORM_ERROR_STATUSES.has(error.status))
+        throw error;
+      const refused = formError(action, error, form, uploads.length);
+      const page = await this.page(req, taskWorkflowId(planId, code), { back, formError: refused }).catch(() => {
+        throw error; // the task is gone from view, or the page cannot be built: the error page says why
+      });
+      res.status(error.status).type('html').send(page);
     } finally {
       await this.evidence.discard(uploads);
       if (stored.length > 0) await this.evidence.remove(stored);
     }
   }
 }
+
+/** Refusals the form can show and the user can act on: input, permission, state, a busy workflow. */
+const FORM_ERROR_STATUSES = new Set([400, 403, 409, 503]);
+
+/** A refusal of a posted form, with what the user typed (never the hidden fields). */
+function formError(action: PageAction, error: DomainError, form: Record<string, unknown>, files: number): FormError {
+  const values = Object.fromEntries(
+    Object.entries(form).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !HIDDEN_FIELDS.has(entry[0]),
+    ),
+  );
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  const refiled = files > 0 ? `（所选的 ${files} 个文件未保存，请重新选择）` : '';
+  return {
+    action,
+    message: `${error.messageZh}${refiled}`,
+    field: typeof field === 'string' ? field : undefined,
+    values,
+  };
+}
+
+const HIDDEN_FIELDS = new Set(['_csrf', 'requestId', 'back']);
 
 /** The current stage's name and Beijing due date, for the extension form. */
 function dueOf(s: TaskSnapshot | null): { stageName: string; date: string } | null {

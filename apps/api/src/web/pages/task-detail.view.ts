@@ -13,10 +13,11 @@ import {
   EVENT_LABELS,
   label,
   lightBadge,
+  PROBLEM_STATUS_LABELS,
   STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
-import { actionForm, ActionFormContext } from './action-forms.view';
+import { ACTION_LABELS, actionForm, ActionFormContext, FormError, formErrorId } from './action-forms.view';
 import { tableOrEmpty } from '../layout/table-or-empty';
 import { provisionalBadge } from '../layout/provisional-badge';
 
@@ -37,8 +38,36 @@ export interface TaskDetailInput {
   names: Map<string, string>;
   unitName: (code: string | null) => string;
   form: ActionFormContext;
+  /** A refused action: shown in its form, or above the forms when that action is no longer offered. */
+  formError: FormError | null;
   notice: string | null;
   now: number;
+}
+
+/** 整改台账: the problems registered on a rectification task, each a task of its own (一件一号). */
+function problemLedger(s: TaskSnapshot, v: TaskDetailInput): SafeHtml {
+  return html`<h2>整改台账</h2>
+    ${tableOrEmpty({
+      id: 'problem-table',
+      columns: ['编号', '问题', '整改期限', '状态', '登记'],
+      rows: s.problems ?? [],
+      row: (p) =>
+        html`<tr data-problem="${p.problemId}">
+          <td>${p.problemId}</td>
+          <td><a href="${taskPagePath(p.workflowId)}">${p.title}</a></td>
+          <td class="nowrap">${formatDateTime(p.dueAt)}</td>
+          <td>${label(PROBLEM_STATUS_LABELS, p.status)}${p.closedAt ? ` · ${formatDateTime(p.closedAt)}` : ''}</td>
+          <td>${who(p.added, v)}</td>
+        </tr>`,
+      empty: '尚未登记整改问题。',
+    })}`;
+}
+
+/** A refusal of an action the task no longer offers (someone acted first): the message takes the focus. */
+function withdrawnActionError(error: FormError): SafeHtml {
+  return html`<p class="error" id="${formErrorId(error.action)}" role="alert" tabindex="-1" autofocus>
+    ${ACTION_LABELS[error.action]}未完成：${error.message}
+  </p>`;
 }
 
 function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput): string {
@@ -163,7 +192,12 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
     </section>
     <h2>可办理操作</h2>
     <div id="actions">
-      ${v.actions.length ? v.actions.map((a) => actionForm(a, v.form)) : html`<p class="muted" id="no-actions">当前没有您可以办理的操作。</p>`}
+      ${v.formError && !v.actions.includes(v.formError.action) ? withdrawnActionError(v.formError) : ''}
+      ${
+        v.actions.length
+          ? v.actions.map((a) => actionForm(a, v.form, v.formError ?? undefined))
+          : html`<p class="muted" id="no-actions">当前没有您可以办理的操作。</p>`
+      }
     </div>
     <h2>阶段</h2>
     <section class="card">
@@ -171,6 +205,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         ${(s?.stages ?? []).map((st) => stageItem(st, st.key === s?.currentStageKey, v))}
       </ol>
     </section>
+    ${s?.kind === 'rectification' && !s.parent ? problemLedger(s, v) : ''}
     <h2>督办记录</h2>
     ${tableOrEmpty({
       id: 'escalation-table',

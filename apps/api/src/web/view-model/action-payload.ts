@@ -13,7 +13,9 @@ export function actionPayload(action: PageAction, form: Record<string, unknown>)
       const q = text(form.quantity);
       const quantity = q === '' ? undefined : Number(q);
       if (quantity !== undefined && !Number.isFinite(quantity)) {
-        throw new BadInputError('BAD_INPUT', `完成数量须为数字：${q}`, `quantity must be a number: ${q}`);
+        throw new BadInputError('BAD_INPUT', `完成数量须为数字：${q}`, `quantity must be a number: ${q}`, {
+          field: 'quantity',
+        });
       }
       return { note: text(form.note), evidenceIds: [], ...(quantity === undefined ? {} : { quantity }) };
     }
@@ -29,6 +31,13 @@ export function actionPayload(action: PageAction, form: Record<string, unknown>)
       return { newLeadUnit: text(form.newLeadUnit), reason: text(form.reason) };
     case 'comment':
       return { text: text(form.text) };
+    case 'addProblem':
+      return {
+        problemId: text(form.problemId),
+        title: text(form.title),
+        dueDate: text(form.dueDate),
+        note: text(form.note) || undefined,
+      };
     default:
       return { note: text(form.note) || undefined };
   }

@@ -16,6 +16,7 @@ export const PAGE_ACTIONS = [
   'suspend',
   'resume',
   'cancel',
+  'addProblem',
   'comment',
 ] as const satisfies readonly TaskAction[];
 
@@ -37,6 +38,8 @@ function probeArgs(action: PageAction, actor: ActorRef): TaskActionArgs[PageActi
       return { ...base, reason: '…', newLeadUnit: 'probe-unit' };
     case 'comment':
       return { ...base, text: '…' };
+    case 'addProblem':
+      return { ...base, problemId: 'probe', title: '…', dueDate: '2099-12-31' };
     case 'returnStage':
     case 'suspend':
     case 'cancel':
