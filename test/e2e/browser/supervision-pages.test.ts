@@ -700,6 +700,34 @@ describe('web pages in Chromium', () => {
     await ctx.close();
   });
 
+  it('a refused reading says why beside the period, keeps the value typed, and goes through once corrected', async () => {
+    await signIn(page, base, 'monitoring.handler');
+    await page.goto(`${base}/ui/targets/${pm25}`);
+    const form = 'form[data-form=reading]';
+    await page.fill(`${form} input[name=period]`, '2021-13');
+    await page.fill(`${form} input[name=value]`, '31');
+    const [refused] = await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+    expect(refused?.status()).toBe(400);
+    const focused = await page.evaluate(`(() => {
+      const el = document.activeElement;
+      return { name: el.name, invalid: el.getAttribute('aria-invalid'),
+        message: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent.trim() };
+    })()`);
+    expect(focused).toEqual({
+      name: 'period',
+      invalid: 'true',
+      message: '期间“2021-13”不符合该指标的报送周期，应为 2021-01 … 2021-12',
+    });
+    await expect(page.inputValue(`${form} input[name=value]`)).resolves.toBe('31');
+    await page.fill(`${form} input[name=period]`, '2021-10');
+    await Promise.all([page.waitForURL(/written=1/), page.click(`${form} button[type=submit]`)]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM kpi_reading WHERE indicator_id = $1 AND period = '2021-10'`,
+      [pm25],
+    );
+    expect(n).toBe(1);
+  });
+
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {
     await signIn(page, base, 'water-air.head');
     const token = (await context.cookies()).find((c) => c.name === 'duban_at')!.value;

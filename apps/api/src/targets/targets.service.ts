@@ -59,9 +59,12 @@ export class TargetsService {
     this.checkMayReport(user, record);
     const checked = validateReading(record.definition, input);
     if (!checked.ok)
-      throw new BadInputError('READING_INVALID', checked.problems.join('；'), checked.problems.join('; '), {
-        problems: checked.problems,
-      });
+      throw new BadInputError(
+        'READING_INVALID',
+        checked.problems.map((p) => p.zh).join('；'),
+        checked.problems.map((p) => p.en).join('; '),
+        { problems: checked.problems, field: checked.problems[0].field },
+      );
     await this.db.transaction((tx) => this.upsert(tx, record, checked.reading, user));
     await this.signal(record, checked.reading);
     return this.get(indicatorId);
@@ -75,7 +78,7 @@ export class TargetsService {
     const records = await loadIndicators(this.db, { planId });
     if (records.length === 0) throw new NotFoundError('计划指标', planId);
     const byCode = new Map(records.map((r) => [`${r.definition.targetCode}.${r.seq}`, r]));
-    const errors: { row: number; problems: string[] }[] = [];
+    const errors: { row: number; problems: { zh: string; en: string }[] }[] = [];
     const accepted: { record: IndicatorRecord; reading: ValidReading }[] = [];
     const seen = new Map<string, number>();
     for (const row of rows) {
@@ -84,18 +87,22 @@ export class TargetsService {
         errors.push({
           row: row.row,
           problems: [
-            `指标“${row.indicator}”不存在（应为 目标编号.序号，如 1.1） / unknown indicator "${row.indicator}" (expected target.seq, e.g. 1.1)`,
+            {
+              zh: `指标“${row.indicator}”不存在（应为 目标编号.序号，如 1.1）`,
+              en: `unknown indicator "${row.indicator}" (expected target.seq, e.g. 1.1)`,
+            },
           ],
         });
         continue;
       }
-      const problems: string[] = [];
+      const problems: { zh: string; en: string }[] = [];
       if (!this.mayReport(user, record))
-        problems.push(
-          `无权报送该指标（责任单位 ${record.ownerUnitName ?? '未指定'}） / not allowed to report for this indicator`,
-        );
+        problems.push({
+          zh: `无权报送该指标（责任单位 ${record.ownerUnitName ?? '未指定'}）`,
+          en: 'not allowed to report for this indicator',
+        });
       const key = `${row.indicator}/${row.period}`;
-      if (seen.has(key)) problems.push(`与第 ${seen.get(key)} 行重复 / duplicates row ${seen.get(key)}`);
+      if (seen.has(key)) problems.push({ zh: `与第 ${seen.get(key)} 行重复`, en: `duplicates row ${seen.get(key)}` });
       seen.set(key, row.row);
       const checked = validateReading(record.definition, {
         ...row,
@@ -110,8 +117,8 @@ export class TargetsService {
     if (errors.length > 0) {
       throw new BadInputError(
         'CSV_ROWS_INVALID',
-        `CSV 有 ${errors.length} 行错误，未写入任何数据：${errors.map((e) => `第 ${e.row} 行：${e.problems.join('；')}`).join('。')}`,
-        `${errors.length} CSV row(s) are invalid, nothing was written: ${errors.map((e) => `row ${e.row}: ${e.problems.join('; ')}`).join('. ')}`,
+        `CSV 有 ${errors.length} 行错误，未写入任何数据：${errors.map((e) => `第 ${e.row} 行：${e.problems.map((p) => p.zh).join('；')}`).join('。')}`,
+        `${errors.length} CSV row(s) are invalid, nothing was written: ${errors.map((e) => `row ${e.row}: ${e.problems.map((p) => p.en).join('; ')}`).join('. ')}`,
         { rows: errors },
       );
     }

@@ -54,8 +54,8 @@ describe('method inference and owner defaults', () => {
       days: 92,
     });
     expect(periodProblem('2021-09', 'monthly', 2021)).toBeNull();
-    expect(periodProblem('2021-13', 'monthly', 2021)).toContain('2021-01 … 2021-12');
-    expect(periodProblem('2020-12', 'monthly', 2021)).toContain('does not fit');
+    expect(periodProblem('2021-13', 'monthly', 2021)?.zh).toContain('2021-01 … 2021-12');
+    expect(periodProblem('2020-12', 'monthly', 2021)?.en).toContain('does not fit');
   });
 });
 

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from './indicator-standing';
-import { normalizeUnit, validateReading } from './reading-validation';
+import { normalizeUnit, ReadingProblem, validateReading } from './reading-validation';
 
 const pm25: IndicatorDefinition = {
   indicatorId: 'i1',
@@ -37,11 +37,13 @@ describe('reading validation', () => {
   it('refuses a wrong unit, period, negative or missing value, each with a reason', () => {
     const r = validateReading(pm25, { period: '2021-13', value: -1, unit: 'mg/m3' });
     expect(r.ok).toBe(false);
-    const problems = (r as { problems: string[] }).problems;
-    expect(problems).toHaveLength(3);
-    expect(problems[0]).toContain('2021-13');
-    expect(problems[1]).toContain('mg/m3');
-    expect(problems[2]).toContain('negative');
+    const problems = (r as { problems: ReadingProblem[] }).problems;
+    expect(problems.map((p) => p.field)).toEqual(['period', 'unit', 'value']);
+    expect(problems[0].zh).toBe('期间“2021-13”不符合该指标的报送周期，应为 2021-01 … 2021-12');
+    expect(problems[1].zh).toBe('单位“mg/m3”与指标单位“微克/立方米”不一致');
+    expect(problems[2]).toEqual({ field: 'value', zh: '数值-1不能为负', en: 'value -1 is negative' });
+    // Chinese for the pages, English apart: no message mixes the two.
+    for (const p of problems) expect(p.zh).not.toMatch(/[a-z]{4,}/);
     expect(validateReading(pm25, { period: '2021-01' }).ok).toBe(false);
   });
 

@@ -39,6 +39,13 @@ export function readingCeiling(unit: string | null | undefined): number {
   return 1_000_000_000;
 }
 
+/** One thing wrong with a reading: the input it is about (a form ties the message to it), in Chinese and English. */
+export interface ReadingProblem {
+  field: 'period' | 'value' | 'unit' | 'goodDays' | 'validDays';
+  zh: string;
+  en: string;
+}
+
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /**
@@ -50,16 +57,19 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
 export function validateReading(
   def: IndicatorDefinition,
   input: ReadingInput,
-): { ok: true; reading: ValidReading } | { ok: false; problems: string[] } {
-  const problems: string[] = [];
+): { ok: true; reading: ValidReading } | { ok: false; problems: ReadingProblem[] } {
+  const problems: ReadingProblem[] = [];
+  const problem = (field: ReadingProblem['field'], zh: string, en: string) => problems.push({ field, zh, en });
   if (def.qualitative)
-    problems.push('定性目标不报送数值，请由督查室评定状态 / a qualitative target takes a status, not readings');
+    problem('value', '定性目标不报送数值，请由督查室评定状态', 'a qualitative target takes a status, not readings');
   const p = periodProblem(input.period, def.period, def.year);
-  if (p) problems.push(p);
+  if (p) problem('period', p.zh, p.en);
   if (input.unit !== undefined && input.unit !== null && input.unit.trim() !== '' && def.unit) {
     if (normalizeUnit(input.unit) !== normalizeUnit(def.unit))
-      problems.push(
-        `单位“${input.unit}”与指标单位“${def.unit}”不一致 / unit "${input.unit}" is not the indicator's unit "${def.unit}"`,
+      problem(
+        'unit',
+        `单位“${input.unit}”与指标单位“${def.unit}”不一致`,
+        `unit "${input.unit}" is not the indicator's unit "${def.unit}"`,
       );
   }
   let value = input.value ?? null;
@@ -70,34 +80,44 @@ export function validateReading(
     const g = input.goodDays;
     const v = input.validDays;
     if (!isNum(g) || !isNum(v) || !Number.isInteger(g) || !Number.isInteger(v)) {
-      problems.push(
-        '优良天数比例须报送优良天数和有效监测天数（整数） / good days and valid days (whole numbers) are required',
+      problem(
+        isNum(g) && Number.isInteger(g) ? 'validDays' : 'goodDays',
+        '优良天数比例须报送优良天数和有效监测天数（整数）',
+        'good days and valid days (whole numbers) are required',
       );
     } else if (g < 0 || v <= 0 || g > v || (span && v > span.days)) {
-      problems.push(
-        `天数不合理：优良${g}天、有效${v}天（应 0 ≤ 优良 ≤ 有效 ≤ ${span?.days ?? '期间天数'}） / days out of range: good ${g}, valid ${v}`,
+      problem(
+        g < 0 || g > v ? 'goodDays' : 'validDays',
+        `天数不合理：优良${g}天、有效${v}天（应 0 ≤ 优良 ≤ 有效 ≤ ${span?.days ?? '期间天数'}）`,
+        `days out of range: good ${g}, valid ${v}`,
       );
     } else {
       goodDays = g;
       validDays = v;
       const ratio = Math.round((g / v) * 10000) / 100;
       if (isNum(value) && Math.abs(value - ratio) > 0.05)
-        problems.push(`比例${value}%与天数计算值${ratio}%不符 / value ${value}% does not match ${g}/${v} = ${ratio}%`);
+        problem(
+          'value',
+          `比例${value}%与天数计算值${ratio}%不符`,
+          `value ${value}% does not match ${g}/${v} = ${ratio}%`,
+        );
       value = ratio;
     }
   }
   if (!isNum(value)) {
-    if (def.method !== 'ratio-of-days') problems.push('缺少数值 / the value is missing or not a number');
+    if (def.method !== 'ratio-of-days') problem('value', '缺少数值', 'the value is missing or not a number');
   } else if (value < 0) {
-    problems.push(`数值${value}不能为负 / value ${value} is negative`);
+    problem('value', `数值${value}不能为负`, `value ${value} is negative`);
   } else if (def.unit && normalizeUnit(def.unit) === '%' && value > 100) {
-    problems.push(`百分比${value}超过100 / percentage ${value} exceeds 100`);
+    problem('value', `百分比${value}超过100`, `percentage ${value} exceeds 100`);
   } else if (value > readingCeiling(def.unit)) {
-    problems.push(
-      `数值${value}超出合理范围（不超过 ${readingCeiling(def.unit)}${def.unit ?? ''}），请核对 / value ${value} exceeds ${readingCeiling(def.unit)}`,
+    problem(
+      'value',
+      `数值${value}超出合理范围（不超过 ${readingCeiling(def.unit)}${def.unit ?? ''}），请核对`,
+      `value ${value} exceeds ${readingCeiling(def.unit)}`,
     );
   } else if (def.method === 'cumulative-count' && !Number.isInteger(value)) {
-    problems.push(`计数${value}应为整数 / count ${value} must be a whole number`);
+    problem('value', `计数${value}应为整数`, `count ${value} must be a whole number`);
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, reading: { period: input.period, value: value as number, goodDays, validDays } };

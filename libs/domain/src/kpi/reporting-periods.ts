@@ -36,12 +36,15 @@ export function periodsOfYear(year: number, period: ReportingPeriod): PeriodSpan
  * Checks a period key against the indicator's reporting period and year; returns a message in
  * Chinese and English when it does not fit, null when it does.
  */
-export function periodProblem(key: string, period: ReportingPeriod, year: number): string | null {
+export function periodProblem(key: string, period: ReportingPeriod, year: number): { zh: string; en: string } | null {
   const keys = periodsOfYear(year, period).map((p) => p.period);
   if (keys.includes(key)) return null;
   const form =
     period === 'monthly' ? `${year}-01 … ${year}-12` : period === 'quarterly' ? `${year}-Q1 … ${year}-Q4` : `${year}`;
-  return `期间“${key}”不符合该指标的报送周期，应为 ${form} / period "${key}" does not fit the indicator's ${period} reporting in ${year} (expected ${form})`;
+  return {
+    zh: `期间“${key}”不符合该指标的报送周期，应为 ${form}`,
+    en: `period "${key}" does not fit the indicator's ${period} reporting in ${year} (expected ${form})`,
+  };
 }
 
 export const REPORTING_PERIODS: readonly ReportingPeriod[] = ['monthly', 'quarterly', 'annual'];

@@ -1,4 +1,6 @@
-import { ACTION_LABELS, actionForm, erroredControl, FormError } from './action-forms.view';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { FormRefusal, formRefusal } from '../layout/form-refusal';
+import { ACTION_LABELS, actionForm, actionFormControls, CONTROL_OF_FIELD } from './action-forms.view';
 import { PageAction } from '../view-model/available-actions';
 
 const ctx = { taskId: 'p/2.1', csrf: 't', back: '/ui/tasks/p/2.1', units: [{ code: 'ecology', name: '生态股' }] };
@@ -20,18 +22,23 @@ describe('action forms', () => {
 });
 
 describe('a refused form', () => {
-  const refused = (over: Partial<FormError> & Pick<FormError, 'action'>): FormError => ({
-    message: '新的期限须晚于当前期限',
-    values: {},
-    ...over,
-  });
+  const refused = (
+    action: PageAction,
+    field: string | undefined,
+    values: Record<string, string> = {},
+    message = '新的期限须晚于当前期限',
+  ): FormRefusal =>
+    formRefusal(
+      action,
+      new BadInputError('BAD_INPUT', message, 'en', field ? { field } : undefined),
+      { _csrf: 't', requestId: 'r-12345678', back: '/ui/inbox', ...values },
+      actionFormControls(action),
+      CONTROL_OF_FIELD,
+    );
 
   it('ties the message to the refused field, which takes the focus, and keeps what was typed', () => {
-    const error = refused({
-      action: 'requestExtension',
-      field: 'newDueDate',
-      values: { newDueDate: '2021-01-01', reason: '等待<监测>数据' },
-    });
+    const error = refused('requestExtension', 'newDueDate', { newDueDate: '2021-01-01', reason: '等待<监测>数据' });
+    expect(error.values).toEqual({ newDueDate: '2021-01-01', reason: '等待<监测>数据' }); // never the hidden fields
     const form = String(actionForm('requestExtension', ctx, error));
     expect(form).toMatch(
       /<p\s+class="error"\s+id="requestExtension-error"\s+role="alert"\s+tabindex="-1"\s*>\s*新的期限须晚于当前期限/,
@@ -46,21 +53,21 @@ describe('a refused form', () => {
   });
 
   it('names the control of an argument posted under another name (files are "evidence")', () => {
-    const error = refused({ action: 'submit', field: 'evidenceIds', message: '阶段“材料”须上传佐证材料' });
-    expect(erroredControl(error)).toBe('evidence');
+    const error = refused('submit', 'evidenceIds', {}, '阶段“材料”须上传佐证材料');
+    expect(error.control).toBe('evidence');
     expect(String(actionForm('submit', ctx, error))).toMatch(
       /name="evidence"[^>]*aria-invalid="true" aria-describedby="submit-error" autofocus/,
     );
-    expect(erroredControl(refused({ action: 'reassign', field: 'newLeadUnit' }))).toBe('newLeadUnit');
-    expect(
-      String(actionForm('reassign', ctx, refused({ action: 'reassign', values: { newLeadUnit: 'ecology' } }))),
-    ).toMatch(/<option value="ecology" selected>/);
+    expect(refused('reassign', 'newLeadUnit').control).toBe('newLeadUnit');
+    expect(String(actionForm('reassign', ctx, refused('reassign', undefined, { newLeadUnit: 'ecology' })))).toMatch(
+      /<option value="ecology" selected>/,
+    );
   });
 
   it('focuses the message itself when the refusal is about no field of the form', () => {
     for (const field of [undefined, 'stageKey']) {
-      const error = refused({ action: 'approve', field, message: '当前阶段没有待审批的提交' });
-      expect(erroredControl(error)).toBeNull();
+      const error = refused('approve', field, {}, '当前阶段没有待审批的提交');
+      expect(error.control).toBeNull();
       const form = String(actionForm('approve', ctx, error));
       expect(form).toMatch(/id="approve-error"\s+role="alert"\s+tabindex="-1"\s+autofocus/);
       expect(form).not.toMatch(/aria-invalid/);
@@ -68,7 +75,7 @@ describe('a refused form', () => {
   });
 
   it('leaves the other forms of the page as they are', () => {
-    const error = refused({ action: 'suspend', field: 'reason', values: { reason: '暂停原因' } });
+    const error = refused('suspend', 'reason', { reason: '暂停原因' });
     const other = String(actionForm('cancel', ctx, error));
     expect(other).not.toMatch(/aria-invalid|autofocus|role="alert"|暂停原因/);
     const withoutRequestId = (form: string) => form.replace(/name="requestId" value="[0-9a-f-]{36}"/, '');

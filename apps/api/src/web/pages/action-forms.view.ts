@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { html, raw, SafeHtml } from '../layout/html';
+import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { PageAction } from '../view-model/available-actions';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 
@@ -20,23 +21,14 @@ export const ACTION_LABELS: Record<PageAction, string> = {
   addProblem: '登记整改问题',
 };
 
-/**
- * A refused action shown in its own form (WCAG 3.3.1): the message, the argument it is about
- * (tied to that field by aria-invalid and aria-describedby, which takes the focus) and what the
- * user typed, so nothing is lost.
- */
-export interface FormError {
-  action: PageAction;
-  message: string;
-  /** The refused argument (a rejection's `field`), if the refusal names one. */
-  field?: string;
-  values: Record<string, string>;
+/** The form control of an action argument where they differ (files are posted as `evidence`). */
+export const CONTROL_OF_FIELD: Record<string, string> = { evidenceIds: 'evidence' };
+
+/** The controls of each action's form a refusal can be tied to. */
+export function actionFormControls(action: PageAction): readonly string[] {
+  return FORM_CONTROLS[action] ?? ['note'];
 }
 
-/** The form control of an action argument where they differ (files are posted as `evidence`). */
-const CONTROL_OF_FIELD: Record<string, string> = { evidenceIds: 'evidence' };
-
-/** The controls each form has, in order: the first takes a refusal that names no field of its own. */
 const FORM_CONTROLS: Partial<Record<PageAction, string[]>> = {
   submit: ['note', 'quantity', 'evidence'],
   returnStage: ['reason'],
@@ -48,36 +40,6 @@ const FORM_CONTROLS: Partial<Record<PageAction, string[]>> = {
   comment: ['text'],
   addProblem: ['problemId', 'title', 'dueDate', 'note'],
 };
-
-export const formErrorId = (action: PageAction): string => `${action}-error`;
-
-/** The control a refusal is tied to, or null when the refusal is about no field of the form. */
-export function erroredControl(error: FormError): string | null {
-  const controls = FORM_CONTROLS[error.action] ?? ['note'];
-  const named = error.field ? (CONTROL_OF_FIELD[error.field] ?? error.field) : undefined;
-  return named && controls.includes(named) ? named : null;
-}
-
-/** What one control of a form renders with: the typed value and, if refused, the error's ties. */
-interface ControlState {
-  value: string;
-  invalid: boolean;
-  errorId: string;
-}
-
-function controlState(action: PageAction, name: string, error: FormError | undefined): ControlState {
-  const mine = error?.action === action ? error : undefined;
-  return {
-    value: mine?.values[name] ?? '',
-    invalid: mine !== undefined && erroredControl(mine) === name,
-    errorId: formErrorId(action),
-  };
-}
-
-/** aria-invalid, aria-describedby and autofocus on the refused control (the focus moves to it). */
-function errorTies(state: ControlState): SafeHtml | string {
-  return state.invalid ? raw(`aria-invalid="true" aria-describedby="${state.errorId}" autofocus`) : '';
-}
 
 export interface ActionFormContext {
   taskId: string;
@@ -100,31 +62,14 @@ function hidden(ctx: ActionFormContext): SafeHtml {
     <input type="hidden" name="back" value="${ctx.back}" />`;
 }
 
-/** One small form per action the user may take now; `error` a refusal of this or another form. */
-export function actionForm(action: PageAction, ctx: ActionFormContext, error?: FormError): SafeHtml {
-  const state = (name: string) => controlState(action, name, error);
-  const textArea = (name: string, placeholder: string, required: boolean) => {
-    const st = state(name);
-    return html`<textarea name="${name}" placeholder="${placeholder}" ${required ? 'required' : ''} ${errorTies(st)}>
-${st.value}</textarea>`;
-  };
-  const input = (name: string, type: string, extra: SafeHtml | string = '') => {
-    const st = state(name);
-    return html`<input type="${type}" name="${name}" value="${st.value}" ${extra} ${errorTies(st)} />`;
-  };
-  const mine = error?.action === action ? error : undefined;
-  // A refusal about no field of the form: the message itself takes the focus.
-  const message = mine
-    ? html`<p
-        class="error"
-        id="${formErrorId(action)}"
-        role="alert"
-        tabindex="-1"
-        ${erroredControl(mine) ? '' : raw('autofocus')}
-      >
-        ${mine.message}
-      </p>`
-    : '';
+/** One small form per action the user may take now; `refusal` a refusal of this or another form of the page. */
+export function actionForm(action: PageAction, ctx: ActionFormContext, refusal?: FormRefusal | null): SafeHtml {
+  const r = refusalFor(refusal, action);
+  const textArea = (name: string, placeholder: string, required: boolean) =>
+    html`<textarea name="${name}" placeholder="${placeholder}" ${required ? 'required' : ''} ${r.ties(name)}>
+${r.value(name)}</textarea>`;
+  const input = (name: string, type: string, extra: SafeHtml | string = '') =>
+    html`<input type="${type}" name="${name}" value="${r.value(name)}" ${extra} ${r.ties(name)} />`;
   const button = (text = ACTION_LABELS[action], extra = '') =>
     html`<button class="btn ${extra}" type="submit" data-action="${action}">${text}</button>`;
   const form = (fields: SafeHtml | string, buttons: SafeHtml) =>
@@ -135,7 +80,7 @@ ${st.value}</textarea>`;
       data-form="${action}"
       ${action === 'submit' ? raw('enctype="multipart/form-data"') : ''}
     >
-      ${message} ${hidden(ctx)} ${fields}
+      ${r.message()} ${hidden(ctx)} ${fields}
       <div class="btn-row">${buttons}</div>
     </form>`;
   switch (action) {
@@ -144,13 +89,13 @@ ${st.value}</textarea>`;
         html`<label>办理情况说明 ${textArea('note', '本阶段完成了哪些工作', true)}</label>
           <label>完成数量（量化任务填写）${input('quantity', 'text', raw('inputmode="decimal" size="8"'))}</label>
           <label
-            >佐证材料（PDF、Word、Excel、图片、文本，最多 5 个${mine ? '；未提交成功的文件须重新选择' : ''}）
+            >佐证材料（PDF、Word、Excel、图片、文本，最多 5 个${r.refused ? '；未提交成功的文件须重新选择' : ''}）
             <input
               type="file"
               name="evidence"
               multiple
               accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt"
-              ${errorTies(state('evidence'))}
+              ${r.ties('evidence')}
           /></label>`,
         button(),
       );
@@ -186,10 +131,10 @@ ${st.value}</textarea>`;
       return form(
         html`<label
             >新的牵头单位
-            <select name="newLeadUnit" required ${errorTies(state('newLeadUnit'))}>
+            <select name="newLeadUnit" required ${r.ties('newLeadUnit')}>
               ${(ctx.units ?? []).map(
                 (u) =>
-                  html`<option value="${u.code}" ${state('newLeadUnit').value === u.code ? raw('selected') : ''}>
+                  html`<option value="${u.code}" ${r.value('newLeadUnit') === u.code ? raw('selected') : ''}>
                     ${u.name}
                   </option>`,
               )}

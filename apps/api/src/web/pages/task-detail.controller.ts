@@ -34,7 +34,8 @@ import { SameOriginFormGuard } from '../session/csrf-check';
 import { safeNext, WebExceptionFilter } from '../session/web-exception.filter';
 import { actionPayload, formRequestId } from '../view-model/action-payload';
 import { availableActions, isPageAction, PageAction } from '../view-model/available-actions';
-import { ACTION_LABELS, FormError } from './action-forms.view';
+import { ACTION_LABELS, actionFormControls, CONTROL_OF_FIELD } from './action-forms.view';
+import { FormRefusal, formRefusal } from '../layout/form-refusal';
 import { csrfOf, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
 
@@ -82,7 +83,7 @@ export class TaskDetailController {
       before?: string;
       back: string;
       done?: { action: PageAction; version: number } | null;
-      formError?: FormError;
+      formError?: FormRefusal;
     },
   ): Promise<string> {
     const actor = actorOf(req.user);
@@ -189,7 +190,8 @@ export class TaskDetailController {
     } catch (error) {
       if (!(error instanceof DomainError) || !isPageAction(action) || !FORM_ERROR_STATUSES.has(error.status))
         throw error;
-      const refused = formError(action, error, form, uploads.length);
+      const refused = formRefusal(action, error, form, actionFormControls(action), CONTROL_OF_FIELD);
+      if (uploads.length > 0) refused.message += `（所选的 ${uploads.length} 个文件未保存，请重新选择）`;
       const page = await this.page(req, taskWorkflowId(planId, code), { back, formError: refused }).catch(() => {
         throw error; // the task is gone from view, or the page cannot be built: the error page says why
       });
@@ -203,25 +205,6 @@ export class TaskDetailController {
 
 /** Refusals the form can show and the user can act on: input, permission, state, a busy workflow. */
 const FORM_ERROR_STATUSES = new Set([400, 403, 409, 503]);
-
-/** A refusal of a posted form, with what the user typed (never the hidden fields). */
-function formError(action: PageAction, error: DomainError, form: Record<string, unknown>, files: number): FormError {
-  const values = Object.fromEntries(
-    Object.entries(form).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string' && !HIDDEN_FIELDS.has(entry[0]),
-    ),
-  );
-  const field = (error.details as { field?: unknown } | undefined)?.field;
-  const refiled = files > 0 ? `（所选的 ${files} 个文件未保存，请重新选择）` : '';
-  return {
-    action,
-    message: `${error.messageZh}${refiled}`,
-    field: typeof field === 'string' ? field : undefined,
-    values,
-  };
-}
-
-const HIDDEN_FIELDS = new Set(['_csrf', 'requestId', 'back']);
 
 /** The current stage's name and Beijing due date, for the extension form. */
 function dueOf(s: TaskSnapshot | null): { stageName: string; date: string } | null {

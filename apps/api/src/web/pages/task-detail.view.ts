@@ -17,7 +17,8 @@ import {
   STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
-import { ACTION_LABELS, actionForm, ActionFormContext, FormError, formErrorId } from './action-forms.view';
+import { ACTION_LABELS, actionForm, ActionFormContext } from './action-forms.view';
+import { FormRefusal, refusalId } from '../layout/form-refusal';
 import { tableOrEmpty } from '../layout/table-or-empty';
 import { provisionalBadge } from '../layout/provisional-badge';
 
@@ -39,7 +40,7 @@ export interface TaskDetailInput {
   unitName: (code: string | null) => string;
   form: ActionFormContext;
   /** A refused action: shown in its form, or above the forms when that action is no longer offered. */
-  formError: FormError | null;
+  formError: FormRefusal | null;
   notice: string | null;
   now: number;
 }
@@ -64,9 +65,9 @@ function problemLedger(s: TaskSnapshot, v: TaskDetailInput): SafeHtml {
 }
 
 /** A refusal of an action the task no longer offers (someone acted first): the message takes the focus. */
-function withdrawnActionError(error: FormError): SafeHtml {
-  return html`<p class="error" id="${formErrorId(error.action)}" role="alert" tabindex="-1" autofocus>
-    ${ACTION_LABELS[error.action]}未完成：${error.message}
+function withdrawnActionError(error: FormRefusal): SafeHtml {
+  return html`<p class="error" id="${refusalId(error.form)}" role="alert" tabindex="-1" autofocus>
+    ${ACTION_LABELS[error.form as PageAction] ?? '操作'}未完成：${error.message}
   </p>`;
 }
 
@@ -192,7 +193,7 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
     </section>
     <h2>可办理操作</h2>
     <div id="actions">
-      ${v.formError && !v.actions.includes(v.formError.action) ? withdrawnActionError(v.formError) : ''}
+      ${v.formError && !(v.actions as string[]).includes(v.formError.form) ? withdrawnActionError(v.formError) : ''}
       ${
         v.actions.length
           ? v.actions.map((a) => actionForm(a, v.form, v.formError ?? undefined))

@@ -16,7 +16,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BadInputError } from '@duban/domain/errors/domain-error';
+import { BadInputError, DomainError } from '@duban/domain/errors/domain-error';
+import { FormRefusal, formRefusal } from '../layout/form-refusal';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { MAX_READINGS_CSV_BYTES } from '../../targets/readings-csv';
@@ -25,6 +26,9 @@ import { csrfOf, pageFor, queryText } from '../pages/page-context';
 import { assertSameOriginForm, SameOriginFormGuard } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { indicatorPageBody } from './readings-page.view';
+
+/** The controls of the entry form a refusal can be tied to (the reading's own fields). */
+const READING_CONTROLS = ['period', 'value', 'unit', 'goodDays', 'validDays'] as const;
 
 const num = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined);
 
@@ -61,10 +65,19 @@ export class ReadingsPageController {
     @Param('indicatorId') id: string,
     @Query('written') written?: unknown,
   ): Promise<string> {
+    const n = queryText(written);
+    return this.render(req, id, { notice: n ? `已保存 ${n} 条数据。` : undefined });
+  }
+
+  /** The indicator's page; after a refused form, that form says why. */
+  private async render(
+    req: AuthenticatedRequest,
+    id: string,
+    opts: { notice?: string; refusal?: FormRefusal },
+  ): Promise<string> {
     const s = await this.targets.get(id);
     const u = req.user;
     const supervisor = u.role === 'supervisor' || u.role === 'admin';
-    const n = queryText(written);
     return pageFor(req, {
       title: `目标指标：${s.name}`,
       active: 'targets',
@@ -72,10 +85,32 @@ export class ReadingsPageController {
         csrf: csrfOf(req),
         canReport: supervisor || ((u.role === 'handler' || u.role === 'unit-head') && u.unitCode === s.ownerUnit),
         canRate: supervisor,
-        notice: n ? `已保存 ${n} 条数据。` : undefined,
+        notice: opts.notice,
+        refusal: opts.refusal,
         units: supervisor ? await this.targets.activeUnits() : [],
       }),
     });
+  }
+
+  /**
+   * A refused entry: the page again, the form saying why beside the field and keeping what was
+   * typed; an indicator that cannot be shown answers with the error page instead.
+   */
+  private async refused(
+    req: AuthenticatedRequest,
+    res: Response,
+    id: string,
+    error: unknown,
+    form: string,
+    body: Record<string, unknown>,
+    controls: readonly string[],
+  ): Promise<void> {
+    if (!(error instanceof DomainError) || ![400, 403, 409].includes(error.status)) throw error;
+    const refusal = formRefusal(form, error, body, controls);
+    const page = await this.render(req, id, { refusal }).catch(() => {
+      throw error;
+    });
+    res.status(error.status).type('html').send(page);
   }
 
   @Post(':indicatorId/readings')
@@ -86,13 +121,17 @@ export class ReadingsPageController {
     @Res() res: Response,
   ) {
     assertSameOriginForm(req);
-    await this.targets.enterReading(req.user, id, {
-      period: queryText(body.period),
-      value: num(body.value),
-      unit: queryText(body.unit) || undefined,
-      goodDays: num(body.goodDays),
-      validDays: num(body.validDays),
-    });
+    try {
+      await this.targets.enterReading(req.user, id, {
+        period: queryText(body.period),
+        value: num(body.value),
+        unit: queryText(body.unit) || undefined,
+        goodDays: num(body.goodDays),
+        validDays: num(body.validDays),
+      });
+    } catch (error) {
+      return this.refused(req, res, id, error, 'reading', body, READING_CONTROLS);
+    }
     res.redirect(303, `/ui/targets/${id}?written=1`);
   }
 
@@ -124,7 +163,11 @@ export class ReadingsPageController {
     const status = queryText(body.status);
     if (!['on-track', 'at-risk', 'off-track', 'achieved'].includes(status))
       throw new BadInputError('STATUS_INVALID', `状态“${status}”无效`, `Unknown status "${status}"`);
-    await this.targets.setQualitativeStatus(req.user, id, status, queryText(body.note));
+    try {
+      await this.targets.setQualitativeStatus(req.user, id, status, queryText(body.note));
+    } catch (error) {
+      return this.refused(req, res, id, error, 'rating', body, ['status', 'note']);
+    }
     res.redirect(303, `/ui/targets/${id}?written=1`);
   }
 }

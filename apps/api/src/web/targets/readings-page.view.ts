@@ -1,5 +1,6 @@
 import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { html, SafeHtml } from '../layout/html';
+import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { formatDateTime } from '../view-model/format';
 import {
   COMPARATOR_SIGNS,
@@ -23,6 +24,8 @@ export function indicatorPageBody(
     canReport: boolean;
     canRate: boolean;
     notice?: string;
+    /** A refused entry or rating, shown in its form. */
+    refusal?: FormRefusal;
     units?: { code: string; name: string }[];
   },
 ): SafeHtml {
@@ -81,7 +84,12 @@ function settingsForm(s: IndicatorPageData, csrf: string, units: { code: string;
   </section>`;
 }
 
-function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: boolean }, days: boolean): SafeHtml {
+function readingSections(
+  s: IndicatorPageData,
+  opts: { csrf: string; canReport: boolean; refusal?: FormRefusal },
+  days: boolean,
+): SafeHtml {
+  const r = refusalFor(opts.refusal, 'reading');
   const rows = s.readings.map(
     (r) =>
       html`<tr>
@@ -107,16 +115,58 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
   const form = opts.canReport
     ? html`<section class="card">
           <h2>报送一期数据</h2>
-          <form method="post" action="/ui/targets/${s.indicatorId}/readings" class="btn-row">
+          <form method="post" action="/ui/targets/${s.indicatorId}/readings" class="btn-row" data-form="reading">
+            ${r.message()}
             <input type="hidden" name="_csrf" value="${opts.csrf}" />
-            <label>期间 <input name="period" required placeholder="2021-09" size="8" /></label>
+            <label
+              >期间
+              <input
+                name="period"
+                required
+                placeholder="2021-09"
+                size="8"
+                value="${r.value('period')}"
+                ${r.ties('period')}
+            /></label>
             ${
               days
-                ? html`<label>优良天数 <input name="goodDays" type="number" min="0" required size="4" /></label>
-                    <label>有效天数 <input name="validDays" type="number" min="1" required size="4" /></label>`
-                : html`<label>数值 <input name="value" type="number" step="any" required size="8" /></label>`
+                ? html`<label
+                      >优良天数
+                      <input
+                        name="goodDays"
+                        type="number"
+                        min="0"
+                        required
+                        size="4"
+                        value="${r.value('goodDays')}"
+                        ${r.ties('goodDays')}
+                    /></label>
+                    <label
+                      >有效天数
+                      <input
+                        name="validDays"
+                        type="number"
+                        min="1"
+                        required
+                        size="4"
+                        value="${r.value('validDays')}"
+                        ${r.ties('validDays')}
+                    /></label>`
+                : html`<label
+                    >数值
+                    <input
+                      name="value"
+                      type="number"
+                      step="any"
+                      required
+                      size="8"
+                      value="${r.value('value')}"
+                      ${r.ties('value')}
+                  /></label>`
             }
-            <label>单位 <input name="unit" value="${s.unit ?? ''}" size="10" /></label>
+            <label
+              >单位 <input name="unit" value="${r.value('unit', s.unit ?? '')}" size="10" ${r.ties('unit')}
+            /></label>
             <button class="btn" type="submit">报送</button>
           </form>
         </section>
@@ -181,8 +231,12 @@ function readingSections(s: IndicatorPageData, opts: { csrf: string; canReport: 
     ${form}`;
 }
 
-function qualitativeForm(s: IndicatorPageData, opts: { csrf: string; canRate: boolean }): SafeHtml {
+function qualitativeForm(
+  s: IndicatorPageData,
+  opts: { csrf: string; canRate: boolean; refusal?: FormRefusal },
+): SafeHtml {
   const current = s.qualitativeStatus;
+  const r = refusalFor(opts.refusal, 'rating');
   return html`<section class="card">
     <h2>督查室评定</h2>
     ${
@@ -194,14 +248,25 @@ function qualitativeForm(s: IndicatorPageData, opts: { csrf: string; canRate: bo
     }
     ${
       opts.canRate
-        ? html`<form method="post" action="/ui/targets/${s.indicatorId}/status" class="btn-row">
+        ? html`<form method="post" action="/ui/targets/${s.indicatorId}/status" class="btn-row" data-form="rating">
+            ${r.message()}
             <input type="hidden" name="_csrf" value="${opts.csrf}" />
-            <select name="status">
+            <select name="status" aria-label="评定状态" ${r.ties('status')}>
               ${Object.entries(QUALITATIVE_STATUS_LABELS).map(
-                ([k, v]) => html`<option value="${k}" ${current?.status === k ? 'selected' : ''}>${v}</option>`,
+                ([k, v]) =>
+                  html`<option value="${k}" ${r.value('status', current?.status ?? '') === k ? 'selected' : ''}>
+                    ${v}
+                  </option>`,
               )}
             </select>
-            <input name="note" placeholder="说明" size="40" value="${current?.note ?? ''}" />
+            <input
+              name="note"
+              placeholder="说明"
+              aria-label="评定说明"
+              size="40"
+              value="${r.value('note', current?.note ?? '')}"
+              ${r.ties('note')}
+            />
             <button class="btn" type="submit">保存</button>
           </form>`
         : ''
