@@ -62,6 +62,14 @@ describe('/ui/calendar', () => {
     await expect(errors.textContent()).resolves.toContain('2028-01-01 不在 2027 年内');
     await expect(page.locator('textarea[name=makeupWorkdays]').inputValue()).resolves.toBe('2027-02-10');
     await expect(page.locator('#calendar-status').textContent()).resolves.toContain('预览');
+    // The list of mistakes takes the focus; both lists are marked and described by it.
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('calendar-errors');
+    for (const name of ['holidays', 'makeupWorkdays']) {
+      const box = page.locator(`textarea[name=${name}]`);
+      await expect(box.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(box.getAttribute('aria-describedby')).resolves.toBe('calendar-errors');
+    }
+    await expect(page.locator('input[name=issuedOn]').getAttribute('aria-invalid')).resolves.toBeNull();
   });
 
   it('reads a pasted notice, saves it, and the overview warning is gone', async () => {

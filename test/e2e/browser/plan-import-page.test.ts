@@ -69,6 +69,12 @@ describe('/ui/plans/import', () => {
     await page.setInputFiles('#plan-file', { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('你好') });
     await page.click('#upload-form button[type=submit]');
     await expect(page.locator('#import-error').textContent()).resolves.toContain('未找到任务事项');
+    // The file box is marked, described by the message, and has the focus to choose again.
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('plan-file');
+    await expect(page.locator('#plan-file').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#plan-file').getAttribute('aria-describedby')).resolves.toBe(
+      'import-error plan-file-hint',
+    );
   });
 
   it('shows the parsed rows with the parser’s doubts beside them', async () => {

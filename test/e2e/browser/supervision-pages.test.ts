@@ -726,6 +726,18 @@ describe('web pages in Chromium', () => {
       [pm25],
     );
     expect(n).toBe(1);
+
+    // A CSV with a bad row: nothing written, the file box marked and in focus, the row named.
+    await page.setInputFiles('form[data-form=csv] input[name=file]', {
+      name: 'readings.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('indicator,period,value,unit\n1.1,2021-11,-5,ug/m3\n'),
+    });
+    const [bad] = await Promise.all([page.waitForNavigation(), page.click('form[data-form=csv] button[type=submit]')]);
+    expect(bad?.status()).toBe(400);
+    await expect(page.evaluate('document.activeElement.name')).resolves.toBe('file');
+    await expect(page.locator('#csv-error').textContent()).resolves.toMatch(/第 2 行：数值-5不能为负/);
+    await expect(page.locator('#csv-error').textContent()).resolves.not.toMatch(/negative/);
   });
 
   it('logout revokes the session: pages ask for login again and the old token is refused', async () => {

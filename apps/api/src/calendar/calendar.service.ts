@@ -32,6 +32,8 @@ export interface CalendarPreview {
   makeupWorkdays: string[];
   docNumber: string | null;
   errors: string[];
+  /** The form's fields the errors are about (the entry form marks them). */
+  invalid: string[];
   warnings: string[];
 }
 
@@ -85,14 +87,22 @@ export class CalendarService {
     const makeupWorkdays = cleanDates(body.makeupWorkdays) ?? parsed?.makeupWorkdays ?? [];
     const check = checkCalendarYear({ year, holidays, makeupWorkdays });
     const errors = [...check.errors];
-    if (holidays.length === 0) errors.push('没有放假日期：请粘贴通知正文或逐行填写放假日期');
-    if (body.issuedOn && !isIsoDate(body.issuedOn)) errors.push(`发布日期“${body.issuedOn}”不是有效日期`);
+    const invalid: string[] = [...check.invalid];
+    if (holidays.length === 0) {
+      errors.push('没有放假日期：请粘贴通知正文或逐行填写放假日期');
+      invalid.push(body.noticeText ? 'noticeText' : 'holidays');
+    }
+    if (body.issuedOn && !isIsoDate(body.issuedOn)) {
+      errors.push(`发布日期“${body.issuedOn}”不是有效日期`);
+      invalid.push('issuedOn');
+    }
     return {
       year,
       holidays: [...new Set(holidays)].sort(),
       makeupWorkdays: [...new Set(makeupWorkdays)].sort(),
       docNumber: body.docNumber?.trim() || parsed?.docNumber || null,
       errors,
+      invalid,
       warnings: [...(parsed?.warnings ?? []), ...check.warnings],
     };
   }

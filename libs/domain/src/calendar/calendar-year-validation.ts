@@ -6,6 +6,8 @@ import { statutoryHolidays } from './statutory-holidays';
 export interface CalendarYearCheck {
   /** What makes the entry wrong: it is refused. */
   errors: string[];
+  /** The lists the errors are about, for a form to mark them. */
+  invalid: ('holidays' | 'makeupWorkdays')[];
   /** What is unusual: shown for a second look, the entry is still taken. */
   warnings: string[];
 }
@@ -41,24 +43,29 @@ export function checkCalendarYear(
   entry: Pick<CalendarYear, 'year' | 'holidays' | 'makeupWorkdays'>,
 ): CalendarYearCheck {
   const errors: string[] = [];
+  const invalid = new Set<CalendarYearCheck['invalid'][number]>();
+  const fail = (list: CalendarYearCheck['invalid'][number], message: string) => {
+    errors.push(message);
+    invalid.add(list);
+  };
   const warnings: string[] = [];
   const { year } = entry;
   if (!calendarServesYear(year)) {
-    return { errors: [`年份须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 之间`], warnings };
+    return { errors: [`年份须在 ${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last} 之间`], invalid: [], warnings };
   }
-  const good = (d: string, what: string) => {
-    if (!isIsoDate(d)) errors.push(`${what}“${d}”不是有效日期（应为 YYYY-MM-DD）`);
-    else if (!d.startsWith(`${year}-`)) errors.push(`${what} ${d} 不在 ${year} 年内`);
+  const good = (list: CalendarYearCheck['invalid'][number], what: string) => (d: string) => {
+    if (!isIsoDate(d)) fail(list, `${what}“${d}”不是有效日期（应为 YYYY-MM-DD）`);
+    else if (!d.startsWith(`${year}-`)) fail(list, `${what} ${d} 不在 ${year} 年内`);
     else return true;
     return false;
   };
-  const holidays = [...new Set(entry.holidays)].filter((d) => good(d, '放假日期'));
-  const makeup = [...new Set(entry.makeupWorkdays)].filter((d) => good(d, '调休上班日期'));
+  const holidays = [...new Set(entry.holidays)].filter(good('holidays', '放假日期'));
+  const makeup = [...new Set(entry.makeupWorkdays)].filter(good('makeupWorkdays', '调休上班日期'));
   for (const d of makeup) {
-    if (!weekend(d)) errors.push(`调休上班日 ${d} 不是周六或周日（本来就是工作日）`);
-    if (holidays.includes(d)) errors.push(`${d} 不能既放假又调休上班`);
+    if (!weekend(d)) fail('makeupWorkdays', `调休上班日 ${d} 不是周六或周日（本来就是工作日）`);
+    if (holidays.includes(d)) fail('makeupWorkdays', `${d} 不能既放假又调休上班`);
   }
-  if (errors.length > 0) return { errors, warnings };
+  if (errors.length > 0) return { errors, invalid: [...invalid], warnings };
 
   const festivals = statutoryHolidays(year);
   const statutory = festivals.flatMap((f) => f.dates.map((date) => ({ date, name: f.name })));
@@ -85,5 +92,5 @@ export function checkCalendarYear(
       `调休放假的工作日 ${bridged} 天，应等于调休上班的周末 ${makeup.length} 天加上法定假日逢周末的补休 ${inLieu} 天，请核对`,
     );
   }
-  return { errors, warnings };
+  return { errors, invalid: [], warnings };
 }

@@ -22,7 +22,7 @@ describe('holiday notice text', () => {
     expect(parsed.makeupWorkdays).toEqual(ofYear(Object.keys(chineseDays.workdays), 2026));
     expect(parsed.docNumber).toBe('国办发明电〔2025〕7号');
     expect(parsed.warnings).toEqual([]);
-    expect(checkCalendarYear({ year: 2026, ...parsed })).toEqual({ errors: [], warnings: [] });
+    expect(checkCalendarYear({ year: 2026, ...parsed })).toEqual({ errors: [], invalid: [], warnings: [] });
   });
 
   it('reports 元旦 days of December as belonging to the year before, and single days and half-width text', () => {
@@ -47,6 +47,11 @@ describe('checkCalendarYear', () => {
     expect(r.errors.join('\n')).toMatch(/2027-02-06 不能既放假又调休上班/);
     expect(r.errors.join('\n')).toMatch(/2028-01-01 不在 2027 年内/);
     expect(r.errors.join('\n')).toMatch(/“2027-02-31”不是有效日期/);
+    expect(r.invalid).toEqual(['holidays', 'makeupWorkdays']);
+    // Only the list that is wrong is named.
+    expect(checkCalendarYear({ year: 2027, holidays: ['2027-01-01'], makeupWorkdays: ['2027-02-08'] }).invalid).toEqual(
+      ['makeupWorkdays'],
+    );
   });
 
   it('warns about a statutory day left out, a far-off day and bridging without 调休', () => {

@@ -1,6 +1,6 @@
 import { addDays, weekday } from '@duban/domain/calendar/shanghai-time';
 import { CalendarGap, CalendarPreview, CalendarYearView } from '../../calendar/calendar.service';
-import { html, SafeHtml } from '../layout/html';
+import { html, raw, SafeHtml } from '../layout/html';
 import { formatDateTime } from '../view-model/format';
 
 const STATUS_LABELS = { official: '正式（已录入通知）', provisional: '暂定（按法定假日推算，未含调休）' } as const;
@@ -82,7 +82,7 @@ export function calendarYearBody(
   return html`${opts.saved ? html`<div class="notice" role="status" id="calendar-saved">${opts.saved}</div>` : ''}
     ${
       problems.length
-        ? html`<div class="error" role="alert" id="calendar-errors" tabindex="-1">
+        ? html`<div class="error" role="alert" id="calendar-errors" tabindex="-1" autofocus>
             <strong>无法保存，请改正：</strong>
             <ul>
               ${problems.map((p) => html`<li>${p}</li>`)}
@@ -121,7 +121,7 @@ export function calendarYearBody(
     <div class="months" id="calendar-grid">
       ${Array.from({ length: 12 }, (_, m) => monthGrid(y.year, m + 1, off, work))}
     </div>
-    ${opts.canEdit ? entryForm(y.year, form, opts.csrf) : ''}
+    ${opts.canEdit ? entryForm(y.year, form, opts.csrf, opts.preview?.invalid) : ''}
     <p><a href="/ui/calendar">返回工作日历</a></p>`;
 }
 
@@ -146,29 +146,32 @@ function monthGrid(year: number, month: number, off: Set<string>, work: Set<stri
   </section>`;
 }
 
-function entryForm(year: number, f: CalendarFormState, csrf: string): SafeHtml {
+function entryForm(year: number, f: CalendarFormState, csrf: string, invalid: readonly string[] = []): SafeHtml {
+  // Each control an error is about is marked and described by the list of errors above the form.
+  const ties = (name: string) =>
+    invalid.includes(name) ? raw('aria-invalid="true" aria-describedby="calendar-errors"') : '';
   return html`<h2>录入 ${year} 年节假日安排通知</h2>
     <form class="card" method="post" action="/ui/calendar/${year}" id="calendar-form">
       <input type="hidden" name="_csrf" value="${csrf}" />
       <label for="noticeText"
         >通知正文（粘贴《国务院办公厅关于${year}年部分节假日安排的通知》全文，点“读取并检查”自动识别日期）</label
       >
-      <textarea id="noticeText" name="noticeText" rows="8">${f.noticeText}</textarea>
+      <textarea id="noticeText" name="noticeText" rows="8" ${ties('noticeText')}>${f.noticeText}</textarea>
       <div class="grid2">
         <label
           >放假日期（每行一个，YYYY-MM-DD）
-          <textarea name="holidays" rows="8">${f.holidays}</textarea>
+          <textarea name="holidays" rows="8" ${ties('holidays')}>${f.holidays}</textarea>
         </label>
         <label
           >调休上班日期（每行一个，须为周六或周日）
-          <textarea name="makeupWorkdays" rows="8">${f.makeupWorkdays}</textarea>
+          <textarea name="makeupWorkdays" rows="8" ${ties('makeupWorkdays')}>${f.makeupWorkdays}</textarea>
         </label>
       </div>
       <div class="btn-row">
         <label
           >文号 <input type="text" name="docNumber" value="${f.docNumber}" placeholder="国办发明电〔${year - 1}〕×号"
         /></label>
-        <label>发布日期 <input type="date" name="issuedOn" value="${f.issuedOn}" /></label>
+        <label>发布日期 <input type="date" name="issuedOn" value="${f.issuedOn}" ${ties('issuedOn')} /></label>
       </div>
       <div class="btn-row">
         <button class="btn btn-secondary" type="submit" name="step" value="preview">读取并检查</button>

@@ -3,7 +3,7 @@ import { UnknownUnitName } from '@duban/domain/plan/unit-resolution';
 import { DraftDeadline, DraftProblem, PlanDraft } from '@duban/workplan/draft/plan-draft';
 import { KnownUnit } from '../../plans/plan-preview.service';
 import { ImportResult } from '../../plans/plan-import.types';
-import { html, SafeHtml } from '../layout/html';
+import { html, raw, SafeHtml } from '../layout/html';
 import { jsonForScript } from '../view-model/json-for-script';
 
 const EVERY_LABELS = { month: '每月', quarter: '每季度', 'half-year': '每半年', year: '每年' } as const;
@@ -46,7 +46,7 @@ export function uploadBody(csrf: string, error: string | null, thisYear: number)
           type="file"
           required
           accept=".docx,.xlsx,.txt,.html,.htm,.json,.yaml,.yml"
-          aria-describedby="plan-file-hint"
+          ${error ? raw('aria-invalid="true" aria-describedby="import-error plan-file-hint" autofocus') : raw('aria-describedby="plan-file-hint"')}
         />
         <br /><span class="muted" id="plan-file-hint">旧版 .doc / .xls 请先另存为 .docx / .xlsx。</span>
       </p>
@@ -93,10 +93,16 @@ export function editorBody(s: EditorState): SafeHtml {
       年${m.issuer ? html` · ${m.issuer}` : ''}${m.docNumber ? html` · ${m.docNumber}` : ''} · 文件 ${s.fileName} · 共
       <span id="row-count">${s.draft.rows.length}</span> 个任务、${s.draft.targets.length} 项目标
     </p>
-    ${s.error ? html`<div class="notice notice-error" role="alert" id="import-error">${s.error}</div>` : ''}
+    ${s.error ? html`<div class="notice notice-error" role="alert" id="import-error" tabindex="-1" autofocus>${s.error}</div>` : ''}
     ${
       s.problems.length
-        ? html`<div class="notice notice-error" role="alert" id="draft-problems">
+        ? html`<div
+            class="notice notice-error"
+            role="alert"
+            id="draft-problems"
+            tabindex="-1"
+            ${s.error ? '' : raw('autofocus')}
+          >
             <p>请先修改以下 ${s.problems.length} 处：</p>
             <ul>
               ${s.problems.map((p) => html`<li>${p.message}</li>`)}

@@ -50,9 +50,16 @@ export class ReadingsPageController {
     @UploadedFile() file?: { buffer: Buffer },
   ) {
     assertSameOriginForm(req);
-    if (!file) throw new BadInputError('FILE_REQUIRED', '请选择 CSV 文件', 'Choose a CSV file');
-    const r = await this.targets.uploadCsv(req.user, queryText(planId), file.buffer);
-    res.redirect(303, `/ui/targets/${encodeURIComponent(queryText(back))}?written=${r.written}`);
+    const page = queryText(back);
+    let written: number;
+    try {
+      if (!file) throw new BadInputError('FILE_REQUIRED', '请选择 CSV 文件', 'Choose a CSV file');
+      written = (await this.targets.uploadCsv(req.user, queryText(planId), file.buffer)).written;
+    } catch (error) {
+      // Every error of an upload is about the file: the file box is marked and takes the focus.
+      return this.refused(req, res, page, error, 'csv', {}, ['file'], 'file');
+    }
+    res.redirect(303, `/ui/targets/${encodeURIComponent(page)}?written=${written}`);
   }
 
   @Get(':indicatorId')
@@ -104,9 +111,11 @@ export class ReadingsPageController {
     form: string,
     body: Record<string, unknown>,
     controls: readonly string[],
+    control?: string,
   ): Promise<void> {
     if (!(error instanceof DomainError) || ![400, 403, 409].includes(error.status)) throw error;
     const refusal = formRefusal(form, error, body, controls);
+    if (control) refusal.control = control;
     const page = await this.render(req, id, { refusal }).catch(() => {
       throw error;
     });

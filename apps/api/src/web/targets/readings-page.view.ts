@@ -90,6 +90,7 @@ function readingSections(
   days: boolean,
 ): SafeHtml {
   const r = refusalFor(opts.refusal, 'reading');
+  const csv = refusalFor(opts.refusal, 'csv');
   const rows = s.readings.map(
     (r) =>
       html`<tr>
@@ -181,9 +182,18 @@ function readingSections(
             action="/ui/targets/upload?planId=${s.planId}&back=${s.indicatorId}&_csrf=${opts.csrf}"
             enctype="multipart/form-data"
             class="btn-row"
+            data-form="csv"
           >
+            ${csv.message()}
             <input type="hidden" name="_csrf" value="${opts.csrf}" />
-            <input type="file" name="file" accept=".csv,text/csv" required aria-label="报送数据 CSV 文件" />
+            <input
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              required
+              aria-label="报送数据 CSV 文件"
+              ${csv.ties('file')}
+            />
             <button class="btn" type="submit">上传</button>
           </form>
         </section>`
