@@ -15,6 +15,7 @@ import { WebExceptionFilter } from '../session/web-exception.filter';
 import { isoWeekLabel } from '@duban/domain/labels/labels';
 import { attachmentDisposition, bulletinFileName } from '../../common/attachment-disposition';
 import { bulletinDetailBody, bulletinListBody } from './bulletin-pages.view';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 /** /ui/bulletins: the stored weekly bulletins, one bulletin, its exports, generation on demand. */
 @ApiExcludeController()
@@ -28,8 +29,7 @@ export class BulletinsPageController {
   ) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   // helmet's no-referrer makes Chromium post forms with `Origin: null`, which the CSRF check refuses.
   @Header('Referrer-Policy', 'same-origin')
   async list(@Req() req: AuthenticatedRequest): Promise<string> {
@@ -56,8 +56,7 @@ export class BulletinsPageController {
   }
 
   @Get(':id')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   // helmet's no-referrer makes Chromium post forms with `Origin: null`, which the CSRF check refuses.
   @Header('Referrer-Policy', 'same-origin')
   async detail(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, ParseIntPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DomainError } from '@duban/domain/errors/domain-error';
@@ -10,6 +10,7 @@ import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { calendarListBody, CalendarFormState, calendarYearBody } from './calendar.view';
 import { csrfOf, pageFor, queryText } from './page-context';
+import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const lines = (v: string) =>
@@ -26,15 +27,13 @@ export class CalendarPageController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async list(@Req() req: AuthenticatedRequest): Promise<string> {
     return pageFor(req, { title: '工作日历', active: 'calendar', body: calendarListBody(await this.calendar.years()) });
   }
 
   @Get(':year')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async year(
     @Req() req: AuthenticatedRequest,
     @Param('year', ParseIntPipe) year: number,
@@ -57,6 +56,7 @@ export class CalendarPageController {
 
   /** 读取并检查 shows what the notice says and what to check; 保存 enters it (errors keep the form). */
   @Post(':year')
+  @MayRenderPage()
   @Roles('admin')
   async enter(
     @Req() req: AuthenticatedRequest,

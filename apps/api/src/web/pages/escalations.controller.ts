@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
@@ -7,6 +7,7 @@ import { UnitsService } from '../../units/units.service';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { escalationsBody } from './escalations.view';
 import { pageFor, queryText } from './page-context';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -18,8 +19,7 @@ export class EscalationsPageController {
   ) {}
 
   @Get('escalations')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async board(
     @Req() req: AuthenticatedRequest,
     @Query('level') levelQ?: unknown,

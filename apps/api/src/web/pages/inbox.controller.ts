@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TaskSnapshot } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
@@ -14,6 +14,7 @@ import { inboxAsk } from '../view-model/inbox-ask';
 import { ACTION_LABELS } from './action-forms.view';
 import { inboxBody } from './inbox.view';
 import { csrfOf, pageFor, queryText } from './page-context';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -28,8 +29,7 @@ export class InboxPageController {
   ) {}
 
   @Get('inbox')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async inboxPage(@Req() req: AuthenticatedRequest, @Query('done') done?: unknown): Promise<string> {
     const actor = actorOf(req.user);
     const [items, units, escalations] = await Promise.all([

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { BadInputError } from '@duban/domain/errors/domain-error';
@@ -14,6 +14,7 @@ import { parseLedgerQuery } from '../view-model/ledger-query';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { ledgerBody } from './ledger.view';
 import { pageFor } from './page-context';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 /** Most rows one export writes (the whole 10,000-task ledger fits). */
 const EXPORT_MAX_ROWS = 20_000;
@@ -29,8 +30,7 @@ export class LedgerController {
   ) {}
 
   @Get('ledger')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async ledger(
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
@@ -9,6 +9,7 @@ import { WebExceptionFilter } from '../session/web-exception.filter';
 import { MessageRow, messagesBody } from './messages.view';
 import { csrfOf, pageFor } from './page-context';
 import { unreadOf } from './unread-count.interceptor';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 /** 消息: reminders, escalations and requests addressed to me; read marks by form (CSRF-checked). */
 @ApiExcludeController()
@@ -18,8 +19,7 @@ export class MessagesPageController {
   constructor(private readonly notifications: NotificationQueryService) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async list(@Req() req: AuthenticatedRequest): Promise<string> {
     const rows = (await this.notifications.list(actorOf(req.user), { limit: 200 })) as MessageRow[];
     return pageFor(req, {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { CalendarService } from '../../calendar/calendar.service';
@@ -12,6 +12,7 @@ import { html } from '../layout/html';
 import { calendarGapNotice } from './calendar.view';
 import { overviewBody } from './overview.view';
 import { pageFor, queryText } from './page-context';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 // The installed version in the URL, so the long-cached script changes name when echarts is upgraded.
 const ECHARTS_VERSION = (
@@ -31,8 +32,7 @@ export class OverviewController {
   ) {}
 
   @Get(['', 'overview'])
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async overview(@Req() req: AuthenticatedRequest, @Query('planId') planIdQuery?: unknown): Promise<string> {
     const planId = queryText(planIdQuery);
     const actor = actorOf(req.user);

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Post,
   Req,
   Res,
@@ -27,6 +26,7 @@ import { WebExceptionFilter } from '../session/web-exception.filter';
 import { editorBody, EditorState, resultBody, uploadBody } from './plan-import.view';
 import { csrfOf, pageFor } from './page-context';
 import { decodeUploadName } from '../../common/upload-name';
+import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
 
 /** The corrected draft and mappings are posted as multipart fields: a large plan passes 1 MB. */
 const MAX_DRAFT_FIELD_BYTES = 8 * 1024 * 1024;
@@ -71,13 +71,13 @@ export class PlanImportPageController {
   constructor(private readonly previews: PlanPreviewService) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   upload(@Req() req: AuthenticatedRequest): string {
     return this.uploadPage(req, null);
   }
 
   @Post()
+  @MayRenderPage()
   @UseGuards(SameOriginFormGuard)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES, files: 1, fields: 10 } }))
   async preview(
@@ -119,6 +119,7 @@ export class PlanImportPageController {
   }
 
   @Post('confirm')
+  @MayRenderPage()
   @UseGuards(SameOriginFormGuard)
   @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: MAX_DRAFT_FIELD_BYTES, fields: 10 } }))
   async confirm(@Req() req: AuthenticatedRequest, @Res() res: Response, @Body() form: Record<string, unknown>) {

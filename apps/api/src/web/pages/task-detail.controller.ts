@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Param,
   Post,
   Query,
@@ -38,6 +37,7 @@ import { ACTION_LABELS, actionFormControls, CONTROL_OF_FIELD } from './action-fo
 import { FormRefusal, formRefusal } from '../layout/form-refusal';
 import { csrfOf, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
+import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
 
 /** Evidence files one submission may carry. */
 const MAX_EVIDENCE_FILES = 5;
@@ -55,8 +55,7 @@ export class TaskDetailController {
   ) {}
 
   @Get(':planId/:code')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async detail(
     @Req() req: AuthenticatedRequest,
     @Param('planId') planId: string,
@@ -154,6 +153,7 @@ export class TaskDetailController {
    * stream to disk and are kept only once the action is allowed, and removed again if it fails.
    */
   @Post(':planId/:code/act/:action')
+  @MayRenderPage()
   @UseGuards(SameOriginFormGuard)
   // Only the submit form is multipart (evidence files); the others are urlencoded, which multer leaves alone.
   @UseInterceptors(FilesInterceptor('evidence', MAX_EVIDENCE_FILES, evidenceMulterOptions(MAX_EVIDENCE_FILES)))

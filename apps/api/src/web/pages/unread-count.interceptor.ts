@@ -1,8 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { from, Observable, switchMap } from 'rxjs';
 import { actorOf } from '../../common/actor-of';
 import { NotificationQueryService } from '../../notifications/notification-query.service';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { RENDERS_PAGE } from '../layout/html-page.decorator';
 
 const UNREAD = Symbol('unread notifications');
 
@@ -12,16 +14,21 @@ export function unreadOf(req: AuthenticatedRequest): number | undefined {
 }
 
 /**
- * Counts the signed-in user's unread notifications before a page (GET /ui/…) renders, so every
- * page's nav can show it without each controller asking.
+ * Counts the signed-in user's unread notifications before a page renders, so every page's nav
+ * can show it without each controller asking. Only handlers marked as rendering a page
+ * (@HtmlPage, @MayRenderPage) pay for it: not downloads, exports, assets or the JSON API.
  */
 @Injectable()
 export class UnreadCountInterceptor implements NestInterceptor {
-  constructor(private readonly notifications: NotificationQueryService) {}
+  constructor(
+    private readonly notifications: NotificationQueryService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (req.method !== 'GET' || !req.path.startsWith('/ui') || !req.user) return next.handle();
+    const page = this.reflector.get<boolean | undefined>(RENDERS_PAGE, context.getHandler());
+    if (!page || !req.user) return next.handle();
     return from(
       this.notifications.unreadCount(actorOf(req.user)).then(
         (n) => n,

@@ -26,6 +26,7 @@ import { csrfOf, pageFor, queryText } from '../pages/page-context';
 import { assertSameOriginForm, SameOriginFormGuard } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { indicatorPageBody } from './readings-page.view';
+import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
 
 /** The controls of the entry form a refusal can be tied to (the reading's own fields). */
 const READING_CONTROLS = ['period', 'value', 'unit', 'goodDays', 'validDays'] as const;
@@ -40,6 +41,7 @@ export class ReadingsPageController {
   constructor(private readonly targets: TargetsService) {}
 
   @Post('upload')
+  @MayRenderPage()
   @UseGuards(SameOriginFormGuard)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_READINGS_CSV_BYTES, files: 1 } }))
   async upload(
@@ -63,8 +65,7 @@ export class ReadingsPageController {
   }
 
   @Get(':indicatorId')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   // helmet's no-referrer makes Chromium post forms with `Origin: null`, which the CSRF check refuses.
   @Header('Referrer-Policy', 'same-origin')
   async page(
@@ -123,6 +124,7 @@ export class ReadingsPageController {
   }
 
   @Post(':indicatorId/readings')
+  @MayRenderPage()
   async enter(
     @Req() req: AuthenticatedRequest,
     @Param('indicatorId') id: string,
@@ -161,6 +163,7 @@ export class ReadingsPageController {
   }
 
   @Post(':indicatorId/status')
+  @MayRenderPage()
   @Roles('supervisor', 'admin')
   async rate(
     @Req() req: AuthenticatedRequest,

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
@@ -9,6 +9,7 @@ import { UnitsService } from '../../units/units.service';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { pageFor, queryText } from '../pages/page-context';
 import { targetsBody } from './targets-page.view';
+import { HtmlPage } from '../layout/html-page.decorator';
 
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -21,8 +22,7 @@ export class TargetsPageController {
   ) {}
 
   @Get('targets')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
+  @HtmlPage()
   async targetsPage(@Req() req: AuthenticatedRequest, @Query('planId') planQ?: unknown): Promise<string> {
     const [plans, units] = await Promise.all([this.plans.list(actorOf(req.user)), this.units.list()]);
     // Default: the newest plan (list is ordered by year, newest first).
