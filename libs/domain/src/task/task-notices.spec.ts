@@ -18,14 +18,14 @@ const handlerAndHead = [
 describe('task notices: who is told what', () => {
   it.each([
     [
-      taskNotices.closureReady(task, plan),
+      () => taskNotices.closureReady(task, plan),
       'xj/2.1/plan/action/closure-ready',
       [{ unitCode: '*', role: 'supervisor' }],
       '【待销号】碳达峰方案',
       '任务 2.1「碳达峰方案」各阶段已完成，请审核销号。',
     ],
     [
-      taskNotices.cooperationRequested(task, plan),
+      () => taskNotices.cooperationRequested(task, plan),
       'xj/2.1/plan/action/cooperate/7',
       [
         { unitCode: 'monitoring', role: 'handler' },
@@ -35,77 +35,78 @@ describe('task notices: who is told what', () => {
       '牵头单位已提交“工作方案”，请提交配合反馈。',
     ],
     [
-      taskNotices.approvalRequested(task, plan, '已印发'),
+      () => taskNotices.approvalRequested(task, plan, '已印发'),
       'xj/2.1/plan/action/approve/7',
       [{ unitCode: 'water-air', role: 'unit-head' }],
       '【待审批】碳达峰方案',
       '“工作方案”已提交，请审批。说明：已印发',
     ],
     [
-      taskNotices.cooperationToConfirm(task, plan, 'monitoring'),
+      () => taskNotices.cooperationToConfirm(task, plan, 'monitoring'),
       'xj/2.1/plan/action/confirm/monitoring/7',
       [{ unitCode: 'monitoring', role: 'unit-head' }],
       '【确认配合反馈】碳达峰方案',
       '本单位已提交“工作方案”的配合反馈，请确认。',
     ],
     [
-      taskNotices.cooperationComplete(task, plan),
+      () => taskNotices.cooperationComplete(task, plan),
       'xj/2.1/plan/action/approve/7',
       [{ unitCode: 'water-air', role: 'unit-head' }],
       '【待审批】碳达峰方案',
       '“工作方案”配合单位均已反馈，请审批。',
     ],
     [
-      taskNotices.approved(task, plan),
+      () => taskNotices.approved(task, plan),
       'xj/2.1/plan/action/approved/7',
       [{ unitCode: 'water-air', role: 'handler' }],
       '【已通过】碳达峰方案',
       '“工作方案”已审批通过。',
     ],
     [
-      taskNotices.returned(task, plan, '缺附件'),
+      () => taskNotices.returned(task, plan, '缺附件'),
       'xj/2.1/plan/action/returned/7',
       [{ unitCode: 'water-air', role: 'handler' }],
       '【退回】碳达峰方案',
       '“工作方案”被退回，理由：缺附件',
     ],
     [
-      taskNotices.extensionRequested(task, plan, '2021-11-30', '等批复'),
+      () => taskNotices.extensionRequested(task, plan, '2021-11-30', '等批复'),
       'xj/2.1/plan/action/extension/7',
       [{ unitCode: 'water-air', role: 'deputy-director' }],
       '【延期申请】碳达峰方案',
       '申请将“工作方案”延期至 2021-11-30，理由：等批复',
     ],
     [
-      taskNotices.extensionDecided(task, plan, false, '2021-11-30', '请按期'),
+      () => taskNotices.extensionDecided(task, plan, false, '2021-11-30', '请按期'),
       'xj/2.1/plan/action/extension-decided/7',
       handlerAndHead,
       '【延期未批准】碳达峰方案',
       '延期申请未获批准。请按期',
     ],
     [
-      taskNotices.extensionDecided(task, plan, true, '2021-11-30'),
+      () => taskNotices.extensionDecided(task, plan, true, '2021-11-30'),
       'xj/2.1/plan/action/extension-decided/7',
       handlerAndHead,
       '【延期已批准】碳达峰方案',
       '“工作方案”期限已延至 2021-11-30。',
     ],
     [
-      taskNotices.reassigned(task, '职责调整'),
+      () => taskNotices.reassigned(task, '职责调整'),
       'xj/2.1/reassign/7',
       handlerAndHead,
       '【改派】碳达峰方案',
       '本任务已改派由贵单位牵头办理。理由：职责调整',
     ],
     [
-      taskNotices.closed(task),
+      () => taskNotices.closed(task),
       'xj/2.1/closure/action/closed',
       handlerAndHead,
       '【已销号】碳达峰方案',
       '任务 2.1 已销号。',
     ],
   ])('action notice %#', (notice, dedupKey, recipients, title, body) => {
-    expect(notice).toEqual({ dedupKey, kind: 'action', recipients, title, body });
+    // Built inside the test, so the mutation run's per-test coverage sees which test reads which copy.
+    expect(notice()).toEqual({ dedupKey, kind: 'action', recipients, title, body });
   });
 
   it('reminders go to the lead unit with the time left and the deadline in Beijing time, per schedule', () => {
