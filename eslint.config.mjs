@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** Another package is reached by its alias, never by climbing out of this one. */
+const NO_CLIMBING = {
+  regex: '^(\\.\\./){3,}',
+  message: 'Import another package by its alias (@duban/domain/…, see tsconfig.json paths).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,10 +38,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: [NO_CLIMBING],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives in libs/persistence: these services reach the database only through its
+    // repositories (TaskRepository …). Folders join this list as their services move onto them.
+    files: ['apps/api/src/{tasks,inbox,evidence}/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/api/src/tasks/task-query-over.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            NO_CLIMBING,
             {
-              regex: '^(\\.\\./){3,}',
-              message: 'Import another package by its alias (@duban/domain/…, see tsconfig.json paths).',
+              group: ['typeorm', '@nestjs/typeorm'],
+              message: 'Reach the database through a repository of libs/persistence/src/repositories.',
             },
           ],
         },

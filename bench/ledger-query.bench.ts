@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
+import { taskQueryOver } from '../apps/api/src/tasks/task-query-over';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { ActorRef } from '@duban/domain/access/actor';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
@@ -40,7 +39,7 @@ async function main() {
   await ds.initialize();
   try {
     await seedLedger(ds, TASKS);
-    const tasks = new TaskQueryService(ds, new CalendarStore(ds));
+    const tasks = taskQueryOver(ds);
     const dashboard = new DashboardService(ds);
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };

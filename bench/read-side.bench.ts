@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
-import { TaskQueryService } from '../apps/api/src/tasks/task-query.service';
+import { taskQueryOver } from '../apps/api/src/tasks/task-query-over';
 import { ActorRef } from '@duban/domain/access/actor';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
 import { startEmbeddedPostgres } from '@duban/scripts/stack/embedded-postgres';
@@ -32,7 +31,7 @@ async function main() {
     await ds.initialize();
     log(BENCH, `seeding ${TASKS} tasks`);
     await seedLedger(ds, TASKS);
-    const tasks = new TaskQueryService(ds, new CalendarStore(ds));
+    const tasks = taskQueryOver(ds);
     const dashboard = new DashboardService(ds);
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };

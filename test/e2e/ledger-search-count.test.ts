@@ -1,6 +1,6 @@
-import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { DataSource } from 'typeorm';
 import { SEARCH_COUNT_CAP, TaskQueryService } from '../../apps/api/src/tasks/task-query.service';
+import { taskQueryOver } from '../../apps/api/src/tasks/task-query-over';
 import { TaskListQuery } from '../../apps/api/src/tasks/task-list.query';
 import { ActorRef } from '@duban/domain/access/actor';
 import { seedLedger } from '../../bench/support/ledger-fixture';
@@ -25,7 +25,7 @@ describe('ledger search count (real PostgreSQL)', () => {
     ds = await migratedDataSource(db.url);
     // Every body says 污染防治; one title in seven says 加强污染防治.
     await seedLedger(ds, TASKS, 'cap');
-    tasks = new TaskQueryService(ds, new CalendarStore(ds));
+    tasks = taskQueryOver(ds);
   });
   afterAll(async () => {
     await ds?.destroy();

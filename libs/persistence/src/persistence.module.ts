@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { loadDatabaseUrl } from './database-config';
 import { ALL_ENTITIES } from './entities';
+import { REPOSITORIES, REPOSITORY_PROVIDERS } from './repositories/repository-providers';
 
 /**
  * TypeORM over DATABASE_URL for the API and worker processes. The launcher (npm start, tests) sets
@@ -23,7 +24,8 @@ export class PersistenceModule {
         }),
         TypeOrmModule.forFeature(ALL_ENTITIES),
       ],
-      exports: [TypeOrmModule],
+      providers: REPOSITORY_PROVIDERS,
+      exports: [TypeOrmModule, ...REPOSITORIES],
     };
   }
 }

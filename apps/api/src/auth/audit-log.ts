@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditLogWriter, AuditRecord } from '@duban/persistence/audit/audit-log.writer';
 
 export type { AuditOutcome } from '@duban/persistence/audit/audit-log.writer';
@@ -9,11 +7,7 @@ export type AuditEntry = AuditRecord;
 /** Account, session, plan and refused-action events in the append-only audit_log. */
 @Injectable()
 export class AuditLog {
-  private readonly writer: AuditLogWriter;
-
-  constructor(@InjectDataSource() db: DataSource) {
-    this.writer = new AuditLogWriter(db);
-  }
+  constructor(private readonly writer: AuditLogWriter) {}
 
   record(entry: AuditEntry): Promise<void> {
     return this.writer.record(entry);

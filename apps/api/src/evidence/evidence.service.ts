@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { EvidenceEntity } from '@duban/persistence/entities';
+import { EvidenceRepository } from '@duban/persistence/repositories/evidence-repository';
 import { evidenceTypeOf } from './evidence-types';
 import { UploadedEvidence } from './evidence-upload';
 import { apiConfig } from '../config/api-config';
@@ -48,7 +47,7 @@ export function evidenceView(e: EvidenceEntity): EvidenceView {
 
 @Injectable()
 export class EvidenceService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly rows: EvidenceRepository) {}
 
   /**
    * Accepts an upload already streamed to the incoming folder: checks its type by name and first
@@ -74,7 +73,7 @@ export class EvidenceService {
       storagePath = join(dir, `${sha256}.${type.ext}`);
       created = !(await exists(storagePath));
       await rename(file.path, storagePath);
-      const saved = await this.db.getRepository(EvidenceEntity).save({
+      const saved = await this.rows.add({
         taskId,
         stageKey,
         fileName: file.fileName,
@@ -95,7 +94,7 @@ export class EvidenceService {
   /** A file of this task (by the task's row id), or 404: an id of another task is not found here. */
   async ofTask(taskRowId: string, evidenceId: string): Promise<EvidenceEntity> {
     const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId) ? evidenceId : null;
-    const row = id ? await this.db.getRepository(EvidenceEntity).findOneBy({ id, taskId: taskRowId }) : null;
+    const row = id ? await this.rows.ofTask(taskRowId, id) : null;
     if (!row) throw new NotFoundError('佐证材料', evidenceId);
     return row;
   }
@@ -104,7 +103,7 @@ export class EvidenceService {
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     const valid = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
     if (valid.length === 0) return new Map();
-    const rows = await this.db.getRepository(EvidenceEntity).find({ where: valid.map((id) => ({ id })) });
+    const rows = await this.rows.byIds(valid);
     return new Map(rows.map((r) => [r.id, r.fileName]));
   }
 
@@ -115,15 +114,14 @@ export class EvidenceService {
 
   /** Removes evidence rows that no submission came to name (the action failed), and their files. */
   async remove(ids: string[]): Promise<void> {
-    const repo = this.db.getRepository(EvidenceEntity);
-    const rows = await repo.find({ where: ids.map((id) => ({ id })) });
+    const rows = await this.rows.byIds(ids);
     if (rows.length === 0) return;
-    await repo.delete(rows.map((r) => r.id));
+    await this.rows.remove(rows.map((r) => r.id));
     for (const path of new Set(rows.map((r) => r.storagePath))) await this.removeIfUnreferenced(path);
   }
 
   private async removeIfUnreferenced(storagePath: string): Promise<void> {
-    const n = await this.db.getRepository(EvidenceEntity).count({ where: { storagePath } });
+    const n = await this.rows.referencesTo(storagePath);
     if (n === 0) await unlink(storagePath).catch(() => undefined);
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { ActorRef } from '@duban/domain/access/actor';
 import { canSeeTask } from '@duban/domain/access/task-visibility';
 import {
@@ -16,9 +14,11 @@ import { taskUpdate } from '@duban/domain/task/task-messages';
 import { checkAction, currentStage } from '@duban/domain/task/task-rules';
 import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
 import { AuditLogWriter } from '@duban/persistence/audit/audit-log.writer';
-import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '@duban/persistence/entities';
+import { TaskEntity } from '@duban/persistence/entities';
+import { EvidenceRepository } from '@duban/persistence/repositories/evidence-repository';
+import { TaskRepository } from '@duban/persistence/repositories/task-repository';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
-import { TaskQueryService } from './task-query.service';
 import { apiConfig } from '../config/api-config';
 
 /** HTTP status of each workflow rejection type (validators throw ApplicationFailure with a type). */
@@ -39,15 +39,14 @@ const REJECTION_STATUS: Record<string, number> = {
 @Injectable()
 export class TaskActionService {
   private readonly logger = new Logger(TaskActionService.name);
-  private readonly auditLog: AuditLogWriter;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly tasks: TaskQueryService,
-  ) {
-    this.auditLog = new AuditLogWriter(db);
-  }
+    private readonly tasks: TaskRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly units: UnitRepository,
+    private readonly auditLog: AuditLogWriter,
+  ) {}
 
   /**
    * Every check that can run before the workflow is asked — visibility, role, unit, input, the
@@ -62,7 +61,7 @@ export class TaskActionService {
     requestId: string,
     options: { pendingEvidence?: number } = {},
   ): Promise<TaskActionArgs[TaskAction]> {
-    const task = await this.db.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+    const task = await this.tasks.find(taskId);
     if (!task || !task.isLeaf) throw new NotFoundError('任务', taskId);
     if (!canSeeTask(actor, task)) {
       // "Not yours" answers like "does not exist": another unit's task is not revealed.
@@ -142,12 +141,7 @@ export class TaskActionService {
       if (ids.length === 0) return null;
       const snapshot = task.snapshot as TaskSnapshot | null;
       const stageKey = (arg as TaskActionArgs['submit']).stageKey ?? (snapshot ? currentStage(snapshot)?.key : null);
-      const found = await this.db
-        .getRepository(EvidenceEntity)
-        .createQueryBuilder('e')
-        .select(['e.id', 'e.stageKey'])
-        .where('e.id = ANY(:ids) AND e.task_id = :taskId', { ids, taskId: task.id })
-        .getMany();
+      const found = await this.evidence.stagesOf(task.id, ids);
       const usable = new Set(found.filter((e) => !stageKey || e.stageKey === stageKey).map((e) => e.id));
       const missing = ids.filter((id) => !usable.has(id));
       if (missing.length > 0) {
@@ -161,8 +155,8 @@ export class TaskActionService {
     }
     if (action === 'reassign') {
       const code = (arg as TaskActionArgs['reassign']).newLeadUnit;
-      const unit = code ? await this.db.getRepository(OrgUnitEntity).findOne({ where: { code } }) : null;
-      if (!unit || !unit.active) {
+      const unit = code ? await this.units.findActive(code) : null;
+      if (!unit) {
         return new BadInputError(
           'UNKNOWN_UNIT',
           `新的牵头单位“${code}”不存在或已停用；请从单位列表中选择`,

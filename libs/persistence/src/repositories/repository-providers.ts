@@ -1,0 +1,28 @@
+import { Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLogWriter } from '../audit/audit-log.writer';
+import { EvidenceRepository } from './evidence-repository';
+import { TaskRepository } from './task-repository';
+import { UnitRepository } from './unit-repository';
+import { UserRepository } from './user-repository';
+
+/** The repositories: plain classes over the DataSource, provided to Nest services by class. */
+export const REPOSITORIES = [
+  TaskRepository,
+  EvidenceRepository,
+  UserRepository,
+  UnitRepository,
+  AuditLogWriter,
+] as const;
+
+export const REPOSITORY_PROVIDERS: Provider[] = REPOSITORIES.map((Repository) => ({
+  provide: Repository,
+  useFactory: (db: DataSource) => new Repository(db),
+  inject: [getDataSourceToken()],
+}));
+
+/** The repositories over one DataSource, for code that runs outside Nest (benchmarks, tests). */
+export function repositoriesOver(db: DataSource) {
+  return { tasks: new TaskRepository(db), evidence: new EvidenceRepository(db), users: new UserRepository(db) };
+}

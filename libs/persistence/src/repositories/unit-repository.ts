@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { OrgUnitEntity } from '../entities';
+
+/** The organisation's units (股室) as the task rules look them up. */
+export class UnitRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The unit of this code if it exists and is active (a task may be handed to it). */
+  findActive(code: string): Promise<OrgUnitEntity | null> {
+    return this.db.getRepository(OrgUnitEntity).findOne({ where: { code, active: true } });
+  }
+}
