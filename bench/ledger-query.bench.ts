@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { taskQueryOver } from '../apps/api/src/tasks/task-query-over';
+import { LedgerFigures } from '@duban/persistence/repositories/ledger-figures';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { ActorRef } from '@duban/domain/access/actor';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
@@ -40,7 +41,7 @@ async function main() {
   try {
     await seedLedger(ds, TASKS);
     const tasks = taskQueryOver(ds);
-    const dashboard = new DashboardService(ds);
+    const dashboard = new DashboardService(new LedgerFigures(ds));
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };
     const results = {

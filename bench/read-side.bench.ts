@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { LedgerFigures } from '@duban/persistence/repositories/ledger-figures';
 import { DashboardService } from '../apps/api/src/dashboard/dashboard.service';
 import { taskQueryOver } from '../apps/api/src/tasks/task-query-over';
 import { ActorRef } from '@duban/domain/access/actor';
@@ -32,7 +33,7 @@ async function main() {
     log(BENCH, `seeding ${TASKS} tasks`);
     await seedLedger(ds, TASKS);
     const tasks = taskQueryOver(ds);
-    const dashboard = new DashboardService(ds);
+    const dashboard = new DashboardService(new LedgerFigures(ds));
     const head: ActorRef = { userId: 'u', role: 'unit-head', unitCode: 'water-air' };
     const supervisor: ActorRef = { userId: 's', role: 'supervisor', unitCode: null };
     const floor = await timeQuery(() => ds.query('SELECT 1'), RUNS);

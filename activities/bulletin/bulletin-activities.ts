@@ -6,7 +6,8 @@ import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { Notifier } from '@duban/notify';
 import { escalationsRaisedBetween, overdueTasks, unitTaskFigures } from '@duban/persistence/read/bulletin-queries';
-import { storeBulletin } from '@duban/persistence/read/bulletin-store';
+import { BulletinRepository } from '@duban/persistence/repositories/bulletin-repository';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 import { indicatorStandings } from '@duban/persistence/read/indicator-standings';
 import { deliverOnEveryChannel } from '../notification/deliver-on-every-channel';
 import { withEmails } from '../notification/notification-activities';
@@ -21,13 +22,13 @@ export function createBulletinActivities(deps: {
   publicUrl?: string;
 }): BulletinActivities {
   const { db, notifier } = deps;
+  const plans = new PlanRepository(db);
+  const bulletins = new BulletinRepository(db);
   return {
     async computeBulletin({ planId, at }) {
       const asOf = new Date(at);
       if (Number.isNaN(asOf.getTime())) throw ApplicationFailure.nonRetryable(`not an instant: ${at}`, 'BadInstant');
-      const [plan]: { id: string; title: string }[] = planId
-        ? await db.query(`SELECT id, title FROM plan WHERE id = $1`, [planId])
-        : await db.query(`SELECT id, title FROM plan ORDER BY updated_at DESC LIMIT 1`);
+      const plan = await plans.findOrLatest(planId);
       if (!plan) throw ApplicationFailure.nonRetryable(`no plan ${planId ?? '(none imported yet)'}`, 'NoPlan');
       const since = new Date(asOf.getTime() - WEEK_MS);
       const { week, monday } = isoWeekOf(shanghaiDate(asOf));
@@ -78,18 +79,15 @@ export function createBulletinActivities(deps: {
     },
 
     async storeBulletin(content) {
-      return storeBulletin(db, content);
+      return bulletins.store(content);
     },
 
     async deliverBulletin({ id, planId, week, title, body }) {
-      const heads: { lead_unit: string }[] = await db.query(
-        `SELECT DISTINCT lead_unit FROM task WHERE plan_id = $1 AND is_leaf AND lead_unit IS NOT NULL ORDER BY lead_unit`,
-        [planId],
-      );
+      const heads = await plans.leadUnits(planId);
       const recipients = await withEmails(db, [
         { unitCode: '*', role: 'supervisor' },
         { unitCode: '*', role: 'deputy-director' },
-        ...heads.map((h) => ({ unitCode: h.lead_unit, role: 'unit-head' })),
+        ...heads.map((unitCode) => ({ unitCode, role: 'unit-head' })),
       ]);
       const n = {
         dedupKey: `bulletin/${planId}/${week}`,

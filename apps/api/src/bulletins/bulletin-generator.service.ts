@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { BULLETIN_WORKFLOW_TYPE } from '@duban/domain/bulletin/bulletin-schedule-spec';
 import { StoredBulletinRef } from '@duban/domain/bulletin/bulletin-content';
 import { manualBulletinWorkflowId, WeeklyBulletinWorkflow } from '@duban/domain/bulletin/bulletin-workflow-contract';
 import { isoWeekOf } from '@duban/domain/bulletin/iso-week';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
 
@@ -18,7 +17,7 @@ import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.pr
 @Injectable()
 export class BulletinGeneratorService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: PlanRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
   ) {}
@@ -27,9 +26,7 @@ export class BulletinGeneratorService {
     const when = at ? new Date(at) : new Date();
     if (Number.isNaN(when.getTime()))
       throw new BadInputError('BAD_INSTANT', `时间“${at}”无法识别，应为 ISO 时间`, `"${at}" is not an ISO instant`);
-    const [plan]: { id: string; year: number }[] = planId
-      ? await this.db.query(`SELECT id, year FROM plan WHERE id = $1`, [planId])
-      : await this.db.query(`SELECT id, year FROM plan ORDER BY updated_at DESC LIMIT 1`);
+    const plan = await this.plans.findOrLatest(planId);
     if (!plan) throw new NotFoundError('计划', planId ?? '（尚未导入计划）');
     // A bulletin reports on a week of the plan's life: from its year's start to (about) now.
     const earliest = Date.UTC(plan.year, 0, 1) - 8 * 3600_000;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { BulletinRepository } from '@duban/persistence/repositories/bulletin-repository';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 
 export interface BulletinListItem {
   id: string;
@@ -20,28 +20,20 @@ export interface BulletinListItem {
 /** Stored bulletins, newest week first. */
 @Injectable()
 export class BulletinQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly bulletins: BulletinRepository,
+    private readonly planRows: PlanRepository,
+  ) {}
 
   async list(planId?: string, limit = 100): Promise<BulletinListItem[]> {
-    const rows: {
-      id: string;
-      plan_id: string;
-      week: string;
-      week_start: string;
-      generated_at: Date;
-      content: BulletinContent;
-    }[] = await this.db.query(
-      `SELECT id, plan_id, week, to_char(week_start, 'YYYY-MM-DD') AS week_start, generated_at, content
-           FROM bulletin WHERE ($1::varchar IS NULL OR plan_id = $1) ORDER BY week DESC, plan_id LIMIT $2`,
-      [planId ?? null, Math.max(1, Math.min(limit, 500))],
-    );
+    const rows = await this.bulletins.newest(planId, Math.max(1, Math.min(limit, 500)));
     return rows.map((r) => ({
       id: r.id,
-      planId: r.plan_id,
+      planId: r.planId,
       planTitle: r.content.planTitle,
       week: r.week,
-      weekStart: r.week_start,
-      generatedAt: new Date(r.generated_at).toISOString(),
+      weekStart: r.weekStart,
+      generatedAt: new Date(r.generatedAt).toISOString(),
       totals: r.content.totals,
       newEscalations: r.content.newEscalations.length,
       redTargets: r.content.targets.filter((t) => t.light === 'red').length,
@@ -50,16 +42,12 @@ export class BulletinQueryService {
 
   /** Plans a bulletin can be generated for, the latest import first. */
   async plans(): Promise<{ id: string; title: string }[]> {
-    return this.db.query(`SELECT id, title FROM plan ORDER BY updated_at DESC`);
+    return (await this.planRows.heads()).map(({ id, title }) => ({ id, title }));
   }
 
   async get(id: string): Promise<{ id: string; content: BulletinContent }> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw new NotFoundError('通报', id);
-    const [row]: { id: string; content: BulletinContent }[] = await this.db.query(
-      `SELECT id, content FROM bulletin WHERE id = $1`,
-      [id],
-    );
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+    const row = uuid ? await this.bulletins.find(id) : null;
     if (!row) throw new NotFoundError('通报', id);
     return row;
   }

@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ActorRef } from '@duban/domain/access/actor';
 import { unitScopeOf } from '@duban/domain/access/task-visibility';
+import { EscalationRepository, OpenEscalationRow } from '@duban/persistence/repositories/escalation-repository';
 
-export interface OpenEscalation {
-  id: string;
-  taskId: string;
-  taskCode: string;
-  title: string;
-  stageKey: string;
-  level: number;
-  toRole: string;
-  unitCode: string;
-  unitName: string;
-  raisedAt: string;
-}
+export type OpenEscalation = OpenEscalationRow;
 
 /**
  * The 督办 board: tasks with an escalation still open (their stage not done), each once, at the
@@ -23,56 +11,15 @@ export interface OpenEscalation {
  */
 @Injectable()
 export class EscalationQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly escalations: EscalationRepository) {}
 
   /** `toRole`: only the rungs that reach this role (股长, 分管领导, 督查室), each task at its highest such rung. */
   async open(
     actor: ActorRef,
     filter: { level?: number; unit?: string; toRole?: string } = {},
   ): Promise<OpenEscalation[]> {
-    const params: unknown[] = [];
-    const clauses = ['e.resolved_at IS NULL'];
     const scope = unitScopeOf(actor);
-    if (!scope.all) {
-      params.push(scope.units);
-      clauses.push(`e.unit_code = ANY($${params.length})`);
-    }
-    let levelFilter = '';
-    if (filter.level) {
-      params.push(filter.level);
-      levelFilter = `WHERE level = $${params.length}`;
-    }
-    if (filter.unit) {
-      params.push(filter.unit);
-      clauses.push(`e.unit_code = $${params.length}`);
-    }
-    if (filter.toRole) {
-      params.push(filter.toRole);
-      clauses.push(`e.to_role = $${params.length}`);
-    }
-    const rows: Array<Record<string, string | number | Date>> = await this.db.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (e.task_id) e.id, e.task_id, t.code, t.title, e.stage_key, e.level, e.to_role,
-                e.unit_code, COALESCE(u.name, e.unit_code) AS unit_name, e.raised_at
-           FROM escalation e JOIN task t ON t.id = e.task_id LEFT JOIN org_unit u ON u.code = e.unit_code
-          WHERE ${clauses.join(' AND ')}
-          ORDER BY e.task_id, e.level DESC, e.raised_at ASC) cur ${levelFilter}
-        ORDER BY level DESC, raised_at ASC
-        LIMIT 1000`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      taskId: String(r.task_id),
-      taskCode: String(r.code),
-      title: String(r.title),
-      stageKey: String(r.stage_key),
-      level: Number(r.level),
-      toRole: String(r.to_role),
-      unitCode: String(r.unit_code),
-      unitName: String(r.unit_name),
-      raisedAt: new Date(r.raised_at as Date).toISOString(),
-    }));
+    return this.escalations.open({ units: scope.all ? null : scope.units, ...filter });
   }
 
   /** Escalated tasks by unit and current level, for the board header. */

@@ -75,7 +75,11 @@ describe('TaskActionService', () => {
   it('refuses bad input before the workflow, naming the field, and audits it as rejected', async () => {
     const submitted = taskSnapshot({
       stages: [
-        { ...taskSnapshot().stages[0], status: 'submitted', submission: { by: 'u-h', role: 'handler', at: 'x' } },
+        {
+          ...taskSnapshot().stages[0],
+          status: 'submitted',
+          submission: { by: 'u-h', role: 'handler', unit: 'water-air', at: 'x', evidenceIds: [] },
+        },
         taskSnapshot().stages[1],
       ],
     });

@@ -2,7 +2,12 @@ import { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLogWriter } from '../audit/audit-log.writer';
+import { BulletinRepository } from './bulletin-repository';
+import { EscalationRepository } from './escalation-repository';
 import { EvidenceRepository } from './evidence-repository';
+import { LedgerFigures } from './ledger-figures';
+import { NotificationRepository } from './notification-repository';
+import { PlanRepository } from './plan-repository';
 import { TaskRepository } from './task-repository';
 import { UnitRepository } from './unit-repository';
 import { UserRepository } from './user-repository';
@@ -13,6 +18,11 @@ export const REPOSITORIES = [
   EvidenceRepository,
   UserRepository,
   UnitRepository,
+  NotificationRepository,
+  EscalationRepository,
+  LedgerFigures,
+  BulletinRepository,
+  PlanRepository,
   AuditLogWriter,
 ] as const;
 
