@@ -1,14 +1,15 @@
 import { DataSource } from 'typeorm';
 import { IndicatorActivities } from '@duban/domain/kpi/indicator-workflow-contract';
-import { loadReadings } from '@duban/persistence/read/indicator-standings';
+import { IndicatorRepository } from '@duban/persistence/repositories/indicator-repository';
 
 /** The indicator workflow's reads and writes of the read model (idempotent: safe to retry). */
 export function createIndicatorStoreActivities(
   db: DataSource,
 ): Pick<IndicatorActivities, 'listIndicatorReadings' | 'recordIndicatorReminder'> {
+  const indicators = new IndicatorRepository(db);
   return {
     async listIndicatorReadings({ indicatorId }) {
-      const readings = (await loadReadings(db, [indicatorId])).get(indicatorId) ?? [];
+      const readings = await indicators.readingsOf(indicatorId);
       return readings.map((r) => ({
         period: r.period,
         value: r.value,
@@ -16,12 +17,8 @@ export function createIndicatorStoreActivities(
         ...(r.validDays === undefined ? {} : { validDays: r.validDays }),
       }));
     },
-    async recordIndicatorReminder({ indicatorId, period, kind, level, at }) {
-      await db.query(
-        `INSERT INTO kpi_reminder (indicator_id, period, kind, level, at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [indicatorId, period, kind, level, at],
-      );
+    async recordIndicatorReminder(reminder) {
+      await indicators.recordReminder(reminder);
     },
   };
 }

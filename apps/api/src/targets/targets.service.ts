@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { BadInputError, ForbiddenError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { ReadingInput, validateReading, ValidReading } from '@duban/domain/kpi/reading-validation';
-import { IndicatorRecord, indicatorStandings, loadIndicators } from '@duban/persistence/read/indicator-standings';
+import { IndicatorRecord } from '@duban/persistence/read/indicator-standings';
+import { IndicatorRepository } from '@duban/persistence/repositories/indicator-repository';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { AuthUser } from '../auth/auth-user';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { parseReadingsCsv } from './readings-csv';
@@ -23,7 +23,8 @@ export class TargetsService {
   readonly margin = apiConfig().kpiWarningMargin;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly indicators: IndicatorRepository,
+    private readonly units: UnitRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
@@ -33,28 +34,24 @@ export class TargetsService {
       planId,
       asOf: date,
       margin: this.margin,
-      indicators: await indicatorStandings(this.db, { planId }, { asOf: date, margin: this.margin }),
+      indicators: await this.indicators.standings({ planId }, { asOf: date, margin: this.margin }),
     };
   }
 
   async get(indicatorId: string, asOf?: string) {
     this.checkUuid(indicatorId);
-    const [s] = await indicatorStandings(
-      this.db,
+    const [s] = await this.indicators.standings(
       { indicatorId },
       { asOf: asOf ?? shanghaiDate(new Date()), margin: this.margin },
     );
     if (!s) throw new NotFoundError('指标', indicatorId);
-    const reminders: { period: string; kind: string; level: number; at: Date }[] = await this.db.query(
-      `SELECT period, kind, level, at FROM kpi_reminder WHERE indicator_id = $1 ORDER BY at`,
-      [indicatorId],
-    );
+    const reminders = await this.indicators.reminders(indicatorId);
     return { ...s, reminders: reminders.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
   }
 
   async enterReading(user: AuthUser, indicatorId: string, input: ReadingInput) {
     this.checkUuid(indicatorId);
-    const [record] = await loadIndicators(this.db, { indicatorId });
+    const [record] = await this.indicators.records({ indicatorId });
     if (!record) throw new NotFoundError('指标', indicatorId);
     this.checkMayReport(user, record);
     const checked = validateReading(record.definition, input);
@@ -65,7 +62,7 @@ export class TargetsService {
         checked.problems.map((p) => p.en).join('; '),
         { problems: checked.problems, field: checked.problems[0].field },
       );
-    await this.db.transaction((tx) => this.upsert(tx, record, checked.reading, user));
+    await this.indicators.saveReadings([{ indicatorId, reading: checked.reading, enteredBy: user.id }]);
     await this.signal(record, checked.reading);
     return this.get(indicatorId);
   }
@@ -75,7 +72,7 @@ export class TargetsService {
     const rows = parseReadingsCsv(buffer);
     if (rows.length === 0)
       throw new BadInputError('CSV_NO_ROWS', 'CSV 文件没有数据行', 'The CSV file has no data rows');
-    const records = await loadIndicators(this.db, { planId });
+    const records = await this.indicators.records({ planId });
     if (records.length === 0) throw new NotFoundError('计划指标', planId);
     const byCode = new Map(records.map((r) => [`${r.definition.targetCode}.${r.seq}`, r]));
     const errors: { row: number; problems: { zh: string; en: string }[] }[] = [];
@@ -122,16 +119,16 @@ export class TargetsService {
         { rows: errors },
       );
     }
-    await this.db.transaction(async (tx) => {
-      for (const a of accepted) await this.upsert(tx, a.record, a.reading, user);
-    });
+    await this.indicators.saveReadings(
+      accepted.map((a) => ({ indicatorId: a.record.definition.indicatorId, reading: a.reading, enteredBy: user.id })),
+    );
     for (const a of accepted) await this.signal(a.record, a.reading);
     return { planId, written: accepted.length };
   }
 
   async setQualitativeStatus(user: AuthUser, indicatorId: string, status: string, note: string) {
     this.checkUuid(indicatorId);
-    const [record] = await loadIndicators(this.db, { indicatorId });
+    const [record] = await this.indicators.records({ indicatorId });
     if (!record) throw new NotFoundError('指标', indicatorId);
     if (!record.definition.qualitative)
       throw new BadInputError(
@@ -139,10 +136,7 @@ export class TargetsService {
         '该指标为量化指标，请报送数值',
         'This indicator is numeric: enter readings instead',
       );
-    await this.db.query(
-      `UPDATE indicator SET qualitative_status = $2, qualitative_note = $3, qualitative_by = $4, qualitative_at = now() WHERE id = $1`,
-      [indicatorId, status, note, user.username],
-    );
+    await this.indicators.rate(indicatorId, status, note, user.username);
     return this.get(indicatorId);
   }
 
@@ -153,33 +147,24 @@ export class TargetsService {
    */
   async updateSettings(indicatorId: string, body: Record<string, string | number | null | undefined>) {
     this.checkUuid(indicatorId);
-    const [record] = await loadIndicators(this.db, { indicatorId });
+    const [record] = await this.indicators.records({ indicatorId });
     if (!record) throw new NotFoundError('指标', indicatorId);
     if (typeof body.ownerUnit === 'string') {
-      const [unit] = await this.db.query(`SELECT code FROM org_unit WHERE code = $1 AND active`, [body.ownerUnit]);
-      if (!unit)
+      if (!(await this.units.findActive(body.ownerUnit)))
         throw new BadInputError(
           'UNKNOWN_UNIT',
           `单位“${body.ownerUnit}”不存在或已停用`,
           `Unknown or inactive unit "${body.ownerUnit}"`,
         );
     }
-    const columns: [string, string][] = [
-      ['ownerUnit', 'owner_unit'],
-      ['reportingPeriod', 'reporting_period'],
-      ['ytdMethod', 'ytd_method'],
-      ['warningMargin', 'warning_margin'],
-    ];
-    const sets: string[] = [];
-    const params: unknown[] = [indicatorId];
-    for (const [key, column] of columns) {
-      if (body[key] === undefined) continue;
-      params.push(body[key]);
-      sets.push(`${column} = $${params.length}`);
-    }
-    if (sets.length > 0) {
-      await this.db.query(`UPDATE indicator SET ${sets.join(', ')} WHERE id = $1`, params);
-      const [changed] = await loadIndicators(this.db, { indicatorId });
+    const changedAny = await this.indicators.changeSettings(indicatorId, {
+      ownerUnit: body.ownerUnit as string | null | undefined,
+      reportingPeriod: body.reportingPeriod as string | null | undefined,
+      ytdMethod: body.ytdMethod as string | null | undefined,
+      warningMargin: body.warningMargin as number | null | undefined,
+    });
+    if (changedAny) {
+      const [changed] = await this.indicators.records({ indicatorId });
       const d = changed.definition;
       await signalSettings(
         this.client,
@@ -193,17 +178,7 @@ export class TargetsService {
 
   /** Units an indicator can be given to (the settings form). */
   async activeUnits(): Promise<{ code: string; name: string }[]> {
-    return this.db.query(`SELECT code, name FROM org_unit WHERE active ORDER BY name`);
-  }
-
-  private async upsert(tx: { query: DataSource['query'] }, record: IndicatorRecord, r: ValidReading, user: AuthUser) {
-    await tx.query(
-      `INSERT INTO kpi_reading (indicator_id, period, value, good_days, valid_days, entered_by, entered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())
-       ON CONFLICT (indicator_id, period) DO UPDATE SET value = EXCLUDED.value, good_days = EXCLUDED.good_days,
-         valid_days = EXCLUDED.valid_days, entered_by = EXCLUDED.entered_by, entered_at = now()`,
-      [record.definition.indicatorId, r.period, r.value, r.goodDays, r.validDays, user.id],
-    );
+    return this.units.active();
   }
 
   private signal(record: IndicatorRecord, r: ValidReading) {

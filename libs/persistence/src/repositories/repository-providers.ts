@@ -5,6 +5,7 @@ import { AuditLogWriter } from '../audit/audit-log.writer';
 import { BulletinRepository } from './bulletin-repository';
 import { EscalationRepository } from './escalation-repository';
 import { EvidenceRepository } from './evidence-repository';
+import { IndicatorRepository } from './indicator-repository';
 import { LedgerFigures } from './ledger-figures';
 import { NotificationRepository } from './notification-repository';
 import { PlanRepository } from './plan-repository';
@@ -23,6 +24,7 @@ export const REPOSITORIES = [
   LedgerFigures,
   BulletinRepository,
   PlanRepository,
+  IndicatorRepository,
   AuditLogWriter,
 ] as const;
 

@@ -9,4 +9,10 @@ export class UnitRepository {
   findActive(code: string): Promise<OrgUnitEntity | null> {
     return this.db.getRepository(OrgUnitEntity).findOne({ where: { code, active: true } });
   }
+
+  /** Every active unit by name (the choices of a form). */
+  async active(): Promise<{ code: string; name: string }[]> {
+    const units = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { name: 'ASC' } });
+    return units.map((u) => ({ code: u.code, name: u.name }));
+  }
 }
