@@ -2,7 +2,6 @@ import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createReadingTimerActivities } from '../../activities/kpi/reading-timer-activities';
-import { IndicatorDefinition } from '@duban/domain/kpi/indicator-standing';
 import {
   INDICATOR_WORKFLOW_TYPE,
   IndicatorActivities,
@@ -14,6 +13,7 @@ import {
 import { NotificationRequest } from '@duban/domain/task/task-types';
 import { createTimeSkippingEnv } from '../support/time-skipping-env';
 import { bundleTaskWorkflows, toSecond, testWorker } from '../support/workflow-test-kit';
+import { pm25Definition } from '@duban/domain/kpi/indicator.fixtures';
 import {
   IndicatorReportingWorkflow,
   indicatorSettingsSignal,
@@ -37,21 +37,7 @@ afterEach(async () => {
   await env?.teardown();
 });
 
-const pm25: IndicatorDefinition = {
-  indicatorId: '00000000-0000-0000-0000-000000000001',
-  planId: 'kpi-2021',
-  targetCode: '1',
-  name: '细颗粒物(PM2.5)年均浓度',
-  comparator: 'lte',
-  target: 34,
-  unit: '微克/立方米',
-  aspirational: false,
-  qualitative: false,
-  ownerUnit: 'monitoring',
-  period: 'monthly',
-  method: 'mean-of-monthly-means',
-  year: 2021,
-};
+const pm25 = pm25Definition({ indicatorId: '00000000-0000-0000-0000-000000000001' });
 
 /** Real calendar activity; the read model and channels replaced by recorders (tested in e2e). */
 function recording(existing: ReadingSignal[]) {

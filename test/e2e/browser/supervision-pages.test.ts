@@ -101,6 +101,35 @@ afterEach(async () => {
   await context?.close();
 });
 
+/**
+ * A 水气股 task of this file's plan that no other test here acts on (not `taskCode`, 2.1 or 2.2)
+ * whose snapshot `fits`, looking from the first of the ledger or from the last.
+ */
+async function ownWaterAirTask(
+  fits: (snapshot: TaskSnapshotView, row: { cooperatingUnits: string[] }) => boolean,
+  from: 'first' | 'last' = 'first',
+): Promise<{ code: string; snapshot: TaskSnapshotView }> {
+  const handlerToken = await h.login('water-air.handler');
+  const list = await h
+    .http()
+    .get('/tasks')
+    .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
+    .set(bearer(handlerToken));
+  const rows = list.body.items as { code: string; cooperatingUnits: string[] }[];
+  for (const t of from === 'last' ? [...rows].reverse() : rows) {
+    if (t.code === taskCode || ['2.1', '2.2'].includes(t.code)) continue;
+    const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handlerToken));
+    const snapshot = d.body.task.snapshot as TaskSnapshotView;
+    if (fits(snapshot, t)) return { code: t.code, snapshot };
+  }
+  throw new Error('no 水气股 task of the plan fits');
+}
+
+interface TaskSnapshotView {
+  pendingExtension?: unknown;
+  stages: (StageView & { dueAt?: string })[];
+}
+
 /** Waits until the projection stops moving (the 2021 plan's escalations are all raised at start). */
 async function settledJson<T>(path: string, token: string): Promise<T> {
   let last = '';
@@ -574,28 +603,16 @@ describe('web pages in Chromium', () => {
 
   it('by keyboard alone: skip link first, then submit, comment, return and approve with Tab and Enter', async () => {
     // A 水气股 task of its own: first stage open, no evidence, cooperation or quantity asked.
-    const handlerToken = await h.login('water-air.handler');
-    const list = await h
-      .http()
-      .get('/tasks')
-      .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
-      .set(bearer(handlerToken));
-    let code: string | undefined;
-    for (const t of list.body.items as { code: string; cooperatingUnits: string[] }[]) {
-      if (t.cooperatingUnits.length > 0 || t.code === taskCode || ['2.1', '2.2'].includes(t.code)) continue;
-      const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handlerToken));
-      const first = (d.body.task.snapshot.stages as (StageView & { status: string })[])[0];
-      if (
+    const { code } = await ownWaterAirTask((snap, row) => {
+      const first = snap.stages[0];
+      return (
+        row.cooperatingUnits.length === 0 &&
         first.status === 'open' &&
         !first.requiresEvidence &&
         first.targetQuantity === undefined &&
         first.milestoneQuantity === undefined
-      ) {
-        code = t.code;
-        break;
-      }
-    }
-    expect(code).toBeDefined();
+      );
+    });
     const taskPage = `${base}/ui/tasks/${PLAN}/${code}`;
     const keyboardSubmit = async (note: string) => {
       await page.goto(taskPage);
@@ -641,25 +658,11 @@ describe('web pages in Chromium', () => {
 
   it('a refused form says why beside its field, which takes the focus, and keeps what was typed', async () => {
     // A 水气股 task of its own whose first stage is open with a due date: the handler may ask for more time.
-    const handlerToken = await h.login('water-air.handler');
-    const list = await h
-      .http()
-      .get('/tasks')
-      .query({ planId: PLAN, unit: 'water-air', unitRole: 'lead', pageSize: 100 })
-      .set(bearer(handlerToken));
-    let code: string | undefined;
-    let dueAt = '';
-    for (const t of [...(list.body.items as { code: string }[])].reverse()) {
-      if (t.code === taskCode || ['2.1', '2.2'].includes(t.code)) continue;
-      const d = await h.http().get(`/tasks/${PLAN}/${t.code}`).set(bearer(handlerToken));
-      const snap = d.body.task.snapshot as { pendingExtension?: unknown; stages: (StageView & { dueAt?: string })[] };
-      const first = snap.stages[0];
-      if (first.status === 'open' && first.dueAt && !snap.pendingExtension) {
-        [code, dueAt] = [t.code, first.dueAt];
-        break;
-      }
-    }
-    expect(code).toBeDefined();
+    const { code, snapshot } = await ownWaterAirTask(
+      (snap) => snap.stages[0].status === 'open' && !!snap.stages[0].dueAt && !snap.pendingExtension,
+      'last',
+    );
+    const dueAt = snapshot.stages[0].dueAt as string;
     const taskPage = `${base}/ui/tasks/${PLAN}/${code}`;
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', bypassCSP: true });
     const p = await ctx.newPage();

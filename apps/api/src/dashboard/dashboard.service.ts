@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ActorRef } from '@duban/domain/access/actor';
 import { unitScopeOf } from '@duban/domain/access/task-visibility';
-import { FigureScope, LedgerFigures } from '@duban/persistence/repositories/ledger-figures';
+import { FigureScope, LedgerFigures, UnitLightRow } from '@duban/persistence/repositories/ledger-figures';
 
-export interface UnitLightCounts {
-  unit: string;
-  unitName: string;
-  total: number;
-  green: number;
-  yellow: number;
-  red: number;
-  none: number;
-  escalated: number;
-  done: number;
-  completionRate: number;
-}
+export type UnitLightCounts = UnitLightRow & { completionRate: number };
 
 export interface OverdueItem {
   id: string;

@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { IndicatorDefinition } from '@duban/domain/kpi/indicator-standing';
+import { pm25Definition } from '@duban/domain/kpi/indicator.fixtures';
 import { IndicatorRecord } from '@duban/persistence/read/indicator-standings';
 import { IndicatorRepository, ReadingToStore } from '@duban/persistence/repositories/indicator-repository';
 import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
@@ -7,21 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { TargetsService } from './targets.service';
 
 const ID = '8f6a1c2e-0d4b-4e7a-9a51-2f1d3c4b5a60';
-const pm25: IndicatorDefinition = {
-  indicatorId: ID,
-  planId: 'p',
-  targetCode: '1',
-  name: 'PM2.5年均浓度',
-  comparator: 'lte',
-  target: 34,
-  unit: '微克/立方米',
-  aspirational: false,
-  qualitative: false,
-  ownerUnit: 'monitoring',
-  period: 'monthly',
-  method: 'mean-of-monthly-means',
-  year: 2027,
-};
+const pm25 = pm25Definition({ indicatorId: ID, planId: 'p', year: 2027 });
 const record: IndicatorRecord = {
   definition: pm25,
   seq: 1,

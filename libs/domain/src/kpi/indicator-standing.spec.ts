@@ -3,22 +3,9 @@ import { IndicatorReadingView } from './indicator-status';
 import { defaultOwnerUnit } from './default-owner';
 import { periodProblem, periodsOfYear } from './reporting-periods';
 import { inferYtdMethod } from './ytd-method';
+import { pm25Definition } from './indicator.fixtures';
 
-const pm25: IndicatorDefinition = {
-  indicatorId: 'i1',
-  planId: 'kpi-2021',
-  targetCode: '1',
-  name: '省站国控点细颗粒物(PM2.5)年均浓',
-  comparator: 'lte',
-  target: 34,
-  unit: '微克/立方米',
-  aspirational: false,
-  qualitative: false,
-  ownerUnit: 'monitoring',
-  period: 'monthly',
-  method: 'mean-of-monthly-means',
-  year: 2021,
-};
+const pm25 = pm25Definition({ name: '省站国控点细颗粒物(PM2.5)年均浓' });
 
 const monthly = (values: number[], extra: Partial<IndicatorReadingView> = {}): IndicatorReadingView[] =>
   values.map((value, i) => ({

@@ -1,21 +1,8 @@
 import { IndicatorDefinition } from './indicator-standing';
 import { normalizeUnit, ReadingProblem, validateReading } from './reading-validation';
+import { pm25Definition } from './indicator.fixtures';
 
-const pm25: IndicatorDefinition = {
-  indicatorId: 'i1',
-  planId: 'p',
-  targetCode: '1',
-  name: 'PM2.5年均浓度',
-  comparator: 'lte',
-  target: 34,
-  unit: '微克/立方米',
-  aspirational: false,
-  qualitative: false,
-  ownerUnit: 'monitoring',
-  period: 'monthly',
-  method: 'mean-of-monthly-means',
-  year: 2021,
-};
+const pm25 = pm25Definition({ planId: 'p', name: 'PM2.5年均浓度' });
 const days: IndicatorDefinition = {
   ...pm25,
   name: '优良天数比例',

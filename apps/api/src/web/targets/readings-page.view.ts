@@ -1,5 +1,5 @@
 import { IndicatorStatusView } from '@duban/domain/kpi/indicator-status';
-import { html, SafeHtml } from '../layout/html';
+import { html, raw, SafeHtml } from '../layout/html';
 import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { formatDateTime } from '../view-model/format';
 import {
@@ -91,6 +91,10 @@ function readingSections(
 ): SafeHtml {
   const r = refusalFor(opts.refusal, 'reading');
   const csv = refusalFor(opts.refusal, 'csv');
+  const numberBox = (name: string, label: string, attrs: SafeHtml) =>
+    html`<label
+      >${label} <input name="${name}" type="number" required ${attrs} value="${r.value(name)}" ${r.ties(name)}
+    /></label>`;
   const rows = s.readings.map(
     (r) =>
       html`<tr>
@@ -131,39 +135,9 @@ function readingSections(
             /></label>
             ${
               days
-                ? html`<label
-                      >优良天数
-                      <input
-                        name="goodDays"
-                        type="number"
-                        min="0"
-                        required
-                        size="4"
-                        value="${r.value('goodDays')}"
-                        ${r.ties('goodDays')}
-                    /></label>
-                    <label
-                      >有效天数
-                      <input
-                        name="validDays"
-                        type="number"
-                        min="1"
-                        required
-                        size="4"
-                        value="${r.value('validDays')}"
-                        ${r.ties('validDays')}
-                    /></label>`
-                : html`<label
-                    >数值
-                    <input
-                      name="value"
-                      type="number"
-                      step="any"
-                      required
-                      size="8"
-                      value="${r.value('value')}"
-                      ${r.ties('value')}
-                  /></label>`
+                ? html`${numberBox('goodDays', '优良天数', raw('min="0" size="4"'))}
+                  ${numberBox('validDays', '有效天数', raw('min="1" size="4"'))}`
+                : numberBox('value', '数值', raw('step="any" size="8"'))
             }
             <label
               >单位 <input name="unit" value="${r.value('unit', s.unit ?? '')}" size="10" ${r.ties('unit')}
