@@ -686,3 +686,87 @@ describe('fields an older client or an older state may leave out', () => {
     }
   });
 });
+
+describe('every refusal, whoever acts in whatever state', () => {
+  const problem = (status: 'open' | 'closed') => ({
+    problemId: 'P-1',
+    title: '问题',
+    workflowId: 'p/1/problem/P-1',
+    dueAt: '2021-09-30T09:30:00.000Z',
+    status,
+    added: { by: 'u-s', role: 'supervisor', unit: '', at: '2021-09-01T00:00:00Z' },
+    closedAt: null,
+  });
+  const states: [string, TaskSnapshot][] = [
+    ['open', task()],
+    ['returned', task({ status: 'returned' })],
+    ['submitted', task({ status: 'submitted', submission: submission() })],
+    ['own submission', task({ status: 'submitted', submission: submission('u-headw') })],
+    ['awaiting cooperation', task({ status: 'awaiting-cooperation', submission: submission() })],
+    [
+      'cooperation given',
+      task({
+        status: 'awaiting-cooperation',
+        submission: submission(),
+        cooperation: { monitoring: { feedback: { by: 'u-hm', role: 'handler', unit: 'monitoring', at: 'x' } } },
+      }),
+    ],
+    [
+      'cooperation confirmed',
+      task({
+        status: 'awaiting-cooperation',
+        submission: submission(),
+        cooperation: {
+          monitoring: {
+            feedback: { by: 'u-hm', role: 'handler', unit: 'monitoring', at: 'x' },
+            confirmed: { by: 'u-headm', role: 'unit-head', unit: 'monitoring', at: 'x' },
+          },
+        },
+      }),
+    ],
+    ['approved', task({ status: 'approved' })],
+    ['evidence and quantity asked', task({ requiresEvidence: true, targetQuantity: 10, milestoneQuantity: 5 })],
+    ['extension pending', task({}, { pendingExtension: pending })],
+    ['suspended', task({}, { status: 'suspended' })],
+    ['closed', task({}, { status: 'closed' })],
+    ['at closure', atClosure()],
+    ['rectification', task({}, { kind: 'rectification', problems: [problem('closed')] })],
+    ['rectification at closure', atClosure({ kind: 'rectification', problems: [problem('open')] })],
+    ['a problem of a ledger', task({}, { kind: 'rectification', parent: { workflowId: 'p/0', problemId: 'P-9' } })],
+  ];
+  // What a user may get wrong: blank texts, dates that are no dates, out of the calendar or too early.
+  const inputs: Partial<Record<string, unknown>>[] = [
+    {},
+    { note: ' ', reason: ' ', text: ' ', title: ' ' },
+    { newDueDate: '2021-13-01', dueDate: '2021/09/30', problemId: '第一项' },
+    { newDueDate: '2100-01-01', dueDate: '1999-12-31', problemId: 'P-1' },
+    { newDueDate: '2021-10-01', newLeadUnit: 'water-air', quantity: -1 },
+    { stageKey: 'next' },
+    { stageKey: 'nowhere' },
+  ];
+  const FIELDS = new Set(['note', 'reason', 'text', 'title', 'newDueDate', 'dueDate', 'problemId', 'newLeadUnit']);
+  const FIELDS_OF_SUBMIT = new Set(['note', 'quantity', 'evidenceIds']);
+
+  it('says why in Chinese and in English, and a refusal of input names the argument to fix', () => {
+    const seen = new Set<string>();
+    for (const [, s] of states)
+      for (const action of TASK_ACTIONS)
+        for (const who of EVERYONE)
+          for (const over of inputs) {
+            const r = checkAction(action, args(action, A[who], over as Partial<TaskActionArgs[typeof action]>), s);
+            if (!r) continue;
+            seen.add(`${r.code}:${r.zh}`);
+            expect([r.zh, /[\u4e00-\u9fff]/.test(r.zh), /^[A-Za-z][^\u4e00-\u9fff]*\S$/.test(r.en)]).toEqual([
+              r.zh,
+              true,
+              true,
+            ]);
+            if (r.code === 'BAD_INPUT') {
+              const fields = action === 'submit' ? FIELDS_OF_SUBMIT : FIELDS;
+              expect([r.zh, r.field && fields.has(r.field)]).toEqual([r.zh, true]);
+            } else expect([r.zh, r.field]).toEqual([r.zh, undefined]);
+          }
+    // The states and inputs reach the rules' refusals: at least this many different ones.
+    expect(seen.size).toBeGreaterThanOrEqual(60);
+  });
+});
