@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ActorRef } from '@duban/domain/access/actor';
 import { canSeeTask, unitScopeOf } from '@duban/domain/access/task-visibility';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
-import { IndicatorEntity, PlanEntity, TaskEntity } from '@duban/persistence/entities';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 
 /**
  * Plans as imported: list and detail (targets, indicators, the item tree with units). Scoped like
@@ -12,56 +10,16 @@ import { IndicatorEntity, PlanEntity, TaskEntity } from '@duban/persistence/enti
  */
 @Injectable()
 export class PlanQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly plans: PlanRepository) {}
 
-  async list(actor: ActorRef) {
-    const scope = unitScopeOf(actor);
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT p.id, p.title, p.issuer, p.issued_on, p.year, p.revision, p.updated_at,
-              count(t.id) FILTER (WHERE t.is_leaf) AS leaves,
-              count(t.id) FILTER (WHERE t.is_leaf AND t.status IN ('completed', 'closed')) AS done
-         FROM plan p LEFT JOIN task t ON t.plan_id = p.id
-              AND ($1::boolean OR t.lead_unit = ANY($2::text[]) OR t.cooperating_units && $2::text[])
-        GROUP BY p.id ORDER BY p.year DESC, p.id`,
-      [scope.all, scope.all ? [] : scope.units],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      issuer: r.issuer,
-      issuedOn: r.issued_on,
-      year: r.year,
-      revision: r.revision,
-      updatedAt: r.updated_at,
-      leaves: Number(r.leaves),
-      done: Number(r.done),
-    }));
+  list(actor: ActorRef) {
+    return this.plans.summaries(unitScopeOf(actor));
   }
 
   async detail(actor: ActorRef, id: string) {
-    const plan = await this.db.getRepository(PlanEntity).findOne({ where: { id } });
+    const plan = await this.plans.find(id);
     if (!plan) throw new NotFoundError('计划', id);
-    const [indicators, items] = await Promise.all([
-      this.db.getRepository(IndicatorEntity).find({ where: { planId: id }, order: { targetCode: 'ASC', seq: 'ASC' } }),
-      this.db.getRepository(TaskEntity).find({
-        where: { planId: id },
-        order: { ordinal: 'ASC' },
-        select: [
-          'id',
-          'code',
-          'parentCode',
-          'sectionCode',
-          'isLeaf',
-          'title',
-          'leadUnit',
-          'cooperatingUnits',
-          'status',
-          'trafficLight',
-          'dueDate',
-          'deadlineDefaulted',
-        ],
-      }),
-    ]);
+    const [indicators, items] = await Promise.all([this.plans.indicators(id), this.plans.items(id)]);
     const visibleLeaves = items.filter((t) => t.isLeaf && canSeeTask(actor, t));
     // An item is shown when it is a visible leaf or lies above one (codes are dotted paths).
     const shown = (code: string) => visibleLeaves.some((l) => l.code === code || l.code.startsWith(`${code}.`));

@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { UnitScope } from '@duban/domain/access/task-visibility';
+import { IndicatorEntity, PlanEntity, TaskEntity } from '../entities';
+import { TASK_DONE_SQL } from '../read/task-status-sql';
 
 export interface PlanHead {
   id: string;
@@ -6,9 +9,78 @@ export interface PlanHead {
   year: number;
 }
 
-/** Imported plans as the bulletins and their pages name them (the import writes them). */
+export interface PlanSummaryRow {
+  id: string;
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  year: number;
+  revision: number;
+  updatedAt: Date;
+  /** Leaf tasks within the scope, and those of them done. */
+  leaves: number;
+  done: number;
+}
+
+/** The columns of a plan's item tree. */
+const ITEM_COLUMNS: (keyof TaskEntity)[] = [
+  'id',
+  'code',
+  'parentCode',
+  'sectionCode',
+  'isLeaf',
+  'title',
+  'leadUnit',
+  'cooperatingUnits',
+  'status',
+  'trafficLight',
+  'dueDate',
+  'deadlineDefaulted',
+];
+
+/** Imported plans as the pages, the API and the bulletins read them (the import writes them). */
 export class PlanRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** Every plan, newest year first, with its leaf tasks counted within a unit scope. */
+  async summaries(scope: UnitScope): Promise<PlanSummaryRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT p.id, p.title, p.issuer, p.issued_on, p.year, p.revision, p.updated_at,
+              count(t.id) FILTER (WHERE t.is_leaf) AS leaves,
+              count(t.id) FILTER (WHERE t.is_leaf AND ${TASK_DONE_SQL}) AS done
+         FROM plan p LEFT JOIN task t ON t.plan_id = p.id
+              AND ($1::boolean OR t.lead_unit = ANY($2::text[]) OR t.cooperating_units && $2::text[])
+        GROUP BY p.id ORDER BY p.year DESC, p.id`,
+      [scope.all, scope.all ? [] : scope.units],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      title: String(r.title),
+      issuer: (r.issuer as string | null) ?? null,
+      issuedOn: (r.issued_on as string | null) ?? null,
+      year: Number(r.year),
+      revision: Number(r.revision),
+      updatedAt: r.updated_at as Date,
+      leaves: Number(r.leaves),
+      done: Number(r.done),
+    }));
+  }
+
+  find(id: string): Promise<PlanEntity | null> {
+    return this.db.getRepository(PlanEntity).findOne({ where: { id } });
+  }
+
+  /** A plan's indicators, by target and sequence. */
+  indicators(planId: string): Promise<IndicatorEntity[]> {
+    return this.db.getRepository(IndicatorEntity).find({ where: { planId }, order: { targetCode: 'ASC', seq: 'ASC' } });
+  }
+
+  /** Every item of a plan (headings and tasks) in the plan's order. */
+  items(planId: string): Promise<TaskEntity[]> {
+    return this.db
+      .getRepository(TaskEntity)
+      .find({ where: { planId }, order: { ordinal: 'ASC' }, select: ITEM_COLUMNS });
+  }
 
   /** The plan of this id, or the latest imported when no id is given. */
   async findOrLatest(planId?: string): Promise<PlanHead | null> {
