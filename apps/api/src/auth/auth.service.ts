@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { UserEntity } from '@duban/persistence/entities';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { AccountInactiveError } from './account-inactive.error';
 import { AuditLog } from './audit-log';
 import { AuthUser } from './auth-user';
@@ -34,8 +32,7 @@ export function normalizeUsername(username: string): string {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly userRows: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
@@ -46,7 +43,7 @@ export class AuthService {
     const username = normalizeUsername(rawUsername);
     const trace = { username, ip: origin.ip };
     const attempt = await this.throttle.attempt(username, origin.ip, async () => {
-      const found = await this.users.findOne({ where: { username } });
+      const found = await this.userRows.findByUsername(username);
       const ok =
         found && password.length <= MAX_PASSWORD_LENGTH
           ? await this.hasher.verify(found.passwordHash, password)
@@ -112,7 +109,7 @@ export class AuthService {
       }
       throw error;
     });
-    const user = await this.users.findOne({ where: { id: claims.sub } });
+    const user = await this.userRows.findById(claims.sub);
     if (!user || !user.active || issuedBefore(claims, user.tokensValidAfter)) {
       await this.tokens.revokeFamily(claims.fam);
       throw new UnauthenticatedError('account');
@@ -158,29 +155,13 @@ export class AuthService {
    */
   async authenticate(accessToken: string): Promise<{ user: AuthUser; claims: TokenClaims }> {
     const claims = await this.tokens.verify(accessToken, 'access');
-    const rows: (Pick<UserEntity, 'id' | 'username' | 'role' | 'active'> & {
-      display_name: string;
-      unit_code: string | null;
-      deputy_units: string[];
-      tokens_valid_after: Date | null;
-      revoked: boolean;
-    })[] = await this.db.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active, u.tokens_valid_after,
-              EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2 OR r.jti = $3) AS revoked
-         FROM app_user u WHERE u.id = $1`,
-      [claims.sub, claims.jti, claims.fam ? familyRevocationId(claims.fam) : claims.jti],
-    );
-    const row = rows[0];
-    if (!row || !row.active || issuedBefore(claims, row.tokens_valid_after)) throw new UnauthenticatedError('account');
+    const row = await this.userRows.session(claims.sub, [
+      claims.jti,
+      claims.fam ? familyRevocationId(claims.fam) : claims.jti,
+    ]);
+    if (!row || !row.active || issuedBefore(claims, row.tokensValidAfter)) throw new UnauthenticatedError('account');
     if (row.revoked) throw new UnauthenticatedError('revoked');
-    const user = toAuthUser({
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      unitCode: row.unit_code,
-      deputyUnits: row.deputy_units,
-    });
+    const user = toAuthUser(row);
     return { user, claims };
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { LoginAttemptRepository } from '@duban/persistence/repositories/login-attempt-repository';
 import { AUTH_CONFIG, AuthConfig } from './auth-config';
 import { decideLoginThrottle, ThrottleDecision } from './login-throttle-decision';
 
@@ -27,7 +26,7 @@ export class LoginThrottle {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly attempts: LoginAttemptRepository,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -43,11 +42,7 @@ export class LoginThrottle {
       const decision = await this.check(username, ip);
       if (!decision.allowed) return decision;
       const { ok, value } = await verify();
-      await this.db.query(`INSERT INTO login_attempt (username, ip, outcome) VALUES ($1, $2, $3)`, [
-        username.slice(0, 64),
-        ip.slice(0, 64),
-        ok ? 'ok' : 'failed',
-      ]);
+      await this.attempts.record(username, ip, ok ? 'ok' : 'failed');
       return { allowed: true, value };
     });
     const settled = run.catch(() => undefined);
@@ -62,32 +57,18 @@ export class LoginThrottle {
 
   private async check(username: string, ip: string): Promise<ThrottleDecision> {
     const { loginMaxFailures: max, loginMaxFailuresPerIp: ipMax, loginWindowSeconds: window } = this.config;
-    const [{ now }]: { now: Date }[] = await this.db.query(`SELECT now() AS now`);
-    const [perUser, perIp]: { at: Date }[][] = await Promise.all([
-      this.db.query(
-        `SELECT at FROM login_attempt
-          WHERE username = $1 AND ip = $2 AND outcome = 'failed' AND at > now() - make_interval(secs => $3)
-            AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = $1 AND ip = $2 AND outcome = 'ok'),
-                              '-infinity')
-          ORDER BY at DESC LIMIT $4`,
-        [username, ip, window, max],
-      ),
-      this.db.query(
-        `SELECT at FROM login_attempt WHERE ip = $1 AND outcome = 'failed' AND at > now() - make_interval(secs => $2)
-          ORDER BY at DESC LIMIT $3`,
-        [ip, window, ipMax],
-      ),
-    ]);
+    const { now, perUser, perIp } = await this.attempts.recentFailures({
+      username,
+      ip,
+      windowSeconds: window,
+      perUserLimit: max,
+      perIpLimit: ipMax,
+    });
     for (const [rows, limit] of [
       [perUser, max],
       [perIp, ipMax],
     ] as const) {
-      const decision = decideLoginThrottle(
-        rows.map((r) => r.at),
-        now,
-        limit,
-        window,
-      );
+      const decision = decideLoginThrottle(rows, now, limit, window);
       if (!decision.allowed) return decision;
     }
     return { allowed: true };
@@ -97,8 +78,6 @@ export class LoginThrottle {
     const now = Date.now();
     if (now - this.lastPurge < PURGE_INTERVAL_MS) return;
     this.lastPurge = now;
-    await this.db.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [
-      2 * this.config.loginWindowSeconds + 3600,
-    ]);
+    await this.attempts.purgeOlderThan(2 * this.config.loginWindowSeconds + 3600);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { RevokedTokenRepository } from '@duban/persistence/repositories/revoked-token-repository';
 
 /** How often a process sweeps revoked ids whose tokens have expired anyway. */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -10,31 +9,26 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 export class RevokedTokenStore {
   private lastPurge = 0;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly revoked: RevokedTokenRepository) {}
 
   /**
    * Revokes a jti. Returns true only for the call that revoked it: refresh rotation relies on this,
    * so two concurrent refreshes with one token cannot both succeed.
    */
   async revoke(jti: string, expiresAt: Date): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      'INSERT INTO revoked_token (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING RETURNING jti',
-      [jti, expiresAt],
-    );
+    const revoked = await this.revoked.revoke(jti, expiresAt);
     await this.purgeExpiredOccasionally();
-    return rows.length === 1;
+    return revoked;
   }
 
-  async isRevoked(jti: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM revoked_token WHERE jti = $1', [jti]);
-    return rows.length > 0;
+  isRevoked(jti: string): Promise<boolean> {
+    return this.revoked.isRevoked(jti);
   }
 
   private async purgeExpiredOccasionally(): Promise<void> {
     const now = Date.now();
     if (now - this.lastPurge < PURGE_INTERVAL_MS) return;
     this.lastPurge = now;
-    // A small margin past expiry: a token within clock skew of its exp must stay revoked.
-    await this.db.query("DELETE FROM revoked_token WHERE expires_at < now() - interval '5 minutes'");
+    await this.revoked.purgeExpired();
   }
 }

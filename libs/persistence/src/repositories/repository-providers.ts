@@ -7,8 +7,10 @@ import { EscalationRepository } from './escalation-repository';
 import { EvidenceRepository } from './evidence-repository';
 import { IndicatorRepository } from './indicator-repository';
 import { LedgerFigures } from './ledger-figures';
+import { LoginAttemptRepository } from './login-attempt-repository';
 import { NotificationRepository } from './notification-repository';
 import { PlanRepository } from './plan-repository';
+import { RevokedTokenRepository } from './revoked-token-repository';
 import { TaskRepository } from './task-repository';
 import { UnitRepository } from './unit-repository';
 import { UserRepository } from './user-repository';
@@ -25,6 +27,8 @@ export const REPOSITORIES = [
   BulletinRepository,
   PlanRepository,
   IndicatorRepository,
+  RevokedTokenRepository,
+  LoginAttemptRepository,
   AuditLogWriter,
 ] as const;
 
