@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { calendarChangedSignal } from '@duban/domain/task/task-messages';
 import { CalendarChange } from '@duban/domain/task/task-types';
+import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 
 /** Signals sent at once; a signal is a small write on the server, so the fan-out stays gentle. */
@@ -29,26 +28,19 @@ export class CalendarReplanner {
   private readonly logger = new Logger(CalendarReplanner.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tasks: TaskRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
   async replan(change: CalendarChange): Promise<ReplanResult> {
     const first = Math.min(...change.years);
     const last = Math.max(...change.years);
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT DISTINCT t.id FROM task t JOIN task_stage s ON s.task_id = t.id
-        WHERE t.is_leaf AND t.status IN ('active', 'suspended') AND s.status NOT IN ('approved', 'closed')
-          AND s.due_at >= make_timestamptz($1, 12, 1, 0, 0, 0, 'Asia/Shanghai')
-          AND s.due_at < make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-        ORDER BY t.id`,
-      [first - 1, last + 1],
-    );
-    const result: ReplanResult = { tasks: rows.length, signalled: 0, ended: 0, failed: [] };
+    const ids = await this.tasks.dueInYears(first, last);
+    const result: ReplanResult = { tasks: ids.length, signalled: 0, ended: 0, failed: [] };
     let next = 0;
     const lane = async () => {
-      for (let i = next++; i < rows.length; i = next++) {
-        const taskId = rows[i].id;
+      for (let i = next++; i < ids.length; i = next++) {
+        const taskId = ids[i];
         try {
           await this.client.workflow.getHandle(taskId).signal(calendarChangedSignal, change);
           result.signalled++;
@@ -58,7 +50,7 @@ export class CalendarReplanner {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, lane));
     this.logger.log(
       `calendar ${change.years.join(',')} r${change.revision}: ${result.signalled}/${result.tasks} tasks re-planned` +
         (result.failed.length ? `, ${result.failed.length} failed` : ''),

@@ -1,12 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Request, Response } from 'express';
 import { Observable, from, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { DataSource } from 'typeorm';
 import { BadInputError, DomainError } from '@duban/domain/errors/domain-error';
-import { IdempotencyRecordEntity } from '@duban/persistence/entities';
+import { IdempotencyRepository } from '@duban/persistence/repositories/idempotency-repository';
 import { AuthUser } from '../auth/auth-user';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -23,7 +21,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly problems = new ProblemDetailsFilter();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly records: IdempotencyRepository) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
@@ -42,8 +40,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const userId = req.user?.id ?? 'anonymous';
     const route = `${req.method} ${req.originalUrl.split('?')[0]}`;
     const requestHash = requestHashOf(route, req.body);
-    const repo = this.db.getRepository(IdempotencyRecordEntity);
-    return from(repo.findOne({ where: { key, userId } })).pipe(
+    return from(this.records.find(key, userId)).pipe(
       mergeMap((existing) => {
         if (existing) {
           // The same key for another request is a client bug; replaying the first answer would hide it.
@@ -87,13 +84,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     statusCode: number,
     response: unknown,
   ) {
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyRecordEntity)
-      .values({ key, userId, route, requestHash, statusCode, response: (response ?? null) as object })
-      .orIgnore()
-      .execute();
+    await this.records.remember({
+      key,
+      userId,
+      route,
+      requestHash,
+      statusCode,
+      response: (response ?? null) as object,
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { Public } from '../auth/public.decorator';
 import { CalendarService } from '../calendar/calendar.service';
@@ -16,7 +17,9 @@ type Check = { status: 'up' | 'down'; detail?: string };
 @Controller('health')
 export class HealthController {
   constructor(
+    // The database itself is probed with SELECT 1; what the tasks say comes from their repository.
     @InjectDataSource() private readonly db: DataSource,
+    private readonly tasks: TaskRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
     private readonly calendar: CalendarService,
@@ -54,11 +57,8 @@ export class HealthController {
    */
   private async projectionFailures(): Promise<{ failed: number | null; tasks: string[] }> {
     try {
-      const rows: { id: string; n: number }[] = await this.db.query(
-        `SELECT id, count(*) OVER ()::int AS n FROM task WHERE projection_error IS NOT NULL
-          ORDER BY projection_error_at DESC LIMIT 10`,
-      );
-      return { failed: rows[0]?.n ?? 0, tasks: rows.map((r) => r.id) };
+      const { count, taskIds } = await this.tasks.projectionFailures(10);
+      return { failed: count, tasks: taskIds };
     } catch {
       return { failed: null, tasks: [] };
     }

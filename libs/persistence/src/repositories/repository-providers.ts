@@ -5,6 +5,7 @@ import { AuditLogWriter } from '../audit/audit-log.writer';
 import { BulletinRepository } from './bulletin-repository';
 import { EscalationRepository } from './escalation-repository';
 import { EvidenceRepository } from './evidence-repository';
+import { IdempotencyRepository } from './idempotency-repository';
 import { IndicatorRepository } from './indicator-repository';
 import { LedgerFigures } from './ledger-figures';
 import { LoginAttemptRepository } from './login-attempt-repository';
@@ -29,6 +30,7 @@ export const REPOSITORIES = [
   IndicatorRepository,
   RevokedTokenRepository,
   LoginAttemptRepository,
+  IdempotencyRepository,
   AuditLogWriter,
 ] as const;
 

@@ -147,6 +147,32 @@ export class TaskRepository {
     return this.db.getRepository(EscalationEntity).find({ where: { taskId }, order: { raisedAt: 'ASC' } });
   }
 
+  /**
+   * Running tasks with a stage still to finish due in the given years (Shanghai) or at their
+   * edges (December before, January after): those a calendar change of these years may move.
+   */
+  async dueInYears(first: number, last: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT t.id FROM task t JOIN task_stage s ON s.task_id = t.id
+        WHERE t.is_leaf AND t.status IN ('active', 'suspended') AND s.status NOT IN ('approved', 'closed')
+          AND s.due_at >= make_timestamptz($1, 12, 1, 0, 0, 0, 'Asia/Shanghai')
+          AND s.due_at < make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+        ORDER BY t.id`,
+      [first - 1, last + 1],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Tasks whose latest projection was refused for good (投影失败): how many, and the newest ids. */
+  async projectionFailures(limit: number): Promise<{ count: number; taskIds: string[] }> {
+    const rows: { id: string; n: number }[] = await this.db.query(
+      `SELECT id, count(*) OVER ()::int AS n FROM task WHERE projection_error IS NOT NULL
+        ORDER BY projection_error_at DESC LIMIT $1`,
+      [limit],
+    );
+    return { count: rows[0]?.n ?? 0, taskIds: rows.map((r) => r.id) };
+  }
+
   /** count(*) of the query's rows, stopping after cap + 1 when a cap is given. */
   private async count(qb: SelectQueryBuilder<TaskEntity>, cap: number | null): Promise<number> {
     const rows = qb.clone().orderBy();
