@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ActorRef } from '@duban/domain/access/actor';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { UnitMapping } from '@duban/domain/plan/unit-mappings';
 import { resolveUnits, UnknownUnitName } from '@duban/domain/plan/unit-resolution';
-import { OrgUnitEntity } from '@duban/persistence/entities';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { draftFromTree, parsePlanOffThread, PlanDraft, readDraft, treeFromDraft } from '@duban/workplan';
 import { DraftProblem } from '@duban/workplan/draft/plan-draft';
 import { PlanImportService } from './plan-import.service';
@@ -57,7 +55,7 @@ export class DraftProblemsError extends BadInputError {
 @Injectable()
 export class PlanPreviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: UnitRepository,
     private readonly importer: PlanImportService,
   ) {}
 
@@ -70,7 +68,7 @@ export class PlanPreviewService {
   }
 
   async knownUnits(): Promise<KnownUnit[]> {
-    const rows = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { name: 'ASC' } });
+    const rows = await this.units.active();
     return rows.map((u) => ({ code: u.code, name: u.name, aliases: u.aliases, kind: u.kind }));
   }
 

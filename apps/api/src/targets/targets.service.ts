@@ -178,7 +178,7 @@ export class TargetsService {
 
   /** Units an indicator can be given to (the settings form). */
   async activeUnits(): Promise<{ code: string; name: string }[]> {
-    return this.units.active();
+    return (await this.units.active()).map((u) => ({ code: u.code, name: u.name }));
   }
 
   private signal(record: IndicatorRecord, r: ValidReading) {

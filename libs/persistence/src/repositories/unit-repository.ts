@@ -10,9 +10,8 @@ export class UnitRepository {
     return this.db.getRepository(OrgUnitEntity).findOne({ where: { code, active: true } });
   }
 
-  /** Every active unit by name (the choices of a form). */
-  async active(): Promise<{ code: string; name: string }[]> {
-    const units = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { name: 'ASC' } });
-    return units.map((u) => ({ code: u.code, name: u.name }));
+  /** Every active unit by name (the choices of a form, the names a plan is matched against). */
+  active(): Promise<OrgUnitEntity[]> {
+    return this.db.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { name: 'ASC' } });
   }
 }
