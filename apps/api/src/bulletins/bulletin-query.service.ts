@@ -3,6 +3,7 @@ import { BulletinContent } from '@duban/domain/bulletin/bulletin-content';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
 import { BulletinRepository } from '@duban/persistence/repositories/bulletin-repository';
 import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
+import { isUuid } from '@duban/domain/text/uuid';
 
 export interface BulletinListItem {
   id: string;
@@ -46,8 +47,7 @@ export class BulletinQueryService {
   }
 
   async get(id: string): Promise<{ id: string; content: BulletinContent }> {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-    const row = uuid ? await this.bulletins.find(id) : null;
+    const row = isUuid(id) ? await this.bulletins.find(id) : null;
     if (!row) throw new NotFoundError('通报', id);
     return row;
   }

@@ -9,6 +9,7 @@ import { EvidenceRepository } from '@duban/persistence/repositories/evidence-rep
 import { evidenceTypeOf } from './evidence-types';
 import { UploadedEvidence } from './evidence-upload';
 import { apiConfig } from '../config/api-config';
+import { isUuid } from '@duban/domain/text/uuid';
 
 /** Where evidence files live; content-addressed so the same file uploaded twice is stored once. */
 export function evidenceDir(): string {
@@ -93,15 +94,14 @@ export class EvidenceService {
 
   /** A file of this task (by the task's row id), or 404: an id of another task is not found here. */
   async ofTask(taskRowId: string, evidenceId: string): Promise<EvidenceEntity> {
-    const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId) ? evidenceId : null;
-    const row = id ? await this.rows.ofTask(taskRowId, id) : null;
+    const row = isUuid(evidenceId) ? await this.rows.ofTask(taskRowId, evidenceId) : null;
     if (!row) throw new NotFoundError('佐证材料', evidenceId);
     return row;
   }
 
   /** File names of the given evidence ids (for links in lists), by id. */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const valid = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return new Map();
     const rows = await this.rows.byIds(valid);
     return new Map(rows.map((r) => [r.id, r.fileName]));

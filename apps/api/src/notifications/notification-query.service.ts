@@ -6,6 +6,7 @@ import {
   NotificationRepository,
   NotificationRow,
 } from '@duban/persistence/repositories/notification-repository';
+import { inboxKeysOf } from '../inbox/inbox-keys';
 
 /**
  * The in-app inbox: notifications addressed to the user personally or to their unit and role
@@ -42,10 +43,7 @@ export class NotificationQueryService {
  * unit in their charge); supervisors receive the top of the ladder for every unit.
  */
 export function recipientOf(actor: ActorRef): NotificationRecipient {
-  const units = actor.role === 'deputy-director' ? (actor.deputyUnits ?? []) : actor.unitCode ? [actor.unitCode] : [];
-  return {
-    userId: actor.userId,
-    keys: units.map((unit) => `${unit}:${actor.role}`),
-    supervisor: actor.role === 'supervisor',
-  };
+  // The same "<unit>:<role>" keys that put a task into the actor's inbox; 督查室 reads by its role.
+  const supervisor = actor.role === 'supervisor';
+  return { userId: actor.userId, keys: supervisor ? [] : inboxKeysOf(actor), supervisor };
 }

@@ -11,6 +11,7 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import { parseReadingsCsv } from './readings-csv';
 import { signalReading, signalSettings } from './indicator-signaller';
 import { apiConfig } from '../config/api-config';
+import { isUuid } from '@duban/domain/text/uuid';
 
 /**
  * Targets and their readings: standings computed by the domain rules, readings entered one by one
@@ -214,7 +215,6 @@ export class TargetsService {
   }
 
   private checkUuid(id: string) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw new NotFoundError('指标', id);
+    if (!isUuid(id)) throw new NotFoundError('指标', id);
   }
 }

@@ -39,8 +39,3 @@ export const REPOSITORY_PROVIDERS: Provider[] = REPOSITORIES.map((Repository) =>
   useFactory: (db: DataSource) => new Repository(db),
   inject: [getDataSourceToken()],
 }));
-
-/** The repositories over one DataSource, for code that runs outside Nest (benchmarks, tests). */
-export function repositoriesOver(db: DataSource) {
-  return { tasks: new TaskRepository(db), evidence: new EvidenceRepository(db), users: new UserRepository(db) };
-}

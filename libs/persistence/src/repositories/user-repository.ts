@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../entities';
+import { isUuid } from '@duban/domain/text/uuid';
 
 /** A user as a request is authenticated: the account and whether the token was revoked. */
 export interface SessionUserRow {
@@ -54,7 +55,7 @@ export class UserRepository {
 
   /** Display names by user id; ids that are no user id are left out. */
   async displayNames(userIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+    const ids = [...new Set(userIds.filter(isUuid))];
     if (ids.length === 0) return new Map();
     const rows: { id: string; display_name: string }[] = await this.db.query(
       `SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])`,

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { DomainError } from '@duban/domain/errors/domain-error';
 import { html, raw, SafeHtml } from './html';
 
@@ -63,4 +64,23 @@ export function refusalFor(refusal: FormRefusal | null | undefined, form: string
           </p>`
         : '',
   };
+}
+
+/** Refusals a form shows and the user can act on: input, permission, state, a busy workflow. */
+const REFUSALS_SHOWN_IN_FORM = new Set([400, 403, 409, 503]);
+
+/**
+ * Answers a failed form POST with its page again, the refusal in its form (`page` builds it).
+ * Anything else, or a page that cannot be built (the item gone from view), goes on to the error page.
+ */
+export async function answerWithRefusedPage(
+  res: Response,
+  error: unknown,
+  page: (refused: DomainError) => Promise<string>,
+): Promise<void> {
+  if (!(error instanceof DomainError) || !REFUSALS_SHOWN_IN_FORM.has(error.status)) throw error;
+  const html = await page(error).catch(() => {
+    throw error;
+  });
+  res.status(error.status).type('html').send(html);
 }

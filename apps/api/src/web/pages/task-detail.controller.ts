@@ -18,7 +18,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { currentStage } from '@duban/domain/task/task-rules';
 import { Response } from 'express';
-import { DomainError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { NotFoundError } from '@duban/domain/errors/domain-error';
 import { TaskSnapshot, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
@@ -34,7 +34,7 @@ import { safeNext, WebExceptionFilter } from '../session/web-exception.filter';
 import { actionPayload, formRequestId } from '../view-model/action-payload';
 import { availableActions, isPageAction, PageAction } from '../view-model/available-actions';
 import { ACTION_LABELS, actionFormControls, CONTROL_OF_FIELD } from './action-forms.view';
-import { FormRefusal, formRefusal } from '../layout/form-refusal';
+import { answerWithRefusedPage, FormRefusal, formRefusal } from '../layout/form-refusal';
 import { csrfOf, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
@@ -188,23 +188,18 @@ export class TaskDetailController {
       const version = Number((snapshot as { version?: unknown } | undefined)?.version) || 0;
       res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=${action}&v=${version}`);
     } catch (error) {
-      if (!(error instanceof DomainError) || !isPageAction(action) || !FORM_ERROR_STATUSES.has(error.status))
-        throw error;
-      const refused = formRefusal(action, error, form, actionFormControls(action), CONTROL_OF_FIELD);
-      if (uploads.length > 0) refused.message += `（所选的 ${uploads.length} 个文件未保存，请重新选择）`;
-      const page = await this.page(req, taskWorkflowId(planId, code), { back, formError: refused }).catch(() => {
-        throw error; // the task is gone from view, or the page cannot be built: the error page says why
+      if (!isPageAction(action)) throw error;
+      await answerWithRefusedPage(res, error, (refusal) => {
+        const refused = formRefusal(action, refusal, form, actionFormControls(action), CONTROL_OF_FIELD);
+        if (uploads.length > 0) refused.message += `（所选的 ${uploads.length} 个文件未保存，请重新选择）`;
+        return this.page(req, taskWorkflowId(planId, code), { back, formError: refused });
       });
-      res.status(error.status).type('html').send(page);
     } finally {
       await this.evidence.discard(uploads);
       if (stored.length > 0) await this.evidence.remove(stored);
     }
   }
 }
-
-/** Refusals the form can show and the user can act on: input, permission, state, a busy workflow. */
-const FORM_ERROR_STATUSES = new Set([400, 403, 409, 503]);
 
 /** The current stage's name and Beijing due date, for the extension form. */
 function dueOf(s: TaskSnapshot | null): { stageName: string; date: string } | null {

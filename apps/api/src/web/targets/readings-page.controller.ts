@@ -16,8 +16,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BadInputError, DomainError } from '@duban/domain/errors/domain-error';
-import { FormRefusal, formRefusal } from '../layout/form-refusal';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { answerWithRefusedPage, FormRefusal, formRefusal } from '../layout/form-refusal';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { MAX_READINGS_CSV_BYTES } from '../../targets/readings-csv';
@@ -100,11 +100,8 @@ export class ReadingsPageController {
     });
   }
 
-  /**
-   * A refused entry: the page again, the form saying why beside the field and keeping what was
-   * typed; an indicator that cannot be shown answers with the error page instead.
-   */
-  private async refused(
+  /** A refused entry: the page again, the form saying why beside the field and keeping what was typed. */
+  private refused(
     req: AuthenticatedRequest,
     res: Response,
     id: string,
@@ -114,13 +111,11 @@ export class ReadingsPageController {
     controls: readonly string[],
     control?: string,
   ): Promise<void> {
-    if (!(error instanceof DomainError) || ![400, 403, 409].includes(error.status)) throw error;
-    const refusal = formRefusal(form, error, body, controls);
-    if (control) refusal.control = control;
-    const page = await this.render(req, id, { refusal }).catch(() => {
-      throw error;
+    return answerWithRefusedPage(res, error, (refused) => {
+      const refusal = formRefusal(form, refused, body, controls);
+      if (control) refusal.control = control;
+      return this.render(req, id, { refusal });
     });
-    res.status(error.status).type('html').send(page);
   }
 
   @Post(':indicatorId/readings')
