@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { UnitScope } from '@duban/domain/access/task-visibility';
 import { overdueTaskRows, OverdueTaskRow } from '../read/overdue-task-rows';
 import { TASK_DONE_SQL } from '../read/task-status-sql';
+import { unitScopeSql } from '../read/unit-scope-sql';
 
 /** The tasks the figures count: a plan's (or all plans') leaf tasks within a unit scope. */
 export interface FigureScope {
@@ -84,7 +85,7 @@ function scopeSql(s: FigureScope): { where: string; params: unknown[] } {
   }
   if (!s.scope.all) {
     params.push(s.scope.units);
-    clauses.push(`(t.lead_unit = ANY($${params.length}) OR t.cooperating_units && $${params.length})`);
+    clauses.push(unitScopeSql(`$${params.length}`));
   }
   return { where: clauses.join(' AND '), params };
 }

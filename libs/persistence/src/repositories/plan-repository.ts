@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { UnitScope } from '@duban/domain/access/task-visibility';
 import { IndicatorEntity, PlanEntity, TaskEntity } from '../entities';
 import { TASK_DONE_SQL } from '../read/task-status-sql';
+import { unitScopeSql } from '../read/unit-scope-sql';
 
 export interface PlanHead {
   id: string;
@@ -49,7 +50,7 @@ export class PlanRepository {
               count(t.id) FILTER (WHERE t.is_leaf) AS leaves,
               count(t.id) FILTER (WHERE t.is_leaf AND ${TASK_DONE_SQL}) AS done
          FROM plan p LEFT JOIN task t ON t.plan_id = p.id
-              AND ($1::boolean OR t.lead_unit = ANY($2::text[]) OR t.cooperating_units && $2::text[])
+              AND ($1::boolean OR ${unitScopeSql('$2::text[]')})
         GROUP BY p.id ORDER BY p.year DESC, p.id`,
       [scope.all, scope.all ? [] : scope.units],
     );

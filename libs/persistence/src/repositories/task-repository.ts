@@ -1,6 +1,7 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { UnitScope } from '@duban/domain/access/task-visibility';
 import { EscalationEntity, TaskEntity, TaskEventEntity, TaskStageEntity } from '../entities';
+import { unitScopeSql } from '../read/unit-scope-sql';
 
 /** The columns a ledger row shows (also the inbox's). */
 const LEDGER_COLUMNS = [
@@ -93,7 +94,7 @@ export class TaskRepository {
       .select(LEDGER_COLUMNS)
       .where('t.is_leaf = true');
     if (!r.scope.all) {
-      qb.andWhere('(t.lead_unit = ANY(:scopeUnits) OR t.cooperating_units && :scopeUnits)', {
+      qb.andWhere(unitScopeSql(':scopeUnits'), {
         scopeUnits: r.scope.units,
       });
     }
