@@ -3,6 +3,7 @@ import { CalendarSource } from '@duban/domain/calendar/calendar-source';
 import { TaskActivities } from '@duban/domain/task/task-activities';
 import { Notifier } from '@duban/notify';
 import { createCalendarActivities } from './calendar/calendar-activities';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { createNotificationActivities } from './notification/notification-activities';
 import { createProjectionActivities } from './projection/projection-activities';
 
@@ -16,7 +17,7 @@ export function createTaskActivities(deps: {
   return {
     ...createCalendarActivities(deps.calendar),
     ...createProjectionActivities(deps.db),
-    ...createNotificationActivities(deps.db, deps.notifier, deps.publicUrl),
+    ...createNotificationActivities(new UserRepository(deps.db), deps.notifier, deps.publicUrl),
   };
 }
 

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { BenchResult, resultsDir } from './support/bench-kit';
 
 /**
  * `npm run bench`: every benchmark, one process each (so one's heap and JIT do not colour the
- * next); each writes bench/results/<name>.json, and this writes the table bench/results/README.md.
+ * next); each writes <results>/<name>.json, and this writes the table <results>/README.md (bench/results,
+ * or bench/results/scaled for a BENCH_SCALE below 1).
  * BENCH_SCALE=0.05 shrinks the system benchmarks for a quick check; recorded figures use 1.
  * BENCH_ONLY=fanout,timer-storm runs a subset.
  */
@@ -40,7 +41,7 @@ for (const bench of BENCHES) {
 }
 writeSummary();
 console.log(
-  `\n== all done in ${Math.round((Date.now() - startedAll) / 1000)} s; ${failed} failed; table: bench/results/README.md`,
+  `\n== all done in ${Math.round((Date.now() - startedAll) / 1000)} s; ${failed} failed; table: ${relative(process.cwd(), join(resultsDir(), 'README.md'))}`,
 );
 process.exit(failed === 0 ? 0 : 1);
 

@@ -10,6 +10,7 @@ import { BulletinRepository } from '@duban/persistence/repositories/bulletin-rep
 import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 import { indicatorStandings } from '@duban/persistence/read/indicator-standings';
 import { deliverOnEveryChannel } from '../notification/deliver-on-every-channel';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { withEmails } from '../notification/notification-activities';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -24,6 +25,7 @@ export function createBulletinActivities(deps: {
   const { db, notifier } = deps;
   const plans = new PlanRepository(db);
   const bulletins = new BulletinRepository(db);
+  const users = new UserRepository(db);
   return {
     async computeBulletin({ planId, at }) {
       const asOf = new Date(at);
@@ -84,7 +86,7 @@ export function createBulletinActivities(deps: {
 
     async deliverBulletin({ id, planId, week, title, body }) {
       const heads = await plans.leadUnits(planId);
-      const recipients = await withEmails(db, [
+      const recipients = await withEmails(users, [
         { unitCode: '*', role: 'supervisor' },
         { unitCode: '*', role: 'deputy-director' },
         ...heads.map((unitCode) => ({ unitCode, role: 'unit-head' })),

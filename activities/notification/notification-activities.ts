@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { TaskActivities } from '@duban/domain/task/task-activities';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { NotificationRequest } from '@duban/domain/task/task-types';
 import { sanitizeText } from '@duban/domain/text/safe-text';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { Notification, Notifier, Recipient } from '@duban/notify';
 import { deliverOnEveryChannel } from './deliver-on-every-channel';
 
@@ -13,7 +13,7 @@ import { deliverOnEveryChannel } from './deliver-on-every-channel';
  * mail server never duplicates the inbox and never blocks the workflow (it does not wait on it).
  */
 export function createNotificationActivities(
-  db: DataSource,
+  users: UserRepository,
   notifier: Notifier,
   publicUrl?: string,
 ): Pick<TaskActivities, 'notify'> {
@@ -28,7 +28,7 @@ export function createNotificationActivities(
         // imports may still hold it).
         title: sanitizeText(request.title),
         body: sanitizeText(request.body),
-        recipients: await withEmails(db, request.recipients),
+        recipients: await withEmails(users, request.recipients),
         taskRef: {
           planId,
           taskCode: code.join('/'),
@@ -44,17 +44,14 @@ export function createNotificationActivities(
  * The unit/role recipients as the inbox keeps them, plus one e-mail recipient per active user who
  * holds that role in that unit (or oversees it, for deputy directors) and has an address.
  */
-export async function withEmails(db: DataSource, recipients: NotificationRequest['recipients']): Promise<Recipient[]> {
+export async function withEmails(
+  users: UserRepository,
+  recipients: NotificationRequest['recipients'],
+): Promise<Recipient[]> {
   const out: Recipient[] = recipients.map((r) => ({ unitCode: r.unitCode, role: r.role }));
-  const rows: { email: string; display_name: string; unit: string; role: string }[] = await db.query(
-    `SELECT DISTINCT u.email, u.display_name, t.unit, t.role
-       FROM app_user u
-       JOIN jsonb_to_recordset($1::jsonb) AS t(unit text, role text)
-         ON t.role = u.role AND (t.unit = '*' OR t.unit = u.unit_code OR t.unit = ANY(u.deputy_units))
-      WHERE u.active AND u.email IS NOT NULL`,
-    [JSON.stringify(recipients.map((r) => ({ unit: r.unitCode, role: r.role })))],
-  );
   // Without a userId these only feed the SMTP channel; the inbox row stays per unit and role.
-  for (const row of rows) out.push({ unitCode: row.unit, role: row.role, email: row.email, name: row.display_name });
+  for (const m of await users.mailboxes(recipients)) {
+    out.push({ unitCode: m.unitCode, role: m.role, email: m.email, name: m.name });
+  }
   return out;
 }

@@ -92,8 +92,13 @@ export interface BenchResult {
   details: Record<string, unknown>;
 }
 
+/**
+ * Where results go: bench/results for full-size runs (the recorded figures); a scaled quick check
+ * writes to bench/results/scaled (not tracked), so it never overwrites what the README cites.
+ */
 export function resultsDir(): string {
-  const dir = join(repoRoot(), 'bench', 'results');
+  const full = join(repoRoot(), 'bench', 'results');
+  const dir = benchScale() < 1 ? join(full, 'scaled') : full;
   mkdirSync(dir, { recursive: true });
   return dir;
 }

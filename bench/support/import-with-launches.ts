@@ -6,6 +6,9 @@ import { TaskLaunchFactory } from '../../apps/api/src/plans/task-launch';
 import { taskLaunchFactory } from '../../apps/api/src/plans/task-launch.factory';
 import { TemporalTaskWorkflowStarter } from '../../apps/api/src/plans/temporal-task-workflow-starter';
 import { TaskWorkflowInput } from '@duban/domain/task/task-types';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
+import { Transactions } from '@duban/persistence/repositories/transactions';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
 import { parsePlan } from '@duban/workplan/parse-plan';
@@ -33,7 +36,9 @@ export async function importWithLaunches(
       return launch;
     };
     const importer = new PlanImportService(
-      ds,
+      new PlanRepository(ds),
+      new UnitRepository(ds),
+      new Transactions(ds),
       new TemporalTaskWorkflowStarter(new Client({ connection }), sys.stack.taskQueue),
       adjusted,
       undefined,

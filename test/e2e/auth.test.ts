@@ -12,6 +12,7 @@ import { UnitsModule } from '../../apps/api/src/units/units.module';
 import { UsersModule } from '../../apps/api/src/users/users.module';
 import { PersistenceModule } from '@duban/persistence/persistence.module';
 import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
+import { Transactions } from '@duban/persistence/repositories/transactions';
 import { createThrowawayDatabase } from '../support/throwaway-database';
 
 // Accounts and authentication against a real PostgreSQL: a throwaway database per run, migrated and
@@ -434,7 +435,7 @@ describe('seeding (runs last: it rewrites the accounts)', () => {
     const other = new DataSource({ ...ds.options });
     await other.initialize();
     try {
-      const seeders = [app.get(SeedService), new SeedService(other, app.get(SeedService)['hasher'])];
+      const seeders = [app.get(SeedService), new SeedService(new Transactions(other), app.get(SeedService)['hasher'])];
       const reports = await Promise.all(seeders.map((s) => s.run(loadSeedConfig({}))));
       const created = reports.map((r) => r.demoAccountsCreated.length).sort((a, b) => a - b);
       expect(created).toEqual([0, DEFAULT_ORG_UNITS.length * 2 + 4]);

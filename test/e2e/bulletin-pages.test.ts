@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,13 +23,7 @@ beforeAll(async () => {
   await h.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
   const token = await h.login('supervisor');
-  const plan = readFileSync(join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'));
-  const res = await h
-    .http()
-    .post(`/plans/import?planId=${PLAN_ID}`)
-    .set('Authorization', `Bearer ${token}`)
-    .attach('file', plan, 'plan.txt');
-  expect(res.status).toBe(201);
+  await h.importPlan(PLAN_ID, token);
   [{ id: pm25 }] = await db.query(`SELECT id FROM indicator WHERE plan_id = $1 AND target_code = '1' AND seq = 1`, [
     PLAN_ID,
   ]);

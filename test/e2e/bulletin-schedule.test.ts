@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, ScheduleHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ensureBulletinSchedule } from '../../apps/api/src/bulletins/bulletin-schedule';
@@ -24,13 +22,7 @@ beforeAll(async () => {
   db = h.app.get(DataSource);
   client = h.app.get<Client>(TEMPORAL_CLIENT);
   const token = await h.login('supervisor');
-  const plan = readFileSync(join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'));
-  const res = await h
-    .http()
-    .post(`/plans/import?planId=${PLAN_ID}`)
-    .set('Authorization', `Bearer ${token}`)
-    .attach('file', plan, 'plan.txt');
-  expect(res.status).toBe(201);
+  await h.importPlan(PLAN_ID, token);
 });
 
 afterAll(async () => {

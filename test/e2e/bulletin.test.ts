@@ -9,19 +9,11 @@ import { ApiHarness, eventually, startApiHarness } from '../support/api-harness'
 jest.setTimeout(240_000);
 
 const PLAN_ID = 'kpi-bulletin-2021';
-const PLAN = readPlan();
 let h: ApiHarness;
 let db: DataSource;
 let supervisor: string;
 let leaves = 0;
 const out = mkdtempSync(join(tmpdir(), 'duban-bulletin-'));
-
-function readPlan(): Buffer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:fs').readFileSync(
-    join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'),
-  );
-}
 
 /** Binary body of a supertest response. */
 const binary = (
@@ -37,12 +29,7 @@ beforeAll(async () => {
   h = await startApiHarness('bulletin');
   db = h.app.get(DataSource);
   supervisor = await h.login('supervisor');
-  const res = await h
-    .http()
-    .post(`/plans/import?planId=${PLAN_ID}`)
-    .set('Authorization', `Bearer ${supervisor}`)
-    .attach('file', PLAN, 'plan.txt');
-  expect(res.status).toBe(201);
+  await h.importPlan(PLAN_ID, supervisor);
   // Every task workflow has projected its first state (the bulletin reads the projection).
   await eventually(async () => {
     const [r] = await db.query(

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
@@ -10,7 +8,6 @@ import { indicatorStateQuery } from '@duban/domain/kpi/indicator-messages';
 jest.setTimeout(180_000);
 
 const PLAN_ID = 'kpi-2021';
-const PLAN = readFileSync(join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'));
 let h: ApiHarness;
 let db: DataSource;
 let supervisor: string;
@@ -37,12 +34,7 @@ beforeAll(async () => {
   h = await startApiHarness('kpitargets');
   db = h.app.get(DataSource);
   supervisor = await h.login('supervisor');
-  const res = await h
-    .http()
-    .post(`/plans/import?planId=${PLAN_ID}`)
-    .set('Authorization', `Bearer ${supervisor}`)
-    .attach('file', PLAN, 'plan.txt');
-  expect(res.status).toBe(201);
+  await h.importPlan(PLAN_ID, supervisor);
 });
 
 afterAll(async () => {

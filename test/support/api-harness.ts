@@ -5,13 +5,22 @@ import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createThrowawayDatabase } from './throwaway-database';
+
+/** The plan the project started from (新建区生态环境局 2021 工作要点). */
+export const BUNDLED_PLAN = readFileSync(
+  join(__dirname, '..', '..', 'libs', 'workplan', 'fixtures', 'xinjian-2021-workplan.txt'),
+);
 
 export interface ApiHarness {
   app: INestApplication;
   worker: INestApplicationContext;
   http: () => ReturnType<typeof request>;
   login(username: string, password?: string): Promise<string>;
+  /** Imports a plan (the bundled one unless given) as the holder of `token`; throws unless 201. */
+  importPlan(planId: string, token: string, plan?: Buffer | string): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,14 @@ export async function startApiHarness(name: string): Promise<ApiHarness> {
       if (res.status !== 200 && res.status !== 201)
         throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
+    },
+    async importPlan(planId, token, plan = BUNDLED_PLAN) {
+      const res = await http()
+        .post(`/plans/import?planId=${planId}`)
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', Buffer.from(plan), 'plan.txt');
+      if (res.status !== 201) throw new Error(`import ${planId}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as Record<string, unknown>;
     },
     async close() {
       await app.close();

@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkerOptions, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createTimeSkippingEnv } from './time-skipping-env';
 
 /** What every workflow test file shares: one bundle of workflows/, and small assertions. */
 
@@ -21,6 +22,27 @@ export function testWorker(
   options: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities, ...options });
+}
+
+/**
+ * Registers a suite's hooks: one workflow bundle for the file, a fresh time-skipping server per
+ * test with its clock at `start`. Read `suite.env` and `suite.bundle` inside the tests.
+ */
+export function timeSkippingSuite(start: string): {
+  env: TestWorkflowEnvironment;
+  bundle: WorkflowBundleWithSourceMap;
+} {
+  const suite = {} as { env: TestWorkflowEnvironment; bundle: WorkflowBundleWithSourceMap };
+  beforeAll(async () => {
+    suite.bundle = await bundleTaskWorkflows();
+  });
+  beforeEach(async () => {
+    suite.env = await createTimeSkippingEnv(start);
+  });
+  afterEach(async () => {
+    await suite.env?.teardown();
+  });
+  return suite;
 }
 
 /** Timers fire within milliseconds of their instant; compare to the second. */

@@ -1,15 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { CALENDAR_REFUSED } from '../../activities/calendar/calendar-activities';
 import { PROJECTION_REFUSED } from '../../activities/projection/projection-activities';
 import { TaskActivities } from '@duban/domain/task/task-activities';
-import { TASK_WORKFLOW_TYPE } from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, taskWorkflowId } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
-import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, updateRejection } from '../support/workflow-test-kit';
+import { updateRejection, timeSkippingSuite } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
 
 /**
@@ -20,30 +18,24 @@ import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain
 jest.setTimeout(120_000);
 
 const TASK_QUEUE = 'wf-no-wedge';
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleTaskWorkflows();
-});
-beforeEach(async () => {
-  env = await createTimeSkippingEnv('2021-09-01T00:00:00Z');
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
 
 const worker = (activities: TaskActivities) =>
-  Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle: bundle, activities });
+  Worker.create({
+    connection: suite.env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: suite.bundle,
+    activities,
+  });
 
 let requests = 0;
 const rid = () => `r-${++requests}`;
 
 function start(code: string) {
   const input = dueOctober8(code);
-  return env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
+  return suite.env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
     taskQueue: TASK_QUEUE,
-    workflowId: `${input.planId}/${input.taskCode}`,
+    workflowId: taskWorkflowId(input.planId, input.taskCode),
     args: [input],
   });
 }
@@ -97,7 +89,7 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
       });
       expect(submit.stages[0].status).toBe('submitted');
       // The reminders and escalations still fire past the due date.
-      await env.sleep('40 days');
+      await suite.env.sleep('40 days');
       const s = await handle.query(getStateQuery);
       expect(s.events.filter((e) => e.action === 'reminder').length).toBeGreaterThan(0);
       expect(refused).toBeGreaterThan(0);
@@ -153,7 +145,7 @@ describe('a task that cannot be wedged (time-skipping server)', () => {
       await worker(activities)
     ).runUntil(async () => {
       const handle = await start('9.4');
-      await env.sleep('1 day');
+      await suite.env.sleep('1 day');
       const s = await handle.query(getStateQuery);
       expect(s.events.map((e) => e.action)).toContain('timers-unplanned');
       expect(s.stages[0].reminders.every((r) => r.state !== 'pending')).toBe(true);

@@ -1,29 +1,16 @@
 import { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
 import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8, rectificationTask } from '../support/task-fixtures';
-import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, toSecond, updateRejection, testWorker } from '../support/workflow-test-kit';
+import { toSecond, updateRejection, testWorker, timeSkippingSuite } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdate, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(120_000);
 
 const TASK_QUEUE = 'wf-ledger';
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleTaskWorkflows();
-});
-beforeEach(async () => {
-  env = await createTimeSkippingEnv('2021-09-01T00:00:00Z');
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
 
 /** Polls a query until `ok` holds: signals between workflows arrive asynchronously. */
 async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) => boolean): Promise<TaskSnapshot> {
@@ -38,10 +25,10 @@ async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) =
 describe('rectification ledger (整改台账): one child workflow per problem', () => {
   it('closes the task only after every problem is closed', async () => {
     const rec = recordingActivities();
-    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
+    const worker = await testWorker(suite.env, TASK_QUEUE, suite.bundle, rec.activities);
     await worker.runUntil(async () => {
       const input = rectificationTask('5.1');
-      const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
+      const task = await suite.env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'wf-test/5.1',
         args: [input],
@@ -67,7 +54,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
       expect(await updateRejection(add('P2', '重复登记', '2021-10-08'))).toBe('BAD_INPUT');
 
       // To 2021-09-25: each problem got its 5-workday reminder on Fri 09-24 (09-26 is a 调休 Sunday).
-      await env.sleep('24 days');
+      await suite.env.sleep('24 days');
 
       // The task's own stage is done, but P1 and P2 are still open: no 销号 yet.
       await act(task, 'submit', { actor: actors.waterHandler, note: '整改完成', evidenceIds: ['ev-1'] });
@@ -76,7 +63,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
 
       // Each problem is a workflow of its own: evidence, head's approval, supervisor's 销号.
       for (const id of ['P1', 'P2']) {
-        const problem = env.client.workflow.getHandle(`wf-test/5.1/problem/${id}`);
+        const problem = suite.env.client.workflow.getHandle(`wf-test/5.1/problem/${id}`);
         expect(await updateRejection(act(problem, 'submit', { actor: actors.waterHandler, note: '已整改' }))).toBe(
           'BAD_INPUT',
         ); // evidence is required
@@ -117,9 +104,9 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
 
   it('keeps a ledger only on rectification tasks', async () => {
     const rec = recordingActivities();
-    const worker = await testWorker(env, TASK_QUEUE, bundle, rec.activities);
+    const worker = await testWorker(suite.env, TASK_QUEUE, suite.bundle, rec.activities);
     await worker.runUntil(async () => {
-      const task = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
+      const task = await suite.env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
         workflowId: 'wf-test/5.2',
         args: [dueOctober8('5.2')],

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
 import { buildTaskInput } from '@duban/domain/task/task-input';
-import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, taskWorkflowId } from '@duban/domain/task/task-types';
 import { leafTasks, parsePlanText } from '@duban/workplan';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
@@ -36,7 +36,7 @@ describe('task lifecycle durability', () => {
     const first = recordingActivities();
     const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
       taskQueue: TASK_QUEUE,
-      workflowId: `${input.planId}/${input.taskCode}`,
+      workflowId: taskWorkflowId(input.planId, input.taskCode),
       args: [input],
     });
     // Worker 1 runs until the first two reminders are out (to 2021-09-29), then shuts down mid-stage.
@@ -128,7 +128,7 @@ describe('continue-as-new', () => {
     const input = { ...dueOctober8('2.3'), limits: { historyEvents: 40 } };
     const handle = await env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
       taskQueue: TASK_QUEUE,
-      workflowId: `${input.planId}/${input.taskCode}`,
+      workflowId: taskWorkflowId(input.planId, input.taskCode),
       args: [input],
     });
     const comment = { requestId: 'r-comment', actor: actors.waterHandler, text: '正在收集监测数据' };

@@ -1,45 +1,35 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { TASK_WORKFLOW_TYPE, TaskWorkflowInput } from '@duban/domain/task/task-types';
+import { Worker } from '@temporalio/worker';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput, taskWorkflowId } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8 } from '../support/task-fixtures';
-import { createTimeSkippingEnv } from '../support/time-skipping-env';
-import { bundleTaskWorkflows, toSecond, updateRejection } from '../support/workflow-test-kit';
+import { toSecond, updateRejection, timeSkippingSuite } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(120_000);
 
 const TASK_QUEUE = 'wf-test';
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  bundle = await bundleTaskWorkflows();
-});
-
 // A fresh server per test, its clock at 2021-09-01: before the stage's first reminder (2021-09-26).
-beforeEach(async () => {
-  env = await createTimeSkippingEnv('2021-09-01T00:00:00Z');
-});
-
-afterEach(async () => {
-  await env?.teardown();
-});
+const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
 
 async function newWorker(activities: ReturnType<typeof recordingActivities>['activities']) {
-  return Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle: bundle, activities });
+  return Worker.create({
+    connection: suite.env.nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: suite.bundle,
+    activities,
+  });
 }
 
 function start(input: TaskWorkflowInput) {
-  return env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
+  return suite.env.client.workflow.start<TaskLifecycleWorkflow>(TASK_WORKFLOW_TYPE, {
     taskQueue: TASK_QUEUE,
-    workflowId: `${input.planId}/${input.taskCode}`,
+    workflowId: taskWorkflowId(input.planId, input.taskCode),
     args: [input],
   });
 }
 
-const state = (id: string) => env.client.workflow.getHandle(id).query(getStateQuery);
+const state = (id: string) => suite.env.client.workflow.getHandle(id).query(getStateQuery);
 
 describe('task lifecycle workflow (time-skipping server)', () => {
   it('reminds on workdays only at the planned instants, then climbs the ladder once per level', async () => {
@@ -48,7 +38,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     const input = dueOctober8('1.1');
     await worker.runUntil(async () => {
       const handle = await start(input);
-      await env.sleep('50 days');
+      await suite.env.sleep('50 days');
       await maybeRecordHistory(handle, 'overdue-escalation-ladder');
       const s = await handle.query(getStateQuery);
       expect(s.events.filter((e) => e.action === 'reminder').map((e) => toSecond(e.at))).toEqual([
@@ -153,11 +143,11 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     const worker = await newWorker(rec.activities);
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.5'));
-      await env.sleep('26 days'); // 2021-09-27: the 5-workday reminder (09-26) is out
+      await suite.env.sleep('26 days'); // 2021-09-27: the 5-workday reminder (09-26) is out
       await handle.executeUpdate(taskUpdates.suspend, {
         args: [{ requestId: 'r-s', actor: actors.supervisor, reason: '等待上级统一部署' }],
       });
-      await env.sleep('5 days'); // 2021-10-02: the 3- and 1-workday reminders fell in the pause
+      await suite.env.sleep('5 days'); // 2021-10-02: the 3- and 1-workday reminders fell in the pause
       let s = await handle.query(getStateQuery);
       expect(s.status).toBe('suspended');
       expect(s.trafficLight).toBe('none');
@@ -165,7 +155,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
         args: [{ requestId: 'r-r', actor: actors.supervisor, note: '恢复办理' }],
       });
       expect(resumed.status).toBe('active');
-      await env.sleep('30 days');
+      await suite.env.sleep('30 days');
       s = await handle.query(getStateQuery);
       expect(s.stages[0].reminders.map((r) => [r.offsetWorkdays, r.state])).toEqual([
         [5, 'fired'],
@@ -192,7 +182,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
     const worker = await newWorker(rec.activities);
     await worker.runUntil(async () => {
       const handle = await start(dueOctober8('1.3'));
-      await env.sleep('27 days'); // 2021-09-28: two reminders out
+      await suite.env.sleep('27 days'); // 2021-09-28: two reminders out
       await handle.executeUpdate(taskUpdates.requestExtension, {
         args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
       });
@@ -207,7 +197,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
         args: [{ requestId: 'r-d1', actor: actors.deputyA, approve: true }],
       });
       expect(decided.stages[0].dueAt).toBe('2021-10-15T09:30:00.000Z');
-      await env.sleep('30 days');
+      await suite.env.sleep('30 days');
       const s = await handle.query(getStateQuery);
       const escalations = s.events.filter((e) => e.action === 'escalation').map((e) => toSecond(e.at));
       expect(escalations).toEqual(['2021-10-18T01:00:00Z', '2021-10-20T01:00:00Z', '2021-10-22T01:00:00Z']);
@@ -229,7 +219,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
         dueAt: '2021-10-12T09:30:00.000Z',
       });
       const handle = await start(input);
-      await env.sleep('27 days'); // 2021-09-28
+      await suite.env.sleep('27 days'); // 2021-09-28
       await handle.executeUpdate(taskUpdates.requestExtension, {
         args: [{ requestId: 'r-ext', actor: actors.waterHandler, newDueDate: '2021-10-15', reason: '需等待监测数据' }],
       });
@@ -241,7 +231,7 @@ describe('task lifecycle workflow (time-skipping server)', () => {
         ['report', '2021-10-15T09:30:00.000Z'],
         ['closure', null],
       ]);
-      await env.sleep('2 days');
+      await suite.env.sleep('2 days');
       const s = await handle.query(getStateQuery);
       expect(s.events.find((e) => e.action === 'extension-approved')?.detail).toContain('后续阶段阶段报告一并延至');
       await maybeRecordHistory(handle, 'extension-moves-later-stages');

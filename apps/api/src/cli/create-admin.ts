@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@duban/persistence/data-source-options';
+import { Transactions } from '@duban/persistence/repositories/transactions';
 import { PasswordHasher } from '../auth/password-hasher';
 import { upsertAdminAccount } from '../seed/admin-account';
 import { checkPassword } from '../seed/seed-config';
@@ -23,9 +24,9 @@ export async function createAdmin(username: string, password: string, databaseUr
   await db.initialize();
   try {
     // Same lock as start-up seeding, so a starting API cannot interleave with this.
-    const result = await db.transaction(async (manager) => {
-      await takeSeedLock(manager);
-      return upsertAdminAccount(manager, name, passwordHash);
+    const result = await new Transactions(db).run(async (tx) => {
+      await takeSeedLock(tx);
+      return upsertAdminAccount(tx.users, name, passwordHash);
     });
     return `admin "${name}": ${result}`;
   } finally {

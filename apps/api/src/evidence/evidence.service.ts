@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
@@ -46,9 +46,15 @@ export function evidenceView(e: EvidenceEntity): EvidenceView {
   };
 }
 
+/** Overrides where files are stored (unit tests); the configured EVIDENCE_DIR otherwise. */
+export const EVIDENCE_STORE_DIR = Symbol('EVIDENCE_STORE_DIR');
+
 @Injectable()
 export class EvidenceService {
-  constructor(private readonly rows: EvidenceRepository) {}
+  constructor(
+    private readonly rows: EvidenceRepository,
+    @Optional() @Inject(EVIDENCE_STORE_DIR) private readonly dir: string = evidenceDir(),
+  ) {}
 
   /**
    * Accepts an upload already streamed to the incoming folder: checks its type by name and first
@@ -69,9 +75,8 @@ export class EvidenceService {
         );
       }
       const sha256 = await sha256Of(file.path);
-      const dir = evidenceDir();
-      await mkdir(dir, { recursive: true });
-      storagePath = join(dir, `${sha256}.${type.ext}`);
+      await mkdir(this.dir, { recursive: true });
+      storagePath = join(this.dir, `${sha256}.${type.ext}`);
       created = !(await exists(storagePath));
       await rename(file.path, storagePath);
       const saved = await this.rows.add({

@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import {
   INDICATOR_WORKFLOW_TYPE,
   IndicatorWorkflowInput,
   indicatorWorkflowId,
 } from '@duban/domain/kpi/indicator-workflow-contract';
 import { IndicatorReportingWorkflow } from '@duban/domain/kpi/indicator-messages';
-import { loadIndicators } from '@duban/persistence/read/indicator-standings';
+import { IndicatorRepository } from '@duban/persistence/repositories/indicator-repository';
 import { apiConfig } from '../config/api-config';
 
 export const INDICATOR_WORKFLOW_STARTER = Symbol('INDICATOR_WORKFLOW_STARTER');
@@ -23,13 +22,13 @@ export class IndicatorWorkflowStarter {
 
   constructor(
     private readonly client: Client,
-    private readonly db: DataSource,
+    private readonly indicators: IndicatorRepository,
     private readonly taskQueue: string,
   ) {}
 
   async ensureStarted(planId: string): Promise<{ started: number; existing: number }> {
     const counts = { started: 0, existing: 0 };
-    const records = await loadIndicators(this.db, { planId });
+    const records = await this.indicators.records({ planId });
     for (const r of records.filter((x) => !x.definition.qualitative && x.definition.target !== null)) {
       const input: IndicatorWorkflowInput = { definition: r.definition, margin: r.margin ?? this.margin };
       try {

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { OrgUnit } from '@duban/domain/plan/org-unit';
 import { PlanDiff, diffPlans } from '@duban/domain/plan/plan-diff';
@@ -10,20 +8,16 @@ import { UnitResolution, resolveUnits } from '@duban/domain/plan/unit-resolution
 import { AppliedMappings, applyUnitMappings, UnitMappingError } from '@duban/domain/plan/unit-mappings';
 import { UNIT_KINDS } from '../units/unit-kinds';
 import { bundledCalendarSource, CalendarSource } from '@duban/domain/calendar/calendar-source';
-import { appendPlanEvent } from '@duban/persistence/events/task-event-log';
 import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
-import { OrgUnitEntity, PlanEntity } from '@duban/persistence/entities';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
+import { NewUnitRow, UnitRepository } from '@duban/persistence/repositories/unit-repository';
+import { Transactions } from '@duban/persistence/repositories/transactions';
+import { indicatorRows, itemRows } from './plan-import-rows';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
 import { planIdFor } from './plan-id';
 import { ImportOptions, ImportResult, ImportStatus } from './plan-import.types';
-import {
-  TASK_LAUNCH_FACTORY,
-  TASK_WORKFLOW_STARTER,
-  TaskLaunch,
-  TaskLaunchFactory,
-  TaskWorkflowStarter,
-} from './task-launch';
+import { TASK_LAUNCH_FACTORY, TASK_WORKFLOW_STARTER, TaskLaunchFactory, TaskWorkflowStarter } from './task-launch';
 import { taskWorkflowId } from '@duban/domain/task/task-types';
 
 /**
@@ -37,7 +31,9 @@ export class PlanImportService {
   private readonly logger = new Logger(PlanImportService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: PlanRepository,
+    private readonly units: UnitRepository,
+    private readonly transactions: Transactions,
     @Inject(TASK_WORKFLOW_STARTER) private readonly starter: TaskWorkflowStarter,
     @Inject(TASK_LAUNCH_FACTORY) private readonly launchFactory: TaskLaunchFactory,
     // KPI reporting workflows (issue 7): optional so tests that build this service alone still can.
@@ -50,13 +46,13 @@ export class PlanImportService {
     const planId = planIdFor(tree, options.planId);
     const hash = planContentHash(tree);
     const items = walkItems(tree);
-    const active = await this.db.getRepository(OrgUnitEntity).find({ where: { active: true } });
+    const active = await this.units.active();
     // The preview's decisions for unknown names: aliases of existing units, or units to create.
     const mapped = this.mapUnits(active, options);
     const units = mapped.units;
     let resolution = resolveUnits(tree, units);
     const createdUnits: string[] = mapped.created.map((u) => u.name);
-    let extraUnits: (OrgUnit & { parentBody: string | null })[] = mapped.created.map((u) => ({
+    let extraUnits: NewUnitRow[] = mapped.created.map((u) => ({
       ...u,
       parentBody: null,
     }));
@@ -94,7 +90,7 @@ export class PlanImportService {
       );
     }
 
-    const existing = await this.db.getRepository(PlanEntity).findOne({ where: { id: planId } });
+    const existing = await this.plans.find(planId);
     const status: ImportStatus = !existing ? 'new' : existing.contentHash === hash ? 'unchanged' : 'changed';
     const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
     const calendar = await this.calendars.calendar();
@@ -107,10 +103,33 @@ export class PlanImportService {
     if (status === 'changed' && !options.confirm) return { ...result, requiresConfirmation: true };
 
     if (status !== 'unchanged') {
-      await this.db.transaction(async (tx) => {
-        await this.insertUnits(tx, extraUnits);
-        await this.addAliases(tx, mapped.aliasesAdded);
-        await this.writePlan(tx, planId, tree, hash, items, resolution, launches, existing, diff, options);
+      const kinds = new Map(launches.map((l) => [l.taskId, l.kind]));
+      await this.transactions.run(async (tx) => {
+        await tx.units.insertMissing(extraUnits);
+        // A mapped name becomes the unit's alias, so the next import knows it.
+        for (const { code, alias } of mapped.aliasesAdded) await tx.units.addAlias(code, alias);
+        await tx.plans.write({
+          plan: {
+            id: planId,
+            title: tree.metadata.title,
+            issuer: tree.metadata.issuer ?? null,
+            issuedOn: tree.metadata.issuedOn ?? null,
+            year: tree.metadata.year,
+            contentHash: hash,
+            tree,
+            importedBy: options.actor?.userId ?? null,
+          },
+          items: itemRows(planId, items, resolution, kinds),
+          indicators: indicatorRows(tree),
+          removedCodes: diff?.removed.map((r) => r.code) ?? [],
+          event: {
+            planId,
+            actor: options.actor ?? null,
+            action: existing ? 'plan-revision' : 'plan-import',
+            after: { contentHash: hash, diff },
+            detail: `${tree.metadata.title}：${items.length} 项，${leaves.length} 个末级任务`,
+          },
+        });
       });
       result.applied = true;
     }
@@ -169,126 +188,6 @@ export class PlanImportService {
     };
   }
 
-  private async writePlan(
-    tx: EntityManager,
-    planId: string,
-    tree: PlanTree,
-    hash: string,
-    items: WalkedItem[],
-    resolution: UnitResolution,
-    launches: TaskLaunch[],
-    existing: PlanEntity | null,
-    diff: PlanDiff | null,
-    options: ImportOptions,
-  ): Promise<void> {
-    const kinds = new Map(launches.map((l) => [l.taskId, l.kind]));
-    await tx.query(
-      `INSERT INTO plan (id, title, issuer, issued_on, year, content_hash, revision, tree, imported_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, now())
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, issuer = EXCLUDED.issuer, issued_on = EXCLUDED.issued_on,
-         year = EXCLUDED.year, content_hash = EXCLUDED.content_hash, revision = plan.revision + 1,
-         tree = EXCLUDED.tree, imported_by = EXCLUDED.imported_by, updated_at = now()`,
-      [
-        planId,
-        tree.metadata.title,
-        tree.metadata.issuer ?? null,
-        tree.metadata.issuedOn ?? null,
-        tree.metadata.year,
-        hash,
-        JSON.stringify(tree),
-        options.actor?.userId ?? null,
-      ],
-    );
-    await this.writeIndicators(tx, planId, tree);
-    for (const w of items) {
-      const a = resolution.assignments.get(w.item.code);
-      const taskId = `${planId}/${w.item.code}`;
-      const d = w.item.deadline;
-      await tx.query(
-        `INSERT INTO task (id, plan_id, code, parent_code, section_code, ordinal, is_leaf, title, body, kind, lead_unit,
-                           cooperating_units, related_sections_pending, deadline_kind, due_date, deadline_defaulted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-         ON CONFLICT (id) DO UPDATE SET parent_code = EXCLUDED.parent_code, section_code = EXCLUDED.section_code,
-           ordinal = EXCLUDED.ordinal, is_leaf = EXCLUDED.is_leaf, title = EXCLUDED.title, body = EXCLUDED.body,
-           kind = EXCLUDED.kind, deadline_kind = EXCLUDED.deadline_kind, due_date = EXCLUDED.due_date,
-           deadline_defaulted = EXCLUDED.deadline_defaulted, related_sections_pending = EXCLUDED.related_sections_pending`,
-        [
-          taskId,
-          planId,
-          w.item.code,
-          w.parentCode,
-          w.section.code,
-          w.ordinal,
-          w.isLeaf,
-          w.item.title,
-          w.item.body,
-          w.isLeaf ? (kinds.get(taskId) ?? null) : null,
-          a?.leadUnit ?? null,
-          a?.cooperatingUnits ?? [],
-          a?.relatedSectionsPending ?? false,
-          d.kind,
-          d.date ?? null,
-          d.defaulted,
-        ],
-      );
-    }
-    if (diff && diff.removed.length > 0) {
-      await tx.query(
-        `UPDATE task SET status = 'removed', traffic_light = 'none' WHERE plan_id = $1 AND code = ANY($2)`,
-        [planId, diff.removed.map((r) => r.code)],
-      );
-    }
-    await appendPlanEvent(tx, {
-      planId,
-      actor: options.actor ?? null,
-      action: existing ? 'plan-revision' : 'plan-import',
-      after: { contentHash: hash, diff },
-      detail: `${tree.metadata.title}：${items.length} 项，${items.filter((w) => w.isLeaf).length} 个末级任务`,
-    });
-  }
-
-  /**
-   * Indicators keep their id across revisions (upsert on plan, target and position), so readings,
-   * settings and the reporting workflows that refer to them survive a re-import; only indicators the
-   * revision no longer has are deleted, with their readings and reminder records.
-   */
-  private async writeIndicators(tx: EntityManager, planId: string, tree: PlanTree): Promise<void> {
-    const kept: string[] = [];
-    for (const target of tree.targets) {
-      const rows = target.indicators.length
-        ? target.indicators.map((ind, seq) => [
-            ind.name,
-            ind.comparator,
-            ind.value,
-            ind.unit,
-            ind.aspirational,
-            false,
-            ind.raw,
-            seq + 1,
-          ])
-        : [[target.text, null, null, null, false, true, target.text, 0]];
-      for (const [name, comparator, value, unit, aspirational, qualitative, raw, seq] of rows) {
-        kept.push(`${target.code}#${seq}`);
-        await tx.query(
-          `INSERT INTO indicator (plan_id, target_code, seq, name, comparator, value, unit, aspirational, qualitative, raw)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (plan_id, target_code, seq) DO UPDATE SET name = EXCLUDED.name, comparator = EXCLUDED.comparator,
-             value = EXCLUDED.value, unit = EXCLUDED.unit, aspirational = EXCLUDED.aspirational,
-             qualitative = EXCLUDED.qualitative, raw = EXCLUDED.raw`,
-          [planId, target.code, seq, name, comparator, value, unit, aspirational, qualitative, raw],
-        );
-      }
-    }
-    const removed: Array<{ id: string }> = await tx.query(
-      `DELETE FROM indicator WHERE plan_id = $1 AND NOT (target_code || '#' || seq = ANY($2)) RETURNING id`,
-      [planId, kept],
-    );
-    if (removed.length === 0) return;
-    const ids = removed.map((r) => r.id);
-    await tx.query(`DELETE FROM kpi_reading WHERE indicator_id = ANY($1::uuid[])`, [ids]);
-    await tx.query(`DELETE FROM kpi_reminder WHERE indicator_id = ANY($1::uuid[])`, [ids]);
-  }
-
   /** Applies the preview's unit mappings in memory; refused mappings are bad input. */
   private mapUnits(units: OrgUnit[], options: ImportOptions): AppliedMappings {
     try {
@@ -301,17 +200,7 @@ export class PlanImportService {
     }
   }
 
-  /** Remembers a mapped name as the unit's alias, so the next import knows it. */
-  private async addAliases(tx: EntityManager, added: { code: string; alias: string }[]): Promise<void> {
-    for (const { code, alias } of added) {
-      await tx.query(
-        `UPDATE org_unit SET aliases = array_append(aliases, $2::text) WHERE code = $1 AND NOT ($2::text = ANY(aliases))`,
-        [code, alias],
-      );
-    }
-  }
-
-  private newUnit(name: string, known: OrgUnit[]): OrgUnit & { parentBody: string | null } {
+  private newUnit(name: string, known: OrgUnit[]): NewUnitRow {
     return {
       code: unitCode(name, new Set(known.map((u) => u.code))),
       name,
@@ -319,15 +208,6 @@ export class PlanImportService {
       kind: 'section',
       parentBody: null,
     };
-  }
-
-  private async insertUnits(tx: EntityManager, units: (OrgUnit & { parentBody: string | null })[]): Promise<void> {
-    for (const u of units) {
-      await tx.query(
-        `INSERT INTO org_unit (code, name, aliases, kind, parent_body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [u.code, u.name, u.aliases, u.kind, u.parentBody],
-      );
-    }
   }
 }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { IndicatorRepository } from '@duban/persistence/repositories/indicator-repository';
 import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { CalendarModule } from '../calendar/calendar.module';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
@@ -29,9 +28,9 @@ import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicato
     },
     {
       provide: INDICATOR_WORKFLOW_STARTER,
-      inject: [TEMPORAL_CLIENT, getDataSourceToken(), TEMPORAL_CONFIG],
-      useFactory: (client: Client, db: DataSource, config: TemporalConfig) =>
-        new IndicatorWorkflowStarter(client, db, config.taskQueue),
+      inject: [TEMPORAL_CLIENT, IndicatorRepository, TEMPORAL_CONFIG],
+      useFactory: (client: Client, indicators: IndicatorRepository, config: TemporalConfig) =>
+        new IndicatorWorkflowStarter(client, indicators, config.taskQueue),
     },
   ],
   exports: [PlanImportService, PlanPreviewService, PlanQueryService],

@@ -1,4 +1,5 @@
 import { buildTaskInput } from '@duban/domain/task/task-input';
+import { taskWorkflowId } from '@duban/domain/task/task-types';
 import { TaskLaunchFactory } from './task-launch';
 
 /** Builds each leaf's workflow input: stage template by kind, due instants on the workday calendar. */
@@ -12,6 +13,6 @@ export function taskLaunchFactory(): TaskLaunchFactory {
       cooperatingUnits: assignment.cooperatingUnits,
       calendar,
     });
-    return { taskId: `${planId}/${leaf.item.code}`, kind: input.kind, input };
+    return { taskId: taskWorkflowId(planId, leaf.item.code), kind: input.kind, input };
   };
 }

@@ -1,5 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { UserEntity } from '@duban/persistence/entities';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 
 export type AdminUpsert = 'created' | 'reset' | 'promoted';
 
@@ -8,29 +7,36 @@ export type AdminUpsert = 'created' | 'reset' | 'promoted';
  * resets the password of the existing account (promoting it to admin if it was not one).
  */
 export async function upsertAdminAccount(
-  manager: EntityManager,
+  users: UserRepository,
   username: string,
   passwordHash: string,
 ): Promise<AdminUpsert> {
-  const users = manager.getRepository(UserEntity);
-  const existing = await users.findOne({ where: { username } });
+  const existing = await users.findByUsername(username);
   if (!existing) {
-    await users.insert({
-      username,
-      displayName: '系统管理员',
+    await users.insert([
+      {
+        username,
+        displayName: '系统管理员',
+        passwordHash,
+        role: 'admin',
+        unitCode: null,
+        deputyUnits: [],
+        email: null,
+        demo: false,
+      },
+    ]);
+    return 'created';
+  }
+  const wasAdmin = existing.role === 'admin';
+  await users.save(
+    Object.assign(existing, {
       passwordHash,
       role: 'admin',
       unitCode: null,
       deputyUnits: [],
       active: true,
       demo: false,
-    });
-    return 'created';
-  }
-  const wasAdmin = existing.role === 'admin';
-  await users.update(
-    { id: existing.id },
-    { passwordHash, role: 'admin', unitCode: null, deputyUnits: [], active: true, demo: false },
+    }),
   );
   return wasAdmin ? 'reset' : 'promoted';
 }

@@ -1,7 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { OrgUnitEntity, UserEntity } from '@duban/persistence/entities';
+import { TransactionScope, Transactions } from '@duban/persistence/repositories/transactions';
 import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
 import { PasswordHasher } from '../auth/password-hasher';
 import { AdminUpsert, upsertAdminAccount } from './admin-account';
@@ -26,7 +24,7 @@ export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -39,45 +37,36 @@ export class SeedService implements OnApplicationBootstrap {
   async run(config: SeedConfig): Promise<SeedReport> {
     // Hashed before the lock is taken, so the critical section stays short.
     const adminHash = config.admin ? await this.hasher.hash(config.admin.password) : null;
-    return this.db.transaction(async (manager) => {
-      await takeSeedLock(manager);
-      const unitsSeeded = await this.seedUnits(manager);
-      const demoAccountsCreated = config.demoAccounts ? await this.seedDemoAccounts(manager, config) : [];
-      const demoAccountsDeactivated = config.demoAccounts ? 0 : await this.deactivateDemoAccounts(manager);
+    return this.transactions.run(async (tx) => {
+      await takeSeedLock(tx);
+      const unitsSeeded = await this.seedUnits(tx);
+      const demoAccountsCreated = config.demoAccounts ? await this.seedDemoAccounts(tx, config) : [];
+      const demoAccountsDeactivated = config.demoAccounts ? 0 : await tx.users.deactivateDemoAccounts();
       const admin =
         config.admin && adminHash
           ? {
               username: config.admin.username,
-              result: await upsertAdminAccount(manager, config.admin.username, adminHash),
+              result: await upsertAdminAccount(tx.users, config.admin.username, adminHash),
             }
           : null;
       return { unitsSeeded, demoAccountsCreated, demoAccountsDeactivated, admin };
     });
   }
 
-  private async seedUnits(manager: EntityManager): Promise<number> {
-    const units = manager.getRepository(OrgUnitEntity);
-    if ((await units.count()) > 0) return 0;
-    await units.insert(DEFAULT_ORG_UNITS.map((u) => ({ ...u, active: true })));
+  private async seedUnits(tx: TransactionScope): Promise<number> {
+    if ((await tx.units.count()) > 0) return 0;
+    await tx.units.insertMissing(DEFAULT_ORG_UNITS);
     return DEFAULT_ORG_UNITS.length;
   }
 
-  private async seedDemoAccounts(manager: EntityManager, config: SeedConfig): Promise<DemoAccount[]> {
-    const users = manager.getRepository(UserEntity);
-    if ((await users.count()) > 0) return [];
-    const units = await manager
-      .getRepository(OrgUnitEntity)
-      .find({ where: { active: true }, order: { createdAt: 'ASC', code: 'ASC' } });
+  private async seedDemoAccounts(tx: TransactionScope, config: SeedConfig): Promise<DemoAccount[]> {
+    if ((await tx.users.count()) > 0) return [];
+    const units = (await tx.units.all()).filter((u) => u.active);
     const accounts = buildDemoAccounts(units);
     // One hash for all: the demo password is public anyway, and 20-odd argon2 runs would slow the start.
     const passwordHash = await this.hasher.hash(config.demoPassword);
-    await users.insert(accounts.map((a) => ({ ...a, passwordHash, email: null, active: true, demo: true })));
+    await tx.users.insert(accounts.map((a) => ({ ...a, passwordHash, email: null, demo: true })));
     return accounts;
-  }
-
-  private async deactivateDemoAccounts(manager: EntityManager): Promise<number> {
-    const result = await manager.getRepository(UserEntity).update({ demo: true, active: true }, { active: false });
-    return result.affected ?? 0;
   }
 
   private logReport(report: SeedReport, config: SeedConfig): void {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@duban/domain/errors/domain-error';
-import { OrgUnitEntity } from '@duban/persistence/entities';
+import { isUniqueViolation } from '@duban/persistence/repositories/unique-violation';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUnitDto } from './create-unit.dto';
@@ -10,18 +9,16 @@ import { UnitViewDto } from './unit-view.dto';
 import { UnknownUnitError } from './unknown-unit.error';
 import { UpdateUnitDto } from './update-unit.dto';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** The managed list of responsible units (org_unit). */
 @Injectable()
 export class UnitsService {
   constructor(
-    @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
+    private readonly units: UnitRepository,
     private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<UnitViewDto[]> {
-    const rows = await this.units.find({ order: { createdAt: 'ASC', code: 'ASC' } });
+    const rows = await this.units.all();
     return rows.map((u) => UnitViewDto.of(u));
   }
 
@@ -29,32 +26,31 @@ export class UnitsService {
   async assertKnown(codes: string[], field: string): Promise<void> {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return;
-    const found = await this.units.find({ select: { code: true }, where: { code: In(wanted) } });
-    const known = new Set(found.map((u) => u.code));
+    const known = await this.units.existingCodes(wanted);
     const missing = wanted.filter((c) => !known.has(c));
     if (missing.length > 0) throw new UnknownUnitError(missing, field);
   }
 
   async create(dto: CreateUnitDto, actor: AuthUser): Promise<UnitViewDto> {
-    if (await this.units.exists({ where: { code: dto.code } })) {
+    if (await this.units.findByCode(dto.code)) {
       throw new ConflictError('UNIT_EXISTS', `单位代码已存在：${dto.code}`, `Unit code already exists: ${dto.code}`);
     }
-    const unit = this.units.create({
-      code: dto.code,
-      name: dto.name.trim(),
-      aliases: dedupe(dto.aliases ?? []),
-      kind: dto.kind,
-      parentBody: dto.parentBody ?? null,
-      active: true,
-    });
-    const saved = await this.units.save(unit).catch((error: unknown) => rethrowDuplicate(error, dto.name));
+    const saved = await this.units
+      .insert({
+        code: dto.code,
+        name: dto.name.trim(),
+        aliases: dedupe(dto.aliases ?? []),
+        kind: dto.kind,
+        parentBody: dto.parentBody ?? null,
+      })
+      .catch((error: unknown) => rethrowDuplicate(error, dto.name));
     const view = UnitViewDto.of(saved);
     await this.audit.record({ action: 'unit-create', outcome: 'ok', actor, after: view });
     return view;
   }
 
   async update(code: string, dto: UpdateUnitDto, actor: AuthUser): Promise<UnitViewDto> {
-    const unit = await this.units.findOne({ where: { code } });
+    const unit = await this.units.findByCode(code);
     if (!unit) throw new NotFoundError('单位', code);
     const before = UnitViewDto.of(unit);
     if (dto.name !== undefined) unit.name = dto.name.trim();
@@ -75,7 +71,7 @@ function dedupe(values: string[]): string[] {
 
 /** The only unique columns are code (checked first) and name; a race on either lands here. */
 function rethrowDuplicate(error: unknown, name: string): never {
-  if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+  if (isUniqueViolation(error)) {
     throw new ConflictError(
       'UNIT_EXISTS',
       `单位代码或名称已存在：${name}`,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { UserEntity } from '@duban/persistence/entities';
+import { isUniqueViolation } from '@duban/persistence/repositories/unique-violation';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser, Role } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -12,20 +12,18 @@ import { CreateUserDto } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
 import { UserViewDto } from './user-view.dto';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Account administration: create, change, reset password, deactivate. */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
     private readonly units: UnitsService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<UserViewDto[]> {
-    const rows = await this.users.find({ order: { username: 'ASC' } });
+    const rows = await this.users.all();
     return rows.map((u) => UserViewDto.of(u));
   }
 
@@ -40,21 +38,16 @@ export class UsersService {
       deputyUnits: dedupe(dto.deputyUnits),
     };
     await this.checkShape(shape);
-    if (await this.users.exists({ where: { username: dto.username } })) throw duplicate(dto.username);
-    const entity = this.users.create({
-      username: dto.username,
-      displayName: dto.displayName.trim(),
-      passwordHash: await this.hasher.hash(dto.password),
-      ...shape,
-      email: dto.email ?? null,
-      active: true,
-      demo: false,
-    });
-    const saved = await this.users.save(entity).catch((error: unknown) => {
-      // Another request created the same username between the check and the insert.
-      if (isUniqueViolation(error)) throw duplicate(dto.username);
-      throw error;
-    });
+    if (await this.users.usernameTaken(dto.username)) throw duplicate(dto.username);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const row = { username: dto.username, displayName: dto.displayName.trim(), passwordHash, ...shape };
+    const [saved] = await this.users
+      .insert([{ ...row, email: dto.email ?? null, demo: false }])
+      .catch((error: unknown) => {
+        // Another request created the same username between the check and the insert.
+        if (isUniqueViolation(error)) throw duplicate(dto.username);
+        throw error;
+      });
     const view = UserViewDto.of(saved);
     await this.audit.record({ action: 'user-create', outcome: 'ok', actor, after: view });
     return view;
@@ -105,7 +98,7 @@ export class UsersService {
   }
 
   private async load(id: string): Promise<UserEntity> {
-    const user = await this.users.findOne({ where: { id } });
+    const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('用户', id);
     return user;
   }
@@ -128,8 +121,4 @@ function duplicate(username: string): ConflictError {
   return new ConflictError('USERNAME_TAKEN', `用户名已存在：${username}`, `Username already exists: ${username}`, {
     username,
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION;
 }

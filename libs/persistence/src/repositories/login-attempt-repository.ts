@@ -24,27 +24,29 @@ export class LoginAttemptRepository {
     perUserLimit: number;
     perIpLimit: number;
   }): Promise<{ now: Date; perUser: Date[]; perIp: Date[] }> {
-    const [{ now }]: { now: Date }[] = await this.db.query(`SELECT now() AS now`);
-    const [perUser, perIp]: { at: Date }[][] = await Promise.all([
-      this.db.query(
-        `SELECT at FROM login_attempt
-          WHERE username = $1 AND ip = $2 AND outcome = 'failed' AND at > now() - make_interval(secs => $3)
-            AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = $1 AND ip = $2 AND outcome = 'ok'),
-                              '-infinity')
-          ORDER BY at DESC LIMIT $4`,
-        [q.username, q.ip, q.windowSeconds, q.perUserLimit],
-      ),
-      this.db.query(
-        `SELECT at FROM login_attempt WHERE ip = $1 AND outcome = 'failed' AND at > now() - make_interval(secs => $2)
-          ORDER BY at DESC LIMIT $3`,
-        [q.ip, q.windowSeconds, q.perIpLimit],
-      ),
-    ]);
-    return { now, perUser: perUser.map((r) => r.at), perIp: perIp.map((r) => r.at) };
+    // One round trip: the clock and both lists come from the same snapshot.
+    const [row]: { now: Date; per_user: Date[] | null; per_ip: Date[] | null }[] = await this.db.query(
+      `SELECT now() AS now,
+              ARRAY(SELECT at FROM login_attempt
+                     WHERE username = $1 AND ip = $2 AND outcome = 'failed' AND at > now() - make_interval(secs => $3)
+                       AND at > coalesce((SELECT max(at) FROM login_attempt
+                                           WHERE username = $1 AND ip = $2 AND outcome = 'ok'), '-infinity')
+                     ORDER BY at DESC LIMIT $4) AS per_user,
+              ARRAY(SELECT at FROM login_attempt
+                     WHERE ip = $2 AND outcome = 'failed' AND at > now() - make_interval(secs => $3)
+                     ORDER BY at DESC LIMIT $5) AS per_ip`,
+      [q.username, q.ip, q.windowSeconds, q.perUserLimit, q.perIpLimit],
+    );
+    return { now: row.now, perUser: (row.per_user ?? []).map(asDate), perIp: (row.per_ip ?? []).map(asDate) };
   }
 
   /** Forgets attempts older than this many seconds. */
   async purgeOlderThan(seconds: number): Promise<void> {
     await this.db.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [seconds]);
   }
+}
+
+/** node-postgres parses timestamptz inside arrays to Date as well; a string is parsed defensively. */
+function asDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
 }

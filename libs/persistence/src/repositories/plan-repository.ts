@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { UnitScope } from '@duban/domain/access/task-visibility';
 import { IndicatorEntity, PlanEntity, TaskEntity } from '../entities';
 import { TASK_DONE_SQL } from '../read/task-status-sql';
 import { unitScopeSql } from '../read/unit-scope-sql';
+import { Queryable } from './queryable';
 
 export interface PlanHead {
   id: string;
@@ -39,9 +39,9 @@ const ITEM_COLUMNS: (keyof TaskEntity)[] = [
   'deadlineDefaulted',
 ];
 
-/** Imported plans as the pages, the API and the bulletins read them (the import writes them). */
+/** Imported plans as the pages, the API and the bulletins read them (the import writes them: PlanWriter). */
 export class PlanRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
   /** Every plan, newest year first, with its leaf tasks counted within a unit scope. */
   async summaries(scope: UnitScope): Promise<PlanSummaryRow[]> {

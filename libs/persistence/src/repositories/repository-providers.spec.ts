@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORIES } from './repository-providers';
+import { TRANSACTION_ONLY_WRITERS } from './transactions';
 
 describe('the repositories Nest provides', () => {
   it('are every class of this folder: a new repository cannot be forgotten', async () => {
@@ -12,6 +13,8 @@ describe('the repositories Nest provides', () => {
       .flatMap((m) => Object.values(m))
       .filter((v): v is new (...args: never[]) => unknown => typeof v === 'function' && /^class /.test(String(v)));
     expect(classes.length).toBeGreaterThanOrEqual(9);
-    for (const c of classes) expect(REPOSITORIES).toContain(c);
+    const known: unknown[] = [...REPOSITORIES, ...TRANSACTION_ONLY_WRITERS];
+    for (const c of classes) expect(known).toContain(c);
+    for (const c of TRANSACTION_ONLY_WRITERS) expect(REPOSITORIES).not.toContain(c);
   });
 });

@@ -13,6 +13,7 @@ import { NotificationRepository } from './notification-repository';
 import { PlanRepository } from './plan-repository';
 import { RevokedTokenRepository } from './revoked-token-repository';
 import { TaskRepository } from './task-repository';
+import { Transactions } from './transactions';
 import { UnitRepository } from './unit-repository';
 import { UserRepository } from './user-repository';
 
@@ -32,6 +33,7 @@ export const REPOSITORIES = [
   LoginAttemptRepository,
   IdempotencyRepository,
   AuditLogWriter,
+  Transactions,
 ] as const;
 
 export const REPOSITORY_PROVIDERS: Provider[] = REPOSITORIES.map((Repository) => ({

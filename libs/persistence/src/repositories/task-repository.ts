@@ -63,7 +63,7 @@ export interface LedgerPageRequest {
 /**
  * The task rows of the read model as the API reads them: the ledger page and its count, a task
  * with its stages, timeline, comments and escalations, the inbox. The rows are written by the
- * import and the projection (TaskProjectionWriter); this class only reads.
+ * import (PlanWriter) and the projection (TaskProjectionWriter); this class only reads.
  */
 export class TaskRepository {
   constructor(private readonly db: DataSource) {}

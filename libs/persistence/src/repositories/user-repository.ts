@@ -1,6 +1,12 @@
-import { DataSource } from 'typeorm';
 import { UserEntity } from '../entities';
 import { isUuid } from '@duban/domain/text/uuid';
+import { Queryable } from './queryable';
+
+/** An account as it is created: by the admin, the first start's demo cast, the configured admin. */
+export type NewUserRow = Pick<
+  UserEntity,
+  'username' | 'displayName' | 'passwordHash' | 'role' | 'unitCode' | 'deputyUnits' | 'email' | 'demo'
+>;
 
 /** A user as a request is authenticated: the account and whether the token was revoked. */
 export interface SessionUserRow {
@@ -16,9 +22,39 @@ export interface SessionUserRow {
   revoked: boolean;
 }
 
-/** Users: the accounts a request is authenticated as, the names beside what they did. */
+/** Users: the accounts a request is authenticated as, the names beside what they did; the only writer of app_user. */
 export class UserRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Queryable) {}
+
+  /** Every account by username. */
+  all(): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.db.getRepository(UserEntity).count();
+  }
+
+  usernameTaken(username: string): Promise<boolean> {
+    return this.db.getRepository(UserEntity).exists({ where: { username } });
+  }
+
+  /** Inserts active accounts; a taken username fails with a unique violation. */
+  async insert(rows: NewUserRow[]): Promise<UserEntity[]> {
+    const users = this.db.getRepository(UserEntity);
+    return users.save(rows.map((r) => users.create({ ...r, active: true })));
+  }
+
+  /** Writes back an account that was changed (role, unit, password, deactivation). */
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.db.getRepository(UserEntity).save(user);
+  }
+
+  /** Switches every active demo account off; how many were. */
+  async deactivateDemoAccounts(): Promise<number> {
+    const result = await this.db.getRepository(UserEntity).update({ demo: true, active: true }, { active: false });
+    return result.affected ?? 0;
+  }
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOne({ where: { username } });
@@ -62,5 +98,24 @@ export class UserRepository {
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  /**
+   * The mailboxes behind unit/role recipients: every active user with an address who holds that
+   * role in that unit ('*': any unit), or oversees the unit as a deputy director.
+   */
+  async mailboxes(
+    recipients: { unitCode: string; role: string }[],
+  ): Promise<{ email: string; name: string; unitCode: string; role: string }[]> {
+    if (recipients.length === 0) return [];
+    const rows: { email: string; display_name: string; unit: string; role: string }[] = await this.db.query(
+      `SELECT DISTINCT u.email, u.display_name, t.unit, t.role
+         FROM app_user u
+         JOIN jsonb_to_recordset($1::jsonb) AS t(unit text, role text)
+           ON t.role = u.role AND (t.unit = '*' OR t.unit = u.unit_code OR t.unit = ANY(u.deputy_units))
+        WHERE u.active AND u.email IS NOT NULL`,
+      [JSON.stringify(recipients.map((r) => ({ unit: r.unitCode, role: r.role })))],
+    );
+    return rows.map((r) => ({ email: r.email, name: r.display_name, unitCode: r.unit, role: r.role }));
   }
 }

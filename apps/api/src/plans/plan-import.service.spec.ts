@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { supervisor } from '@duban/domain/task/task-snapshot.fixtures';
+import { PlanEntity } from '@duban/persistence/entities';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
+import { PlanImportWrite } from '@duban/persistence/repositories/plan-writer';
+import { Transactions, TransactionScope } from '@duban/persistence/repositories/transactions';
+import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
+import { inMemoryUnits, inMemoryUsers } from '@duban/persistence/testing/in-memory-accounts';
+import { parsePlanText } from '@duban/workplan/parse-plan-text';
+import { PlanImportService } from './plan-import.service';
+import { TaskLaunch, TaskWorkflowStarter } from './task-launch';
+import { taskLaunchFactory } from './task-launch.factory';
+
+const PLAN = readFileSync(join(__dirname, '../../../../libs/workplan/fixtures/xinjian-2021-workplan.txt'), 'utf8');
+const UNKNOWN_LEAD = (text: string) =>
+  text.replace('(责任单位:水气股)\n\n2.配合推进碳交易工作', '(责任单位:碳达峰办公室)\n\n2.配合推进碳交易工作');
+const REVISED = (text: string) => text.replace(/4\.加强生态环境保护铁军建设。[^\n]*\n/, '');
+
+/**
+ * The import over in-memory repositories: a transaction commits what its work wrote only when the
+ * work resolves; the starter records what it was asked to start and cancel, and when.
+ */
+function importer(options: { failWrite?: boolean } = {}) {
+  const units = inMemoryUnits(DEFAULT_ORG_UNITS);
+  const log: string[] = [];
+  const committed: PlanImportWrite[] = [];
+  let stored: PlanEntity | null = null;
+  const plans = { find: async (id: string) => (stored?.id === id ? stored : null) } as unknown as PlanRepository;
+  const transactions = {
+    run: async <T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> => {
+      const unitsBefore = units.rows.map((u) => ({ ...u, aliases: [...u.aliases] }));
+      const staged: PlanImportWrite[] = [];
+      const scope = {
+        units: units.repository,
+        users: inMemoryUsers().repository,
+        plans: {
+          write: async (w: PlanImportWrite) => {
+            if (options.failWrite) throw new Error('connection lost');
+            staged.push(w);
+          },
+        },
+        advisoryLock: async () => undefined,
+      } as unknown as TransactionScope;
+      try {
+        const result = await work(scope);
+        for (const w of staged) {
+          committed.push(w);
+          const revision = (stored?.revision ?? 0) + 1;
+          stored = { id: w.plan.id, contentHash: w.plan.contentHash, tree: w.plan.tree, revision } as PlanEntity;
+          log.push(`commit ${w.plan.id}`);
+        }
+        return result;
+      } catch (error) {
+        units.rows.splice(0, units.rows.length, ...unitsBefore);
+        throw error;
+      }
+    },
+  } as unknown as Transactions;
+  const started: TaskLaunch[] = [];
+  const cancelled: { ids: string[]; reason: string }[] = [];
+  const starter: TaskWorkflowStarter = {
+    ensureStarted: async (launches) => {
+      log.push(`start ${launches.length}`);
+      started.push(...launches);
+      return { started: launches.length, existing: 0, failed: 0 };
+    },
+    cancelRemoved: async (ids, reason) => {
+      cancelled.push({ ids, reason });
+      return ids.length;
+    },
+  };
+  const service = new PlanImportService(plans, units.repository, transactions, starter, taskLaunchFactory());
+  const run = (text: string, opts: Parameters<PlanImportService['importPlan']>[1] = {}) =>
+    service.importPlan(parsePlanText(text), { planId: 'plan-2021', actor: supervisor, ...opts });
+  return { run, units: units.rows, committed, started, cancelled, log };
+}
+
+describe('importing a plan (all or nothing, then the workflows)', () => {
+  it('writes the plan, every item with its units, the indicators and one event; then starts each leaf', async () => {
+    const w = importer();
+    const result = await w.run(PLAN);
+    expect(result).toMatchObject({ status: 'new', applied: true, requiresConfirmation: false });
+    expect(w.committed).toHaveLength(1);
+    const write = w.committed[0];
+    expect(write.plan).toMatchObject({ id: 'plan-2021', year: 2021, importedBy: supervisor.userId });
+    expect(write.items).toHaveLength(result.counts.items);
+    expect(write.items.find((i) => i.code === '2.1')).toMatchObject({
+      id: 'plan-2021/2.1',
+      isLeaf: true,
+      leadUnit: 'water-air',
+    });
+    expect(write.items.filter((i) => !i.isLeaf).every((i) => i.kind === null)).toBe(true);
+    expect(write.indicators.length).toBe(
+      result.counts.indicators + write.indicators.filter((i) => i.qualitative).length,
+    );
+    expect(write.event).toMatchObject({ action: 'plan-import', actor: supervisor });
+    expect(write.removedCodes).toEqual([]);
+    // The workflows start only after the commit, one per leaf, under the task's id.
+    expect(w.log).toEqual(['commit plan-2021', `start ${result.counts.leaves}`]);
+    expect(w.started.map((l) => l.taskId).sort()).toEqual(
+      write.items
+        .filter((i) => i.isLeaf)
+        .map((i) => i.id)
+        .sort(),
+    );
+  });
+
+  it('writes nothing for the same content again, and only makes sure every workflow runs', async () => {
+    const w = importer();
+    await w.run(PLAN);
+    const again = await w.run(PLAN);
+    expect(again).toMatchObject({ status: 'unchanged', applied: false });
+    expect(w.committed).toHaveLength(1);
+    expect(w.log.filter((l) => l.startsWith('start'))).toHaveLength(2);
+  });
+
+  it('applies a revision only when confirmed: the dropped task is marked and its workflow cancelled', async () => {
+    const w = importer();
+    await w.run(PLAN);
+    const preview = await w.run(REVISED(PLAN));
+    expect(preview).toMatchObject({ status: 'changed', applied: false, requiresConfirmation: true });
+    expect(w.committed).toHaveLength(1);
+    const confirmed = await w.run(REVISED(PLAN), { confirm: true });
+    expect(confirmed).toMatchObject({ status: 'changed', applied: true });
+    expect(w.committed[1]).toMatchObject({ removedCodes: ['9.4'], event: { action: 'plan-revision' } });
+    expect(w.cancelled).toEqual([{ ids: ['plan-2021/9.4'], reason: expect.stringContaining('第 2 版') }]);
+    expect(w.started.filter((l) => l.taskId === 'plan-2021/9.4')).toHaveLength(1);
+  });
+
+  it('refuses unknown units with each name and line, writing and starting nothing', async () => {
+    const w = importer();
+    await expect(w.run(UNKNOWN_LEAD(PLAN))).rejects.toMatchObject({
+      status: 400,
+      code: 'UNKNOWN_UNITS',
+      details: { unknownUnits: [{ name: '碳达峰办公室', lines: [52] }] },
+    });
+    expect(w.committed).toEqual([]);
+    expect(w.started).toEqual([]);
+  });
+
+  it('creates the unknown unit on request, in the transaction of the plan', async () => {
+    const w = importer();
+    const result = await w.run(UNKNOWN_LEAD(PLAN), { createUnknownUnits: true });
+    expect(result.createdUnits).toEqual(['碳达峰办公室']);
+    const created = w.units.find((u) => u.name === '碳达峰办公室')!;
+    expect(created).toMatchObject({ kind: 'section', active: true });
+    expect(w.committed[0].items.find((i) => i.code === '2.1')?.leadUnit).toBe(created.code);
+  });
+
+  it('leaves no unit and starts no workflow when the write fails', async () => {
+    const w = importer({ failWrite: true });
+    await expect(w.run(UNKNOWN_LEAD(PLAN), { createUnknownUnits: true })).rejects.toThrow('connection lost');
+    expect(w.units.some((u) => u.name === '碳达峰办公室')).toBe(false);
+    expect(w.started).toEqual([]);
+  });
+
+  it('writes and starts nothing on a dry run', async () => {
+    const w = importer();
+    const result = await w.run(PLAN, { dryRun: true });
+    expect(result).toMatchObject({ status: 'new', applied: false, dryRun: true });
+    expect(w.log).toEqual([]);
+  });
+});
