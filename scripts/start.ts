@@ -5,6 +5,7 @@ import { startPostgresService } from './stack/postgres-service';
 import { ProcessSupervisor } from './stack/process-supervisor';
 import { RunningService } from './stack/running-service';
 import { loadStackConfig, StackConfig } from './stack/stack-config';
+import { removeStackFile, stackFilePath, writeStackFile } from './stack/stack-file';
 import { startTemporalDevServer } from './stack/temporal-dev-server';
 import { waitForPort } from './stack/wait-for-port';
 
@@ -14,6 +15,8 @@ const root = resolve(__dirname, '..', '..');
 /** Services in start order; stopped in reverse after the apps. */
 const services: RunningService[] = [];
 let shuttingDown: Promise<void> | undefined;
+/** The data folder once the stack file is written (removed again on the way down). */
+let started: string | undefined;
 let appFailed: (error: Error) => void = () => undefined;
 const appFailure = new Promise<never>((_, reject) => (appFailed = reject));
 appFailure.catch(() => undefined);
@@ -31,6 +34,7 @@ const supervisor = new ProcessSupervisor(({ name, code, signal, lastLines }) => 
 function shutdown(code: number, why?: string): Promise<void> {
   shuttingDown ??= (async () => {
     if (why) console.error(`[start] ${why}`);
+    if (started) removeStackFile(started);
     const anything = services.length > 0 || supervisor.size > 0;
     if (anything) log('stopping…');
     await supervisor.stopAll();
@@ -91,6 +95,16 @@ async function main(): Promise<void> {
   supervisor.startNode('worker', join(apps, 'worker', 'src', 'main.js'), env);
   supervisor.startNode('api', join(apps, 'api', 'src', 'main.js'), env);
   await waitForPort(config.apiPort, '127.0.0.1', 180_000, appFailure);
+  writeStackFile(config.dataDir, {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apiUrl: `http://127.0.0.1:${config.apiPort}`,
+    temporalAddress: config.temporal.address,
+    temporalNamespace: config.temporal.namespace,
+    temporalTaskQueue: config.temporal.taskQueue,
+    databaseUrl,
+  });
+  started = config.dataDir;
   printUrls(config);
 }
 
@@ -117,6 +131,7 @@ function printUrls(config: StackConfig): void {
     ...(config.temporalDev ? [`  Temporal Web UI   http://127.0.0.1:${config.temporalDev.uiPort}`] : []),
     `  PostgreSQL        ${pg}`,
     `  Data              ${config.dataDir}`,
+    `  For the CLI       ${stackFilePath(config.dataDir)} (npm run plan -- import FILE finds the services there)`,
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));

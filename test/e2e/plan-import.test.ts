@@ -81,7 +81,7 @@ describe('plan import: all or nothing, idempotent, revisions confirmed', () => {
       .send({ period: '2021-01', value: 41 });
     expect(reading.status).toBe(201);
     const preview = await upload(revised, 'planId=import-2021');
-    expect(preview.status).toBe(201);
+    expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ status: 'changed', applied: false, requiresConfirmation: true });
     expect(preview.body.diff.changed.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['2.3']));
     expect(preview.body.diff.removed.map((c: { code: string }) => c.code)).toEqual(['9.4']);
@@ -108,6 +108,7 @@ describe('plan import: all or nothing, idempotent, revisions confirmed', () => {
 
     // The same revision again: nothing changes.
     const again = await upload(revised, 'planId=import-2021&confirm=true');
+    expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'unchanged', applied: false });
   });
 

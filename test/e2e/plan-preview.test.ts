@@ -76,7 +76,7 @@ describe('preview and corrected import', () => {
       '2.推进排污口整治。（责任单位：生态股、区农水局）',
     ].join('\n');
     const res = await auth(h.http().post('/plans/preview')).attach('file', Buffer.from(text), 'plan.txt');
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(200);
     expect(
       res.body.draft.rows.map((r: { title: string; lead: string; cooperating: string[] }) => [
         r.title,
@@ -181,5 +181,21 @@ describe('preview and corrected import', () => {
       .set('Authorization', `Bearer ${handler}`)
       .attach('file', Buffer.from('x'), 'plan.txt');
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the OpenAPI document (/api/docs-json)', () => {
+  it('documents every refusal of an action with the problem body, and when an import answers 200 or 201', async () => {
+    const res = await h.http().get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.components.schemas.ProblemDto.required).toEqual(expect.arrayContaining(['code', 'message', 'status']));
+    for (const action of ['submit', 'approve', 'return', 'decide-extension', 'close', 'problems']) {
+      const responses = doc.paths[`/tasks/{planId}/{code}/${action}`].post.responses;
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(['200', '400', '403', '404', '409', '422', '503']));
+      expect(responses['409'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDto');
+    }
+    const imports = doc.paths['/plans/import'].post.responses;
+    expect(Object.keys(imports)).toEqual(expect.arrayContaining(['200', '201', '400', '403']));
   });
 });

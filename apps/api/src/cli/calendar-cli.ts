@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { useRunningStack } from './running-stack';
 import { PersistenceModule } from '@duban/persistence/persistence.module';
 import { CalendarYearBody } from '../calendar/calendar.dto';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -16,7 +17,7 @@ const USAGE = `Usage:
   npm run calendar -- set <year> --file <year.json> [--dry-run]
      year.json: { "holidays": ["2027-01-01", …], "makeupWorkdays": ["2027-02-20", …],
                   "docNumber": "…", "issuedOn": "YYYY-MM-DD" }
-Talks to the running system (DATABASE_URL, TEMPORAL_ADDRESS); set re-plans the open tasks of that year.`;
+Talks to the system npm start runs (or DATABASE_URL, TEMPORAL_ADDRESS); set re-plans the open tasks of that year.`;
 
 @Module({ imports: [PersistenceModule.forRoot({ migrationsRun: true }), TemporalClientModule, CalendarModule] })
 class CalendarCliModule {}
@@ -32,6 +33,7 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 2 : 0;
   }
+  useRunningStack();
   const app = await NestFactory.createApplicationContext(CalendarCliModule, { logger: ['error', 'warn'] });
   try {
     const calendar = app.get(CalendarService);

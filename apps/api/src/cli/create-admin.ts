@@ -8,11 +8,13 @@ import { upsertAdminAccount } from '../seed/admin-account';
 import { checkPassword } from '../seed/seed-config';
 import { takeSeedLock } from '../seed/seed-lock';
 import { USERNAME_PATTERN } from '../users/username';
+import { useRunningStack } from './running-stack';
 
 const USAGE = `Usage: npm run build && node dist/apps/api/src/cli/create-admin.js <username>
 Creates an administrator, or resets its password (promoting an existing account to admin).
 The password comes from DUBAN_ADMIN_PASSWORD or, if unset, from the first line of stdin
-(never from the command line, where other users could read it). Needs DATABASE_URL.`;
+(never from the command line, where other users could read it). Talks to the system npm start runs,
+or to the database at DATABASE_URL.`;
 
 /** Creates or resets an admin; returns the message to print. Exported for tests. */
 export async function createAdmin(username: string, password: string, databaseUrl: string): Promise<string> {
@@ -49,8 +51,8 @@ async function main(argv: string[]): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+  useRunningStack();
+  const databaseUrl = process.env.DATABASE_URL!;
   if (!process.env.DUBAN_ADMIN_PASSWORD && process.stdin.isTTY) process.stderr.write('Password: ');
   const password = process.env.DUBAN_ADMIN_PASSWORD ?? (await readFirstLine());
   console.log(await createAdmin(username, password, databaseUrl));

@@ -1,6 +1,28 @@
-import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApiProblemResponses } from '../common/api-problem-responses';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { MAX_PLAN_BYTES, parsePlanOffThread } from '@duban/workplan';
 import { AuthUser } from '../auth/auth-user';
@@ -12,6 +34,7 @@ import { ImportPlanQuery, PreviewPlanQuery } from './import-plan.dto';
 import { PlanPreviewService } from './plan-preview.service';
 import { UnitMapping } from '@duban/domain/plan/unit-mappings';
 import { PlanImportService } from './plan-import.service';
+import { ImportResult } from './plan-import.types';
 import { PlanQueryService } from './plan-query.service';
 import { decodeUploadName } from '../common/upload-name';
 
@@ -26,7 +49,9 @@ export class PlansController {
   ) {}
 
   @Post('preview')
+  @HttpCode(200)
   @Roles('supervisor', 'admin')
+  @ApiProblemResponses(400, 401, 403, 413)
   @ApiOperation({
     summary: '解析计划文件为可修改的预览（不写入）：每个末级任务一行，附警告与未知单位',
   })
@@ -41,11 +66,17 @@ export class PlansController {
   @Post('import-draft')
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: '导入在预览中修改过的计划（与文件导入相同的全有或全无导入）' })
-  importDraft(@CurrentUser() user: AuthUser, @Body() body: ImportDraftDto) {
-    return this.previews.importDraft(
+  @ImportResponses()
+  async importDraft(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ImportDraftDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.previews.importDraft(
       { ...body, unitMappings: (body.unitMappings ?? []).map(toMapping) },
       actorOf(user),
     );
+    return answered(res, result);
   }
 
   @Post('import')
@@ -53,16 +84,18 @@ export class PlansController {
   @ApiOperation({ summary: '导入工作要点（txt/docx/html/json/yaml）；dryRun=true 只预览' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ImportResponses()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES, files: 1 } }))
   async import(
     @CurrentUser() user: AuthUser,
     @Query() query: ImportPlanQuery,
+    @Res({ passthrough: true }) res: Response,
     @UploadedFile() file?: { originalname: string; buffer: Buffer },
   ) {
     if (!file) throw fileRequired();
     // Off the event loop: a hostile or huge document must not stall the server for other users.
     const tree = await parsePlanOffThread(file.buffer, { filename: decodeUploadName(file.originalname) });
-    return this.importer.importPlan(tree, { ...query, actor: actorOf(user) });
+    return answered(res, await this.importer.importPlan(tree, { ...query, actor: actorOf(user) }));
   }
 
   @Get()
@@ -76,6 +109,20 @@ export class PlansController {
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string) {
     return this.plans.detail(actorOf(user), id);
   }
+}
+
+/** 201 when the import wrote the plan; 200 when it wrote nothing (dry run, unconfirmed revision, same content). */
+function answered(res: Response, result: ImportResult): ImportResult {
+  res.status(result.applied ? 201 : 200);
+  return result;
+}
+
+function ImportResponses() {
+  return applyDecorators(
+    ApiCreatedResponse({ description: '已导入（新计划或已确认的修订）：返回导入摘要' }),
+    ApiOkResponse({ description: '未写入：预演（dryRun）、待确认的修订（requiresConfirmation）或内容未变' }),
+    ApiProblemResponses(400, 401, 403, 413, 503),
+  );
 }
 
 function fileRequired(): BadInputError {

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { TaskAction, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { actorOf } from '../common/actor-of';
-import { IDEMPOTENCY_HEADER, IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IDEMPOTENCY_HEADER } from '../common/idempotency.interceptor';
 import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access';
 import { evidenceMulterOptions, uploadedEvidence } from '../evidence/evidence-upload';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -23,12 +23,8 @@ import {
   SubmitStageDto,
 } from './task-action.dto';
 import { TaskActionService } from './task-action.service';
-
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: true,
-  description: '每次操作唯一的键（8–128 位）；重试同一请求时保持不变，服务器返回首次结果',
-});
+import { TaskActionRoute } from './task-action-route';
+import { ApiProblemResponses } from '../common/api-problem-responses';
 
 /**
  * Human actions on a task (Temporal Updates on its workflow). Every action takes an
@@ -54,11 +50,7 @@ export class TaskActionsController {
     );
   }
 
-  @Post('submit')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '提交阶段成果（承办人）' })
+  @TaskActionRoute('submit', '提交阶段成果（承办人）')
   submit(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -70,11 +62,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'submit', { ...rest, evidenceIds: evidenceIds ?? [] }, r);
   }
 
-  @Post('cooperate-feedback')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '配合单位提交配合反馈（承办人）' })
+  @TaskActionRoute('cooperate-feedback', '配合单位提交配合反馈（承办人）')
   feedback(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -85,11 +73,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'cooperateFeedback', b, r);
   }
 
-  @Post('confirm-cooperation')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '配合单位负责人确认配合反馈' })
+  @TaskActionRoute('confirm-cooperation', '配合单位负责人确认配合反馈')
   confirm(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -100,11 +84,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'confirmCooperation', b, r);
   }
 
-  @Post('approve')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '审批通过（牵头单位股长）' })
+  @TaskActionRoute('approve', '审批通过（牵头单位股长）')
   approve(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -115,11 +95,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'approve', b, r);
   }
 
-  @Post('return')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '退回（牵头单位股长，须填理由）' })
+  @TaskActionRoute('return', '退回（牵头单位股长，须填理由）')
   returnStage(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -130,11 +106,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'returnStage', b, r);
   }
 
-  @Post('request-extension')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '申请延期' })
+  @TaskActionRoute('request-extension', '申请延期')
   requestExtension(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -145,11 +117,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'requestExtension', b, r);
   }
 
-  @Post('decide-extension')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '审批延期（分管领导）' })
+  @TaskActionRoute('decide-extension', '审批延期（分管领导）')
   decideExtension(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -160,11 +128,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'decideExtension', b, r);
   }
 
-  @Post('reassign')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '改派牵头单位（督查室）' })
+  @TaskActionRoute('reassign', '改派牵头单位（督查室）')
   reassign(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -175,11 +139,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'reassign', b, r);
   }
 
-  @Post('suspend')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '暂停（督查室）' })
+  @TaskActionRoute('suspend', '暂停（督查室）')
   suspend(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -190,11 +150,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'suspend', b, r);
   }
 
-  @Post('resume')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '恢复（督查室）' })
+  @TaskActionRoute('resume', '恢复（督查室）')
   resume(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -205,11 +161,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'resume', b, r);
   }
 
-  @Post('cancel')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '撤销（督查室，须填理由）' })
+  @TaskActionRoute('cancel', '撤销（督查室，须填理由）')
   cancel(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -220,11 +172,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'cancel', b, r);
   }
 
-  @Post('close')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '销号（督查室）' })
+  @TaskActionRoute('close', '销号（督查室）')
   close(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -235,11 +183,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'close', b, r);
   }
 
-  @Post('comment')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '评论' })
+  @TaskActionRoute('comment', '评论')
   comment(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -250,11 +194,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'comment', b, r);
   }
 
-  @Post('problems')
-  @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
-  @idempotencyHeader
-  @ApiOperation({ summary: '登记整改问题（督查室或牵头单位负责人；整改类任务，销号前）' })
+  @TaskActionRoute('problems', '登记整改问题（督查室或牵头单位负责人；整改类任务，销号前）')
   addProblem(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -278,6 +218,7 @@ export class TaskActionsController {
   })
   // The guard refuses an upload nobody may make before multer reads the body; the file is then
   // streamed to disk, never held in memory.
+  @ApiProblemResponses(400, 401, 403, 404, 413)
   @UseGuards(EvidenceUploadGuard)
   @UseInterceptors(FileInterceptor('file', evidenceMulterOptions(1)))
   async upload(

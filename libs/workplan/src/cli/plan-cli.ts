@@ -32,8 +32,10 @@ const USAGE = `Usage:
   plan parse FILE [--json] [--format text|docx|xlsx|html|json|yaml]
       Parse a work plan (工作要点) and say, leaf by leaf, what was found (in Chinese), or with --json the plan tree
       (valid against libs/workplan/schema/plan.schema.json).
-  plan import FILE [--dry-run] [--format …] [--<option> value …]
-      Parse, then import the plan tree (when an importer is wired in).
+  plan import FILE [--dry-run] [--plan-id ID] [--create-units] [--confirm] [--json] [--format …]
+      Parse, then import the plan tree into the system npm start runs (found through .data/stack.json) or
+      the one DATABASE_URL and TEMPORAL_ADDRESS name; says in Chinese what was (or would be) written,
+      or with --json the import's answer.
 Exit codes: 0 ok, 1 usage or import failure, 2 the document is not a readable plan.`;
 
 interface ParsedArgs {
@@ -43,7 +45,7 @@ interface ParsedArgs {
 }
 
 /** Boolean flags never take a value, so "--json FILE" keeps FILE as the file. */
-const BOOLEAN_FLAGS = new Set(['json', 'dry-run', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'dry-run', 'help', 'create-units', 'confirm']);
 
 function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { flags: {} };
@@ -109,7 +111,7 @@ export async function runPlanCli(argv: string[], deps: PlanCliDeps = {}): Promis
   const dryRun = dryRunFlag === true;
   try {
     const result = await deps.importPlan(tree, { file: args.file, dryRun, flags });
-    if (result !== undefined) out(JSON.stringify(result, null, 2));
+    if (result !== undefined) out(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
     return EXIT_OK;
   } catch (error) {
     err(`${args.file}: import failed: ${(error as Error)?.message ?? String(error)}`);
