@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { ConfigError } from '@duban/domain/errors/config-error';
+import { dataSourceOptions } from '@duban/persistence/data-source-options';
+import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
+import { UserRepository } from '@duban/persistence/repositories/user-repository';
+import { DEFAULT_DEMO_PASSWORD } from '../apps/api/src/seed/seed-config';
+import { demoAccountsTable } from './stack/demo-accounts-table';
 import { assertPortFree } from './stack/port-availability';
 import { startPostgresService } from './stack/postgres-service';
 import { ProcessSupervisor } from './stack/process-supervisor';
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     DUBAN_DATA_DIR: config.dataDir,
     API_PORT: String(config.apiPort),
+    // The apps' stdout is a pipe to this process: pretty lines when this one talks to a terminal.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
   const apps = join(root, 'dist', 'apps');
   supervisor.startNode('worker', join(apps, 'worker', 'src', 'main.js'), env);
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
   });
   started = config.dataDir;
   printUrls(config);
+  await printDemoAccounts(databaseUrl);
 }
 
 /** Every port before anything starts: one message naming the setting to change. */
@@ -135,6 +144,30 @@ function printUrls(config: StackConfig): void {
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));
+}
+
+/** How to sign in, last, so the start-up log does not bury it: the active demo accounts, if any. */
+async function printDemoAccounts(databaseUrl: string): Promise<void> {
+  const db = new DataSource(dataSourceOptions(databaseUrl));
+  try {
+    await db.initialize();
+    const accounts = await new UserRepository(db).activeDemoAccounts();
+    if (accounts.length === 0) return;
+    const names = new Map((await new UnitRepository(db).all()).map((u) => [u.code, u.name]));
+    const named = accounts.map((a) => ({
+      ...a,
+      unitCode: a.unitCode ? (names.get(a.unitCode) ?? a.unitCode) : null,
+      deputyUnits: a.deputyUnits.map((c) => names.get(c) ?? c),
+    }));
+    const password = process.env.DUBAN_DEMO_PASSWORD ? '（DUBAN_DEMO_PASSWORD 的值）' : DEFAULT_DEMO_PASSWORD;
+    console.log(
+      `\n演示账号 demo accounts（密码 ${password}；DUBAN_DEMO_ACCOUNTS=off 停用）:\n${demoAccountsTable(named)}`,
+    );
+  } catch (error) {
+    log(`could not list the demo accounts: ${(error as Error).message}`);
+  } finally {
+    if (db.isInitialized) await db.destroy();
+  }
 }
 
 main().catch((error: unknown) => {

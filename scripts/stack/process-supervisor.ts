@@ -34,7 +34,8 @@ export class ProcessSupervisor {
         const lines = (partial + chunk.toString()).split('\n');
         partial = lines.pop() ?? '';
         for (const line of lines) {
-          out.write(`[${name}] ${line}\n`);
+          // A JSON log line names its process itself and must stay parseable: no prefix.
+          out.write(line.startsWith('{') ? `${line}\n` : `[${name}] ${line}\n`);
           if (keep) lastLines.push(line);
         }
         if (lastLines.length > 20) lastLines.splice(0, lastLines.length - 20);

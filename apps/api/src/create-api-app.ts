@@ -1,8 +1,10 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/body-parsers';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -32,9 +34,19 @@ const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
   frameguard: { action: 'deny' },
 };
 
-/** Builds the configured HTTP app; shared by main.ts and the end-to-end tests. */
-export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false, bodyParser: false });
+/**
+ * Builds the configured HTTP app with the process logger (main.ts); the end-to-end tests use
+ * configureApiApp on a testing module instead. In JSON mode every request is logged too.
+ */
+export async function createApiApp(log?: {
+  nest: LoggerService;
+  pino: Logger;
+  requests: boolean;
+}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: log?.nest, bodyParser: false });
+  if (log?.requests) {
+    app.use(pinoHttp({ logger: log.pino, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  }
   configureApiApp(app);
   await app.init();
   return app;

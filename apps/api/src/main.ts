@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { loadLogConfig } from '@duban/logging/log-config';
+import { NestPinoLogger, processLogger } from '@duban/logging/process-logger';
 import { loadNotifyConfig } from '@duban/notify/config/notify-config';
 import { loadDatabasePoolSize, loadDatabaseUrl } from '@duban/persistence/database-config';
 import { loadTemporalConfig } from '@duban/temporal/temporal-config';
@@ -13,8 +15,12 @@ async function main(): Promise<void> {
   loadDatabasePoolSize();
   loadTemporalConfig();
   loadNotifyConfig();
+  const logConfig = loadLogConfig();
+  const pino = processLogger(logConfig, 'api');
+  const nest = new NestPinoLogger(pino);
+  Logger.overrideLogger(nest);
   const { createApiApp } = await import('./create-api-app');
-  const app = await createApiApp();
+  const app = await createApiApp({ nest, pino, requests: logConfig.format === 'json' });
   await app.listen(port, host);
   Logger.log(`API listening on http://${host}:${port} (OpenAPI: /api/docs)`, 'Bootstrap');
 }

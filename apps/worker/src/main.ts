@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadLogConfig } from '@duban/logging/log-config';
+import { NestPinoLogger, processLogger } from '@duban/logging/process-logger';
 import { loadNotifyConfig } from '@duban/notify/config/notify-config';
 import { loadDatabasePoolSize, loadDatabaseUrl } from '@duban/persistence/database-config';
 import { loadTemporalConfig } from '@duban/temporal/temporal-config';
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
   loadDatabasePoolSize();
   loadTemporalConfig();
   loadNotifyConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
+  const nest = new NestPinoLogger(processLogger(loadLogConfig(), 'worker'));
+  Logger.overrideLogger(nest);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nest });
   app.enableShutdownHooks();
   Logger.log('worker started', 'Bootstrap');
   // A worker that fails (lost server for good, broken bundle) takes the process down with it.

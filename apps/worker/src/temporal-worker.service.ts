@@ -67,7 +67,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 /** SDK logs at WORKER_LOG_LEVEL (default WARN): worker state changes at INFO drown the app's own log. */
 function installRuntimeLogger(level: WorkerLogLevel): void {
   try {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    // Into the process log (pino), with the SDK's fields beside the message.
+    const log = new Logger('Temporal');
+    Runtime.install({
+      logger: new DefaultLogger(level, (entry) => {
+        const fields = entry.meta && Object.keys(entry.meta).length ? entry.meta : undefined;
+        if (entry.level === 'ERROR') log.error(entry.message, fields);
+        else if (entry.level === 'WARN') log.warn(entry.message, fields);
+        else if (entry.level === 'INFO') log.log(entry.message, fields);
+        else log.debug(entry.message, fields);
+      }),
+    });
   } catch {
     // Already installed in this process (e.g. tests that also run a test server): keep that one.
   }

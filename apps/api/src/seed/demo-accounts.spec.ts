@@ -2,7 +2,6 @@ import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
 import { USERNAME_PATTERN } from '../users/username';
 import { buildDemoAccounts } from './demo-accounts';
 import { loadSeedConfig } from './seed-config';
-import { demoTable } from './seed.service';
 
 describe('buildDemoAccounts', () => {
   const accounts = buildDemoAccounts(DEFAULT_ORG_UNITS);
@@ -57,16 +56,5 @@ describe('loadSeedConfig', () => {
     expect(() => loadSeedConfig({ DUBAN_ADMIN_USERNAME: 'chief', DUBAN_ADMIN_PASSWORD: 'short' })).toThrow(
       /DUBAN_ADMIN_PASSWORD must be 10-128/,
     );
-  });
-});
-
-describe('demoTable', () => {
-  it('prints one aligned line per account under a header', () => {
-    const lines = demoTable(buildDemoAccounts([{ code: 'water-air', name: '水气股' }])).split('\n');
-    expect(lines[0]).toMatch(/^username\s+role\s+unit\(s\)\s+display name$/);
-    expect(lines).toHaveLength(2 + 5);
-    expect(lines[2]).toMatch(/^water-air\.handler\s+handler\s+water-air\s+水气股承办人$/);
-    expect(lines.find((l) => l.startsWith('deputy.a'))).toMatch(/deputy-director\s+water-air\s+/);
-    expect(lines[0].indexOf('role')).toBe(lines[2].indexOf(' handler') + 1);
   });
 });

@@ -81,21 +81,9 @@ export class SeedService implements OnApplicationBootstrap {
       this.logger.warn('Demo accounts were created in production; set DUBAN_DEMO_ACCOUNTS=off to switch them off');
     }
     const password = config.demoPasswordIsDefault ? config.demoPassword : '(value of DUBAN_DEMO_PASSWORD)';
+    // The table itself ends `npm start`'s output (after the noise of the start), once.
     this.logger.log(
-      `Created ${report.demoAccountsCreated.length} demo accounts, password ${password}:\n${demoTable(report.demoAccountsCreated)}`,
+      `Created ${report.demoAccountsCreated.length} demo accounts (password ${password}); \`npm start\` lists them when everything is up (an admin: GET /users)`,
     );
   }
-}
-
-/** Plain-text table for the start-up log. */
-export function demoTable(accounts: DemoAccount[]): string {
-  const rows = accounts.map((a) => [a.username, a.role, a.unitCode ?? a.deputyUnits.join(','), a.displayName]);
-  const header = ['username', 'role', 'unit(s)', 'display name'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -50,6 +50,13 @@ export class UserRepository {
     return this.db.getRepository(UserEntity).save(user);
   }
 
+  /** The demo accounts one can sign in with, by unit and role. */
+  activeDemoAccounts(): Promise<UserEntity[]> {
+    return this.db
+      .getRepository(UserEntity)
+      .find({ where: { demo: true, active: true }, order: { createdAt: 'ASC', username: 'ASC' } });
+  }
+
   /** Switches every active demo account off; how many were. */
   async deactivateDemoAccounts(): Promise<number> {
     const result = await this.db.getRepository(UserEntity).update({ demo: true, active: true }, { active: false });
