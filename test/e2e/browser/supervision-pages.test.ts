@@ -414,7 +414,35 @@ describe('web pages in Chromium', () => {
     expect(overdueRows).toBe(overview.overdue.length);
     await page.waitForSelector('html[data-charts=ready]');
     await expect(page.locator('#chart-units svg').count()).resolves.toBe(1);
+    // The completions chart, or the sentence that says there is nothing to draw: never a blank box.
+    const completions =
+      (await page.locator('#chart-completions svg').count()) + (await page.locator('[data-empty=completions]').count());
+    expect(completions).toBe(1);
     await screenshot(page, 'overview');
+    // On a phone every unit's name stands on its own row of the chart: no two labels overlap.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.waitForSelector('html[data-charts=ready]');
+    const names = overview.byUnit.map((u) => u.unitName);
+    const boxes = await page.$$eval(
+      '#chart-units svg text',
+      (texts, wanted) =>
+        texts
+          .filter((t) => (wanted as string[]).includes((t.textContent ?? '').trim()))
+          .map((t) => t.getBoundingClientRect())
+          .map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })),
+      names,
+    );
+    expect(boxes).toHaveLength(names.length);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect({ a: names[i], b: names[j], overlap }).toEqual({ a: names[i], b: names[j], overlap: false });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const summary = await settledJson<{
       total: number;
@@ -769,6 +797,7 @@ interface Overview {
   };
   byUnit: {
     unit: string;
+    unitName: string;
     total: number;
     green: number;
     yellow: number;

@@ -15,15 +15,19 @@ export const OVERVIEW_CHARTS_JS = `(function () {
     c1.setOption({
       textStyle: { fontFamily: font },
       tooltip: { trigger: 'axis' },
-      legend: { data: ['绿灯', '黄灯', '红灯', '完成率'] },
-      grid: { left: 40, right: 40, bottom: 70, top: 40 },
-      xAxis: { type: 'category', data: d.units, axisLabel: { interval: 0, rotate: 30 } },
-      yAxis: [{ type: 'value', name: '任务' }, { type: 'value', name: '%', max: 100 }],
+      legend: { data: ['绿灯', '黄灯', '红灯', '完成率'], top: 0 },
+      // Units down the side, one row each: long names stay readable at 375 px.
+      grid: { left: 8, right: 24, bottom: 24, top: 56, containLabel: true },
+      yAxis: { type: 'category', data: d.units, inverse: true, axisLabel: { interval: 0, width: 96, overflow: 'truncate' } },
+      xAxis: [
+        { type: 'value', name: '任务', minInterval: 1, position: 'bottom' },
+        { type: 'value', name: '完成率%', max: 100, position: 'top', splitLine: { show: false } }
+      ],
       series: [
         { name: '绿灯', type: 'bar', stack: 'l', data: d.green, itemStyle: { color: '#1a7f37' } },
         { name: '黄灯', type: 'bar', stack: 'l', data: d.yellow, itemStyle: { color: '#bf8700' } },
         { name: '红灯', type: 'bar', stack: 'l', data: d.red, itemStyle: { color: '#cf222e' } },
-        { name: '完成率', type: 'line', yAxisIndex: 1, data: d.rate, itemStyle: { color: '#0b57d0' } }
+        { name: '完成率', type: 'scatter', xAxisIndex: 1, symbol: 'diamond', symbolSize: 10, data: d.rate, itemStyle: { color: '#0b57d0' } }
       ]
     });
     charts.push(c1);
@@ -34,8 +38,8 @@ export const OVERVIEW_CHARTS_JS = `(function () {
     c2.setOption({
       textStyle: { fontFamily: font },
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 20, bottom: 50, top: 30 },
-      xAxis: { type: 'category', data: d.weeks, name: '周' },
+      grid: { left: 8, right: 16, bottom: 8, top: 30, containLabel: true },
+      xAxis: { type: 'category', data: d.weeks, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', name: '完成阶段数', minInterval: 1 },
       series: [{ name: '完成阶段', type: 'bar', data: d.completions, itemStyle: { color: '#a5161d' } }]
     });

@@ -5,6 +5,7 @@ import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
 import { jsonForScript } from '../view-model/json-for-script';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { tableOrEmpty } from '../layout/table-or-empty';
+import { isoWeekLabel } from '@duban/domain/labels/labels';
 
 /** What the overview page shows: DashboardService.overview's answer. */
 export interface OverviewData {
@@ -28,6 +29,11 @@ export function planSelect(plans: PlanOption[], selected: string, allLabel = '�
   </label>`;
 }
 
+/** One row per unit (units on the vertical axis, so their names never overlap, even on a phone). */
+function unitChartHeight(units: number): number {
+  return 90 + 28 * units;
+}
+
 /** 督办总览: the numbers as cards and tables (readable without scripts), charts on top of them. */
 export function overviewBody(
   data: OverviewData,
@@ -48,7 +54,7 @@ export function overviewBody(
     yellow: data.byUnit.map((u) => u.yellow),
     red: data.byUnit.map((u) => u.red),
     rate: data.byUnit.map((u) => Math.round(u.completionRate * 1000) / 10),
-    weeks: completions.map((c) => c.week),
+    weeks: completions.map((c) => isoWeekLabel(c.week)),
     completions: completions.map((c) => c.count),
   };
   return html`<form class="filters" method="get" action="/ui/overview">
@@ -63,11 +69,25 @@ export function overviewBody(
     <div class="grid2">
       <section class="card">
         <h2>各单位进度</h2>
-        <div id="chart-units" class="chart" role="img" aria-label="各单位红黄绿灯与完成率"></div>
+        ${
+          data.byUnit.length === 0
+            ? html`<p class="muted" data-empty="units">暂无数据：所选计划还没有任务。</p>`
+            : html`<div
+                id="chart-units"
+                class="chart"
+                style="height:${unitChartHeight(data.byUnit.length)}px"
+                role="img"
+                aria-label="各单位红黄绿灯与完成率"
+              ></div>`
+        }
       </section>
       <section class="card">
         <h2>阶段完成情况（按周）</h2>
-        <div id="chart-completions" class="chart" role="img" aria-label="每周完成的阶段数"></div>
+        ${
+          completions.some((c) => c.count > 0)
+            ? html`<div id="chart-completions" class="chart" role="img" aria-label="每周完成的阶段数"></div>`
+            : html`<p class="muted" data-empty="completions">暂无数据：近几周还没有审批通过的阶段。</p>`
+        }
       </section>
     </div>
     <h2>各单位红黄绿灯</h2>
