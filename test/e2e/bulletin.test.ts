@@ -124,14 +124,21 @@ describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', (
   });
 
   it('lists the tasks escalated in the seven days before the bulletin, each once at its highest rung', async () => {
-    // The 2021 deadlines are long past on this server's clock, so the task workflows escalate now.
+    // The 2021 deadlines are long past on this server's clock, so the task workflows escalate now,
+    // up the whole ladder at once: wait until the projected escalations stop changing (an
+    // escalation projected after the bulletin read its figures would be missing from it).
+    let last = -1;
+    let quietPolls = 0;
     await eventually(async () => {
       const [r] = await db.query(
         `SELECT count(*)::int AS n FROM escalation e JOIN task t ON t.id = e.task_id WHERE t.plan_id = $1`,
         [PLAN_ID],
       );
-      return r.n > 0;
-    });
+      quietPolls = r.n > 0 && r.n === last ? quietPolls + 1 : 0;
+      last = r.n;
+      if (quietPolls < 5) await new Promise((done) => setTimeout(done, 400));
+      return quietPolls >= 5;
+    }, 90_000);
     const res = await h
       .http()
       .post('/bulletins/generate')
@@ -189,6 +196,24 @@ describe('weekly bulletin (real API, worker, Temporal, PostgreSQL, Chromium)', (
     expect(text).toContain('督办通报');
     for (const unit of ['水气股', '监测站', '综合股']) expect(text).toContain(unit);
     expect(text).toContain('各单位任务情况'); // the chart title, drawn as SVG text
+    // No page ends with a section heading: headings stay with their tables.
+    for (const page of text.split('\f')) {
+      const last =
+        page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .at(-1) ?? '';
+      expect(last).not.toMatch(/^[一二三四]、/);
+    }
+    // Ⅴ (U+2164, 地下水 target 4) is text, drawn by an embedded font that has the glyph.
+    expect(text).toContain('Ⅴ类');
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/\syes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
+    const covering = execFileSync('fc-list', [':charset=2164', 'family'], { encoding: 'utf8' });
+    expect(covering).toContain('WenQuanYi Micro Hei'); // the first family of the bulletin's font stack
+    expect(fonts.some((l) => /WenQuanYi/i.test(l))).toBe(true);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(out, 'page')]);
     console.log(`bulletin PDF page image: ${join(out, 'page-1.png')}`);
   });

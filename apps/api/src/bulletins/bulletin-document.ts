@@ -57,18 +57,18 @@ ${opts.heading === false ? '' : '<h1>督办通报</h1>'}
 <p class="sub">${esc(c.planTitle)} · ${esc(isoWeekLabel(c.week))}（${esc(c.weekStart)} 起） · 截至 ${esc(shanghaiDateTime(c.asOf))}（北京时间）</p>
 <p class="summary">任务共 <b>${t.total}</b> 项：已完成 ${t.done}，正常推进 ${t.onTrack}，即将到期 ${t.dueSoon}，逾期 <b class="bad">${t.overdue}</b>，督办中 ${t.escalated}；本周新增督办 ${c.newEscalations.length} 项。</p>
 <div class="charts"><div class="chart">${unitStatusChart(c)}</div><div class="chart">${targetLightChart(c)}</div></div>
-<h2>一、各单位任务情况</h2>
+<section class="part"><h2>一、各单位任务情况</h2>
 <table><thead><tr><th>单位</th><th>任务数</th><th>已完成</th><th>正常推进</th><th>即将到期</th><th>逾期</th><th>督办中</th></tr></thead>
-<tbody>${unitRows || empty(7, '无任务')}</tbody></table>
-<h2>二、逾期任务清单</h2>
+<tbody>${unitRows || empty(7, '无任务')}</tbody></table></section>
+<section class="part"><h2>二、逾期任务清单</h2>
 <table><thead><tr><th>编号</th><th>任务</th><th>责任单位</th><th>截止日期</th><th>逾期天数</th><th>督办级别</th></tr></thead>
-<tbody>${overdueRows || empty(6, '无逾期任务')}</tbody></table>
-<h2>三、本周新增督办</h2>
+<tbody>${overdueRows || empty(6, '无逾期任务')}</tbody></table></section>
+<section class="part"><h2>三、本周新增督办</h2>
 <table><thead><tr><th>编号</th><th>任务</th><th>责任单位</th><th>级别</th><th>督办日期</th></tr></thead>
-<tbody>${escRows || empty(5, '本周无新增督办')}</tbody></table>
-<h2>四、目标指标完成情况</h2>
+<tbody>${escRows || empty(5, '本周无新增督办')}</tbody></table></section>
+<section class="part"><h2>四、目标指标完成情况</h2>
 <table><thead><tr><th>目标</th><th>指标</th><th>责任单位</th><th>目标值</th><th>年初至今</th><th>预警</th><th>说明</th></tr></thead>
-<tbody>${targetRows || empty(7, '无目标指标')}</tbody></table>`;
+<tbody>${targetRows || empty(7, '无目标指标')}</tbody></table></section>`;
 }
 
 export const BULLETIN_CSS = `
@@ -83,7 +83,11 @@ th { background: #f2f4f7; }
 .empty { color: #57606a; text-align: center; }
 .charts { display: flex; gap: 12px; align-items: flex-start; }
 .light-red { color: #cf222e; font-weight: bold; } .light-yellow { color: #9a6700; font-weight: bold; } .light-green { color: #1a7f37; }
-@media print { .charts, table { page-break-inside: avoid; } }`;
+/* A heading never ends a page: it goes with (at least the first rows of) its table. */
+h2 { break-after: avoid; page-break-after: avoid; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+@media print { .charts { break-inside: avoid; page-break-inside: avoid; } }`;
 
 /** A complete HTML document of the bulletin, for printing to PDF. */
 export function bulletinPrintHtml(c: BulletinContent): string {
