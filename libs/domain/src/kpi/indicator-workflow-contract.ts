@@ -1,5 +1,5 @@
 import type { ActivityOptions } from '@temporalio/common';
-import type { TaskPolicy, NotificationRequest } from '../task/task-types';
+import { ESCALATION_LADDER, type TaskPolicy, type NotificationRequest } from '../task/task-types';
 import type { IndicatorDefinition } from './indicator-standing';
 import type { IndicatorLight, IndicatorStatusView } from './indicator-status';
 
@@ -42,11 +42,7 @@ export const DEFAULT_READING_DUE_WORKDAYS = 5;
 /** Reminders 3 workdays before and on the due day; the ladder as for tasks. */
 export const INDICATOR_POLICY: TaskPolicy = {
   reminderOffsets: [3, 0],
-  ladder: [
-    { afterWorkdays: 1, level: 1, to: 'unit-head' },
-    { afterWorkdays: 3, level: 2, to: 'deputy-director' },
-    { afterWorkdays: 5, level: 3, to: 'supervisor' },
-  ],
+  ladder: ESCALATION_LADDER,
   yellowWindowWorkdays: 3,
   sendAt: { hour: 9, minute: 0 },
 };

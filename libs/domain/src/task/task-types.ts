@@ -18,13 +18,16 @@ export interface TaskPolicy {
   sendAt: { hour: number; minute: number };
 }
 
+/** The escalation ladder (督办) of overdue tasks and of missed indicator readings alike. */
+export const ESCALATION_LADDER: TaskPolicy['ladder'] = [
+  { afterWorkdays: 1, level: 1, to: 'unit-head' },
+  { afterWorkdays: 3, level: 2, to: 'deputy-director' },
+  { afterWorkdays: 5, level: 3, to: 'supervisor' },
+];
+
 export const DEFAULT_POLICY: TaskPolicy = {
   reminderOffsets: [5, 3, 1, 0],
-  ladder: [
-    { afterWorkdays: 1, level: 1, to: 'unit-head' },
-    { afterWorkdays: 3, level: 2, to: 'deputy-director' },
-    { afterWorkdays: 5, level: 3, to: 'supervisor' },
-  ],
+  ladder: ESCALATION_LADDER,
   yellowWindowWorkdays: 3,
   sendAt: { hour: 9, minute: 0 },
 };
