@@ -408,6 +408,58 @@ describe('account administration', () => {
   });
 });
 
+describe('changing your own password (POST /auth/password)', () => {
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  it('needs the current password and a new one that meets the policy, naming the field', async () => {
+    const token = (await login('general.handler')).accessToken;
+    const change = (body: object) => http().post('/auth/password').set(auth(token)).send(body);
+    const wrong = await change({ currentPassword: 'not-my-password', newPassword: 'Xi-an-bell-tower-27' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'WRONG_CURRENT_PASSWORD', details: { field: 'currentPassword' } });
+    const weak = await change({ currentPassword: DEMO_PASSWORD, newPassword: '1234567890' });
+    expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({ code: 'WEAK_PASSWORD', details: { field: 'newPassword' } });
+    const withName = await change({ currentPassword: DEMO_PASSWORD, newPassword: 'general.handler-2027' });
+    expect(withName.body.code).toBe('WEAK_PASSWORD');
+    expect(withName.body.message).toContain('用户名');
+    const audit = await auditRows('password-change', 'general.handler');
+    expect(audit.map((r) => r.outcome)).toEqual(['failed']);
+  });
+
+  it('ends every other session and goes on with fresh tokens; the new password signs in, the old does not', async () => {
+    const old = (await login('office.handler')).accessToken;
+    // Tokens carry whole seconds: the change comes in a later second than the old session's.
+    await new Promise((done) => setTimeout(done, 1100));
+    const res = await http()
+      .post('/auth/password')
+      .set(auth(old))
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'Gan-river-bridge-2027' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect((await http().get('/auth/me').set(auth(res.body.accessToken))).status).toBe(200);
+    expect((await http().get('/auth/me').set(auth(old))).status).toBe(401);
+    expect(
+      (await http().post('/auth/login').send({ username: 'office.handler', password: DEMO_PASSWORD })).status,
+    ).toBe(401);
+    await expect(login('office.handler', 'Gan-river-bridge-2027')).resolves.toMatchObject({
+      accessToken: expect.any(String),
+    });
+    // A demo account whose holder chose a password is a real account now (DUBAN_DEMO_ACCOUNTS=off keeps it).
+    const [row] = await ds.query(`SELECT demo FROM app_user WHERE username = 'office.handler'`);
+    expect(row.demo).toBe(false);
+  });
+
+  it('refuses an admin a weak password for someone else', async () => {
+    const admin = (await login('admin')).accessToken;
+    const res = await http()
+      .post('/users')
+      .set(auth(admin))
+      .send({ username: 'li.si', displayName: '李四', password: 'qwertyuiop', role: 'supervisor' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'WEAK_PASSWORD', details: { field: 'password' } });
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the auth endpoints from the code', () => {
     const doc = SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build());

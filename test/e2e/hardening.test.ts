@@ -405,6 +405,45 @@ describe('§7 integrity', () => {
   });
 });
 
+describe('账号与密码: the page everyone has for their own password', () => {
+  it('refuses a mistyped confirmation at the field without echoing a password, then changes it', async () => {
+    const web = await webSession(h, 'party-group.head');
+    const page = await web.get('/ui/account');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('修改密码');
+    expect(page.text).toContain('party-group.head');
+    const differ = await web.postForm('/ui/account/password', {
+      currentPassword: 'duban-demo-2021',
+      newPassword: 'Poyang-lake-2027',
+      confirmPassword: 'Poyang-lake-2028',
+    });
+    expect(differ.status).toBe(400);
+    expect(differ.text).toContain('两次输入的新密码不一致');
+    expect(differ.text).toMatch(/name="confirmPassword"[^>]*aria-invalid="true"/);
+    expect(differ.text).not.toContain('Poyang-lake');
+    const weak = await web.postForm('/ui/account/password', {
+      currentPassword: 'duban-demo-2021',
+      newPassword: 'abcdefghijk',
+      confirmPassword: 'abcdefghijk',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toMatch(/name="newPassword"[^>]*aria-invalid="true"/);
+    const done = await web.postForm('/ui/account/password', {
+      currentPassword: 'duban-demo-2021',
+      newPassword: 'Poyang-lake-2027',
+      confirmPassword: 'Poyang-lake-2027',
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/ui/account?changed=1');
+    expect(String(done.headers['set-cookie'])).toContain('duban_at=');
+    const login = await h
+      .http()
+      .post('/auth/login')
+      .send({ username: 'party-group.head', password: 'Poyang-lake-2027' });
+    expect(login.status).toBe(200);
+  });
+});
+
 describe('§5 sessions and tokens', () => {
   it('logout without the refresh token still ends the refresh token', async () => {
     const s = (await h.http().post('/auth/login').send({ username: 'general.handler', password: 'duban-demo-2021' }))

@@ -27,6 +27,10 @@ let requestSeq = 0;
 export async function webSession(h: ApiHarness, username: string, password = 'duban-demo-2021'): Promise<WebSession> {
   const login = await h.http().post('/auth/login').send({ username, password });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  // A same-origin form carries the server's host and port in Origin: the server must be listening
+  // for supertest's URL to have its port (an ephemeral server gets one only after binding).
+  const server = h.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const csrf = `csrf-${username}-${Date.now()}`;
   const cookie = `duban_at=${login.body.accessToken}; duban_rt=${login.body.refreshToken}; duban_csrf=${csrf}`;
   const origin = (test: request.Test) => {

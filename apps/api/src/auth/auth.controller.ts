@@ -11,6 +11,8 @@ import {
 import { Request } from 'express';
 import { AuthUser } from './auth-user';
 import { AuthUserDto } from './auth-user.dto';
+import { ApiProblemResponses } from '../common/api-problem-responses';
+import { ChangePasswordDto } from './change-password.dto';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest } from './authenticated-request';
 import { CurrentUser } from './current-user.decorator';
@@ -59,6 +61,17 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@Body() body: LogoutDto, @Req() req: AuthenticatedRequest): Promise<void> {
     await this.auth.logout(req.user, req.accessToken, body.refreshToken, requestOrigin(req));
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '修改自己的密码：当前密码 + 新密码 → 新的令牌对（其他会话全部退出）' })
+  @ApiOkResponse({ type: LoginResultDto })
+  @ApiProblemResponses(400, 401)
+  @Header('Cache-Control', 'no-store')
+  changePassword(@Body() body: ChangePasswordDto, @Req() req: AuthenticatedRequest): Promise<LoginResultDto> {
+    return this.auth.changePassword(req.user, body.currentPassword, body.newPassword, requestOrigin(req));
   }
 
   @Get('me')

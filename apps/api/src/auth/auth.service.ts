@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { BadInputError } from '@duban/domain/errors/domain-error';
+import { assertPasswordPolicy } from './assert-password-policy';
 import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { AccountInactiveError } from './account-inactive.error';
 import { AuditLog } from './audit-log';
@@ -93,6 +95,61 @@ export class AuthService {
       requestId: origin.requestId,
     });
     return { ...pair, user: authUser };
+  }
+
+  /**
+   * Self-service password change: the current password proves it is the holder, the new one meets
+   * the policy. Every other session of the account ends (a stolen token dies with the old
+   * password); this one goes on with the fresh tokens returned.
+   */
+  async changePassword(
+    user: AuthUser,
+    currentPassword: string,
+    newPassword: string,
+    origin: RequestOrigin,
+  ): Promise<LoginResult> {
+    const row = await this.userRows.findById(user.id);
+    if (!row || !row.active) throw new UnauthenticatedError('account');
+    const ok =
+      currentPassword.length <= MAX_PASSWORD_LENGTH && (await this.hasher.verify(row.passwordHash, currentPassword));
+    if (!ok) {
+      await this.audit.record({
+        action: 'password-change',
+        outcome: 'failed',
+        actor: user,
+        after: { username: row.username },
+        detail: 'wrong current password',
+        requestId: origin.requestId,
+      });
+      throw new BadInputError('WRONG_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong', {
+        field: 'currentPassword',
+      });
+    }
+    assertPasswordPolicy(newPassword, row.username, 'newPassword');
+    if (newPassword === currentPassword) {
+      throw new BadInputError(
+        'SAME_PASSWORD',
+        '新密码不能与当前密码相同',
+        'The new password must differ from the current one',
+        {
+          field: 'newPassword',
+        },
+      );
+    }
+    row.passwordHash = await this.hasher.hash(newPassword);
+    // Tokens carry whole seconds: those issued before this second end; the pair below (this second) lives.
+    row.tokensValidAfter = new Date(Math.floor(Date.now() / 1000) * 1000 - 1);
+    row.demo = false;
+    await this.userRows.save(row);
+    const pair = await this.tokens.issuePair(row.id);
+    await this.audit.record({
+      action: 'password-change',
+      outcome: 'ok',
+      actor: user,
+      after: { username: row.username },
+      requestId: origin.requestId,
+    });
+    return { ...pair, user: toAuthUser(row) };
   }
 
   /** Rotates the refresh token; the account must still exist and be active. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 
-/** Passwords longer than this are refused before hashing (argon2 cost grows with input). */
-export const MAX_PASSWORD_LENGTH = 128;
-export const MIN_PASSWORD_LENGTH = 10;
+import { MAX_PASSWORD_LENGTH } from '@duban/domain/access/password-policy';
+
+// Passwords longer than the maximum are refused before hashing (argon2 cost grows with input).
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@duban/domain/access/password-policy';
 
 /**
  * Argon2id with the library defaults (m=19 MiB, t=2, p=1: the OWASP minimum). The parameters live in

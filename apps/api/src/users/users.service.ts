@@ -6,6 +6,7 @@ import { UserRepository } from '@duban/persistence/repositories/user-repository'
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser, Role } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
+import { assertPasswordPolicy } from '../auth/assert-password-policy';
 import { UnitsService } from '../units/units.service';
 import { accountRuleViolations, AccountShape } from './account-rules';
 import { CreateUserDto } from './create-user.dto';
@@ -38,6 +39,7 @@ export class UsersService {
       deputyUnits: dedupe(dto.deputyUnits),
     };
     await this.checkShape(shape);
+    assertPasswordPolicy(dto.password, dto.username);
     if (await this.users.usernameTaken(dto.username)) throw duplicate(dto.username);
     const passwordHash = await this.hasher.hash(dto.password);
     const row = { username: dto.username, displayName: dto.displayName.trim(), passwordHash, ...shape };
@@ -81,6 +83,7 @@ export class UsersService {
     }
     if (dto.active !== undefined) user.active = dto.active;
     if (dto.password !== undefined) {
+      assertPasswordPolicy(dto.password, user.username);
       user.passwordHash = await this.hasher.hash(dto.password);
       // A password handed out by an admin makes it a real account, which DUBAN_DEMO_ACCOUNTS=off must not switch off.
       user.demo = false;

@@ -64,7 +64,7 @@ export function renderPage(opts: PageOptions): string {
           )}
         </nav>
         <div class="user">
-          <span class="user-name">${opts.user.displayName}</span>
+          <a class="user-name" href="/ui/account" title="账号与密码">${opts.user.displayName}</a>
           ${
             opts.user.displayName.includes(ROLE_LABELS[opts.user.role])
               ? ''
