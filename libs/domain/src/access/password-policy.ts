@@ -39,7 +39,9 @@ const COMMON = new Set([
 export function passwordProblems(password: string, username: string): string[] {
   const problems: string[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) {
-    problems.push(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    problems.push(
+      `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / the password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
     problems.push(`密码最长 ${MAX_PASSWORD_LENGTH} 个字符 / the password is at most ${MAX_PASSWORD_LENGTH} characters`);
