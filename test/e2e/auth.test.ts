@@ -72,6 +72,7 @@ async function login(username: string, password = DEMO_PASSWORD) {
     refreshToken: string;
     expiresIn: number;
     user: { id: string; role: string; deputyUnits: string[] };
+    mustChangePassword: boolean;
   };
 }
 
@@ -269,6 +270,20 @@ describe('account administration', () => {
     expect(res.body).not.toHaveProperty('passwordHash');
     const session = await login('water-air.li', 'a-new-password');
     expect(session.user).toMatchObject({ displayName: '李四', unitCode: 'water-air' });
+    // The password the admin handed out must be replaced before anything else answers.
+    expect(session.mustChangePassword).toBe(true);
+    const blocked = await http().get('/units').set(auth(session.accessToken));
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await http().get('/auth/me').set(auth(session.accessToken))).status).toBe(200);
+    const changed = await http()
+      .post('/auth/password')
+      .set(auth(session.accessToken))
+      .send({ currentPassword: 'a-new-password', newPassword: 'Lushan-waterfall-27' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.mustChangePassword).toBe(false);
+    expect((await http().get('/units').set(auth(changed.body.accessToken))).status).toBe(200);
+    expect((await login('water-air.li', 'Lushan-waterfall-27')).mustChangePassword).toBe(false);
     const [event]: { actor_user_id: string }[] = await ds.query(
       "SELECT actor_user_id FROM audit_log WHERE action = 'user-create'",
     );
@@ -359,7 +374,9 @@ describe('account administration', () => {
     expect(
       (await http().post('/auth/login').send({ username: 'party-branch.handler', password: DEMO_PASSWORD })).status,
     ).toBe(401);
-    await login('party-branch.handler', 'reset-password-1');
+    expect((await login('party-branch.handler', 'reset-password-1')).mustChangePassword).toBe(true);
+    // Demo accounts and the admin's own sign-in need no change.
+    expect((await login('supervisor')).mustChangePassword).toBe(false);
   });
 
   it('keeps the admin from locking themselves out', async () => {

@@ -406,6 +406,37 @@ describe('§7 integrity', () => {
 });
 
 describe('账号与密码: the page everyone has for their own password', () => {
+  it('leads an account an admin just made to the account page until its holder sets a password', async () => {
+    const admin = await h.login('admin');
+    const created = await h
+      .http()
+      .post('/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        username: 'zhang.san',
+        displayName: '张三',
+        password: 'Initial-by-admin-27',
+        role: 'handler',
+        unitCode: 'ecology',
+      });
+    expect(created.status).toBe(201);
+    const web = await webSession(h, 'zhang.san', 'Initial-by-admin-27');
+    const overview = await web.get('/ui/overview');
+    expect(overview.status).toBe(303);
+    expect(overview.headers.location).toBe('/ui/account?required=1');
+    const account = await web.get('/ui/account?required=1');
+    expect(account.status).toBe(200);
+    expect(account.text).toContain('id="password-required"');
+    const done = await web.postForm('/ui/account/password', {
+      currentPassword: 'Initial-by-admin-27',
+      newPassword: 'Zhang-own-choice-27',
+      confirmPassword: 'Zhang-own-choice-27',
+    });
+    expect(done.status).toBe(303);
+    const fresh = await webSession(h, 'zhang.san', 'Zhang-own-choice-27');
+    expect((await fresh.get('/ui/overview')).status).toBe(200);
+  });
+
   it('refuses a mistyped confirmation at the field without echoing a password, then changes it', async () => {
     const web = await webSession(h, 'party-group.head');
     const page = await web.get('/ui/account');

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
-import { UnauthenticatedError } from './auth-errors';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest } from './authenticated-request';
-import { IS_PUBLIC_KEY } from './public.decorator';
+import { BEFORE_PASSWORD_CHANGE_KEY, IS_PUBLIC_KEY } from './public.decorator';
+import { PasswordChangeRequiredError, UnauthenticatedError } from './auth-errors';
 import { webSessionToken } from './web-session-cookie';
 
 /** Reads `Authorization: Bearer <token>`; anything else counts as no token. */
@@ -35,9 +35,19 @@ export class AccessTokenGuard implements CanActivate {
     // Bearer for the API; the HttpOnly session cookie only on the web pages (/ui/…).
     const token = bearerToken(req) ?? webSessionToken(req);
     if (!token) throw new UnauthenticatedError('missing');
-    const { user, claims } = await this.auth.authenticate(token);
+    const { user, claims, mustChangePassword } = await this.auth.authenticate(token);
     req.user = user;
     req.accessToken = { jti: claims.jti, exp: claims.exp, fam: claims.fam };
+    if (mustChangePassword && !this.allowedBeforePasswordChange(context)) throw new PasswordChangeRequiredError();
     return true;
+  }
+
+  private allowedBeforePasswordChange(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 }

@@ -33,3 +33,15 @@ export class LoginThrottledError extends DomainError {
     );
   }
 }
+
+/** 403 until an account an admin made or reset has chosen its own password. */
+export class PasswordChangeRequiredError extends DomainError {
+  constructor() {
+    super(
+      'PASSWORD_CHANGE_REQUIRED',
+      403,
+      '请先修改密码：管理员设置的初始密码须由本人更改后才能使用系统',
+      'Change your password first (POST /auth/password): a password set by an admin must be replaced by its holder',
+    );
+  }
+}

@@ -19,7 +19,7 @@ import { CurrentUser } from './current-user.decorator';
 import { LoginResultDto } from './login-result.dto';
 import { LoginDto } from './login.dto';
 import { LogoutDto } from './logout.dto';
-import { Public } from './public.decorator';
+import { AllowedBeforePasswordChange, Public } from './public.decorator';
 import { RefreshDto } from './refresh.dto';
 import { requestOrigin } from './request-origin';
 
@@ -55,6 +55,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AllowedBeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出：作废当前会话的全部令牌（访问令牌与刷新令牌）' })
@@ -64,6 +65,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @AllowedBeforePasswordChange()
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改自己的密码：当前密码 + 新密码 → 新的令牌对（其他会话全部退出）' })
@@ -75,6 +77,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户' })
   @ApiOkResponse({ type: AuthUserDto })

@@ -18,6 +18,8 @@ import { familyRevocationId, TokenClaims, TokenPair, TokenService } from './toke
 
 export interface LoginResult extends TokenPair {
   user: AuthUser;
+  /** The holder must choose a password (POST /auth/password) before anything else is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** Where a request came from, for throttling and the audit log. */
@@ -94,7 +96,7 @@ export class AuthService {
       after: trace,
       requestId: origin.requestId,
     });
-    return { ...pair, user: authUser };
+    return { ...pair, user: authUser, mustChangePassword: user.mustChangePassword };
   }
 
   /**
@@ -140,6 +142,7 @@ export class AuthService {
     // Tokens carry whole seconds: those issued before this second end; the pair below (this second) lives.
     row.tokensValidAfter = new Date(Math.floor(Date.now() / 1000) * 1000 - 1);
     row.demo = false;
+    row.mustChangePassword = false;
     await this.userRows.save(row);
     const pair = await this.tokens.issuePair(row.id);
     await this.audit.record({
@@ -149,7 +152,7 @@ export class AuthService {
       after: { username: row.username },
       requestId: origin.requestId,
     });
-    return { ...pair, user: toAuthUser(row) };
+    return { ...pair, user: toAuthUser(row), mustChangePassword: false };
   }
 
   /** Rotates the refresh token; the account must still exist and be active. */
@@ -171,7 +174,7 @@ export class AuthService {
       await this.tokens.revokeFamily(claims.fam);
       throw new UnauthenticatedError('account');
     }
-    return { ...pair, user: toAuthUser(user) };
+    return { ...pair, user: toAuthUser(user), mustChangePassword: user.mustChangePassword };
   }
 
   /**
@@ -210,7 +213,9 @@ export class AuthService {
    * Checks an access token and loads its user in one query (with the revocation flag), so a logout,
    * a deactivation or a role change applies to the very next request.
    */
-  async authenticate(accessToken: string): Promise<{ user: AuthUser; claims: TokenClaims }> {
+  async authenticate(
+    accessToken: string,
+  ): Promise<{ user: AuthUser; claims: TokenClaims; mustChangePassword: boolean }> {
     const claims = await this.tokens.verify(accessToken, 'access');
     const row = await this.userRows.session(claims.sub, [
       claims.jti,
@@ -219,7 +224,7 @@ export class AuthService {
     if (!row || !row.active || issuedBefore(claims, row.tokensValidAfter)) throw new UnauthenticatedError('account');
     if (row.revoked) throw new UnauthenticatedError('revoked');
     const user = toAuthUser(row);
-    return { user, claims };
+    return { user, claims, mustChangePassword: row.mustChangePassword };
   }
 }
 

@@ -14,4 +14,10 @@ export class LoginResultDto implements LoginResult {
 
   @ApiProperty({ type: AuthUserDto })
   user: AuthUserDto;
+
+  @ApiProperty({
+    description:
+      'true for an account an admin made or reset: only POST /auth/password, /auth/me and logout answer until it is changed',
+  })
+  mustChangePassword: boolean;
 }

@@ -44,7 +44,7 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(dto.password);
     const row = { username: dto.username, displayName: dto.displayName.trim(), passwordHash, ...shape };
     const [saved] = await this.users
-      .insert([{ ...row, email: dto.email ?? null, demo: false }])
+      .insert([{ ...row, email: dto.email ?? null, demo: false, mustChangePassword: true }])
       .catch((error: unknown) => {
         // Another request created the same username between the check and the insert.
         if (isUniqueViolation(error)) throw duplicate(dto.username);
@@ -87,6 +87,8 @@ export class UsersService {
       user.passwordHash = await this.hasher.hash(dto.password);
       // A password handed out by an admin makes it a real account, which DUBAN_DEMO_ACCOUNTS=off must not switch off.
       user.demo = false;
+      // A password an admin hands out is known to two people: its holder replaces it first.
+      user.mustChangePassword = user.id !== actor.id;
     }
     const view = UserViewDto.of(await this.users.save(user));
     await this.audit.record({

@@ -40,6 +40,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   demo: boolean;
 
+  /** Set for an account an admin made or reset: its holder must choose a password before anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { LedgerOrderIndex1764806400000 } from './1764806400000-ledger-order-inde
 import { Hardening1796083200000 } from './1796083200000-hardening';
 import { CalendarYears1796083300000 } from './1796083300000-calendar-years';
 import { ProblemTaskRows1796083400000 } from './1796083400000-problem-task-rows';
+import { PasswordChangeRequired1796083500000 } from './1796083500000-password-change-required';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   Hardening1796083200000,
   CalendarYears1796083300000,
   ProblemTaskRows1796083400000,
+  PasswordChangeRequired1796083500000,
 ];

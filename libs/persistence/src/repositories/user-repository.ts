@@ -6,7 +6,8 @@ import { Queryable } from './queryable';
 export type NewUserRow = Pick<
   UserEntity,
   'username' | 'displayName' | 'passwordHash' | 'role' | 'unitCode' | 'deputyUnits' | 'email' | 'demo'
->;
+> &
+  Partial<Pick<UserEntity, 'mustChangePassword'>>;
 
 /** A user as a request is authenticated: the account and whether the token was revoked. */
 export interface SessionUserRow {
@@ -20,6 +21,8 @@ export interface SessionUserRow {
   tokensValidAfter: Date | null;
   /** Any of the token ids asked about is revoked. */
   revoked: boolean;
+  /** The holder must choose a password before anything else. */
+  mustChangePassword: boolean;
 }
 
 /** Users: the accounts a request is authenticated as, the names beside what they did; the only writer of app_user. */
@@ -77,7 +80,7 @@ export class UserRepository {
    */
   async session(userId: string, tokenIds: [string, string]): Promise<SessionUserRow | null> {
     const [row]: Record<string, unknown>[] = await this.db.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active, u.tokens_valid_after,
+      `SELECT u.id, u.username, u.display_name, u.role, u.unit_code, u.deputy_units, u.active, u.tokens_valid_after, u.must_change_password,
               EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2 OR r.jti = $3) AS revoked
          FROM app_user u WHERE u.id = $1`,
       [userId, ...tokenIds],
@@ -93,6 +96,7 @@ export class UserRepository {
       active: Boolean(row.active),
       tokensValidAfter: (row.tokens_valid_after as Date | null) ?? null,
       revoked: Boolean(row.revoked),
+      mustChangePassword: Boolean(row.must_change_password),
     };
   }
 

@@ -5,6 +5,7 @@ import { BadInputError, DomainError } from '@duban/domain/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
 import { AuthService } from '../../auth/auth.service';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { AllowedBeforePasswordChange } from '../../auth/public.decorator';
 import { requestOrigin } from '../../auth/request-origin';
 import { formRefusal } from '../layout/form-refusal';
 import { HtmlPage } from '../layout/html-page.decorator';
@@ -19,6 +20,7 @@ const CONTROLS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 /** 账号与密码: everyone's own account page and self-service password change. */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
+@AllowedBeforePasswordChange()
 @Controller('ui/account')
 export class AccountPageController {
   constructor(
@@ -28,11 +30,16 @@ export class AccountPageController {
 
   @Get()
   @HtmlPage()
-  page(@Req() req: AuthenticatedRequest, @Query('changed') changed?: string): string {
+  page(
+    @Req() req: AuthenticatedRequest,
+    @Query('changed') changed?: string,
+    @Query('required') required?: string,
+  ): string {
+    const notice = changed === '1' ? 'changed' : required === '1' ? 'required' : null;
     return pageFor(req, {
       title: '账号与密码',
       active: 'none',
-      body: accountBody(req.user, csrfOf(req), null, changed === '1'),
+      body: accountBody(req.user, csrfOf(req), null, notice),
     });
   }
 
@@ -65,7 +72,7 @@ export class AccountPageController {
           pageFor(req, {
             title: '账号与密码',
             active: 'none',
-            body: accountBody(req.user, csrfOf(req), refusal, false),
+            body: accountBody(req.user, csrfOf(req), refusal, null),
           }),
         );
     }

@@ -5,7 +5,12 @@ import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { html, SafeHtml } from '../layout/html';
 
 /** 账号与密码: who I am here, and the form to change my own password. */
-export function accountBody(user: AuthUser, csrf: string, refusal: FormRefusal | null, changed: boolean): SafeHtml {
+export function accountBody(
+  user: AuthUser,
+  csrf: string,
+  refusal: FormRefusal | null,
+  notice: 'changed' | 'required' | null,
+): SafeHtml {
   const r = refusalFor(refusal, 'password');
   return html`<section class="card" aria-labelledby="me">
       <h2 id="me">我的账号</h2>
@@ -20,7 +25,18 @@ export function accountBody(user: AuthUser, csrf: string, refusal: FormRefusal |
     </section>
     <section class="card" aria-labelledby="pw">
       <h2 id="pw">修改密码</h2>
-      ${changed ? html`<p class="notice" role="status" id="password-changed">密码已修改；其他设备上的登录已全部退出。</p>` : ''}
+      ${
+        notice === 'changed'
+          ? html`<p class="notice" role="status" id="password-changed">密码已修改；其他设备上的登录已全部退出。</p>`
+          : ''
+      }
+      ${
+        notice === 'required'
+          ? html`<p class="notice" role="alert" id="password-required">
+              您的密码由管理员设置。请先设置自己的密码，之后才能使用系统的其他页面。
+            </p>`
+          : ''
+      }
       <form method="post" action="/ui/account/password" class="action-form">
         <input type="hidden" name="_csrf" value="${csrf}" />
         ${r.message()}

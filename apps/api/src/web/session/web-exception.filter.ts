@@ -31,6 +31,8 @@ export class WebExceptionFilter implements ExceptionFilter {
     const problem = problems.toProblem(exception);
     const status = problem.status;
     if (status === 401) return this.unauthenticated(req, res);
+    // An initial password must be replaced first: every page leads to the account page until then.
+    if (problem.code === 'PASSWORD_CHANGE_REQUIRED') return res.redirect(303, '/ui/account?required=1');
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     const message =
