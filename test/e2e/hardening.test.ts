@@ -408,17 +408,13 @@ describe('§7 integrity', () => {
 describe('账号与密码: the page everyone has for their own password', () => {
   it('leads an account an admin just made to the account page until its holder sets a password', async () => {
     const admin = await h.login('admin');
-    const created = await h
-      .http()
-      .post('/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        username: 'zhang.san',
-        displayName: '张三',
-        password: 'Initial-by-admin-27',
-        role: 'handler',
-        unitCode: 'ecology',
-      });
+    const created = await h.http().post('/users').set('Authorization', `Bearer ${admin}`).send({
+      username: 'zhang.san',
+      displayName: '张三',
+      password: 'Initial-by-admin-27',
+      role: 'handler',
+      unitCode: 'ecology',
+    });
     expect(created.status).toBe(201);
     const web = await webSession(h, 'zhang.san', 'Initial-by-admin-27');
     const overview = await web.get('/ui/overview');
