@@ -18,9 +18,14 @@ export interface StackConfig {
   database: DatabaseConfig;
 }
 
+/** DUBAN_DATA_DIR, or .data, under the checkout `root`. */
+export function dataDirOf(env: NodeJS.ProcessEnv, root: string): string {
+  return resolve(root, env.DUBAN_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+}
+
 /** Everything `npm start` needs, validated up front so a bad setting fails before anything starts. */
 export function loadStackConfig(env: NodeJS.ProcessEnv, root: string): StackConfig {
-  const dataDir = resolve(root, env.DUBAN_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const dataDir = dataDirOf(env, root);
   const apiPort = parsePortSetting('API_PORT', env.API_PORT, DEFAULT_API_PORT);
   const temporal = loadTemporalConfig(env);
   const database = loadDatabaseConfig(env, root);

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR } from '@duban/persistence/database-config';
+import { join } from 'node:path';
+import { dataDirOf } from './stack-config';
 
 /** Where a running `npm start` says its services are, so the command-line tools find them. */
 export interface StackFile {
@@ -32,7 +32,7 @@ export function removeStackFile(dataDir: string): void {
  * environment a tool needs; null when none runs (no file, or its process has gone).
  */
 export function runningStackEnv(env: NodeJS.ProcessEnv, root: string): Record<string, string> | null {
-  const dataDir = resolve(root, env.DUBAN_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const dataDir = dataDirOf(env, root);
   let stack: StackFile;
   try {
     stack = JSON.parse(readFileSync(stackFilePath(dataDir), 'utf8')) as StackFile;

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { PdfPrinter } from '../../apps/api/src/common/pdf-printer';
 import { evidenceDir } from '../../apps/api/src/evidence/evidence.service';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
-import { webSession } from '../support/web-session';
+import { WebSession, webSession } from '../support/web-session';
 
 /**
  * Issue 13 §2–§7, against the real API, worker, Temporal and PostgreSQL: the timeline cannot be
@@ -406,6 +406,10 @@ describe('§7 integrity', () => {
 });
 
 describe('账号与密码: the page everyone has for their own password', () => {
+  /** The page's password form as its holder fills it in (the confirmation equal unless given). */
+  const changePassword = (web: WebSession, current: string, next: string, confirm = next) =>
+    web.postForm('/ui/account/password', { currentPassword: current, newPassword: next, confirmPassword: confirm });
+
   it('leads an account an admin just made to the account page until its holder sets a password', async () => {
     const admin = await h.login('admin');
     const created = await h.http().post('/users').set('Authorization', `Bearer ${admin}`).send({
@@ -423,11 +427,7 @@ describe('账号与密码: the page everyone has for their own password', () => 
     const account = await web.get('/ui/account?required=1');
     expect(account.status).toBe(200);
     expect(account.text).toContain('id="password-required"');
-    const done = await web.postForm('/ui/account/password', {
-      currentPassword: 'Initial-by-admin-27',
-      newPassword: 'Zhang-own-choice-27',
-      confirmPassword: 'Zhang-own-choice-27',
-    });
+    const done = await changePassword(web, 'Initial-by-admin-27', 'Zhang-own-choice-27');
     expect(done.status).toBe(303);
     const fresh = await webSession(h, 'zhang.san', 'Zhang-own-choice-27');
     expect((await fresh.get('/ui/overview')).status).toBe(200);
@@ -439,27 +439,15 @@ describe('账号与密码: the page everyone has for their own password', () => 
     expect(page.status).toBe(200);
     expect(page.text).toContain('修改密码');
     expect(page.text).toContain('party-group.head');
-    const differ = await web.postForm('/ui/account/password', {
-      currentPassword: 'duban-demo-2021',
-      newPassword: 'Poyang-lake-2027',
-      confirmPassword: 'Poyang-lake-2028',
-    });
+    const differ = await changePassword(web, 'duban-demo-2021', 'Poyang-lake-2027', 'Poyang-lake-2028');
     expect(differ.status).toBe(400);
     expect(differ.text).toContain('两次输入的新密码不一致');
     expect(differ.text).toMatch(/name="confirmPassword"[^>]*aria-invalid="true"/);
     expect(differ.text).not.toContain('Poyang-lake');
-    const weak = await web.postForm('/ui/account/password', {
-      currentPassword: 'duban-demo-2021',
-      newPassword: 'abcdefghijk',
-      confirmPassword: 'abcdefghijk',
-    });
+    const weak = await changePassword(web, 'duban-demo-2021', 'abcdefghijk');
     expect(weak.status).toBe(400);
     expect(weak.text).toMatch(/name="newPassword"[^>]*aria-invalid="true"/);
-    const done = await web.postForm('/ui/account/password', {
-      currentPassword: 'duban-demo-2021',
-      newPassword: 'Poyang-lake-2027',
-      confirmPassword: 'Poyang-lake-2027',
-    });
+    const done = await changePassword(web, 'duban-demo-2021', 'Poyang-lake-2027');
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/ui/account?changed=1');
     expect(String(done.headers['set-cookie'])).toContain('duban_at=');

@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   const logConfig = loadLogConfig();
   const pino = processLogger(logConfig, 'api');
   const nest = new NestPinoLogger(pino);
-  Logger.overrideLogger(nest);
   const { createApiApp } = await import('./create-api-app');
   const app = await createApiApp({ nest, pino, requests: logConfig.format === 'json' });
   await app.listen(port, host);

@@ -19,7 +19,6 @@ async function main(): Promise<void> {
   loadTemporalConfig();
   loadNotifyConfig();
   const nest = new NestPinoLogger(processLogger(loadLogConfig(), 'worker'));
-  Logger.overrideLogger(nest);
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nest });
   app.enableShutdownHooks();
   Logger.log('worker started', 'Bootstrap');

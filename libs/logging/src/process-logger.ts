@@ -49,20 +49,22 @@ export class NestPinoLogger implements LoggerService {
     this.write('error', message, context, stack ? [{ stack }, ...rest] : rest);
   }
   warn(message: unknown, ...params: unknown[]) {
-    const { context, rest } = split(params);
-    this.write('warn', message, context, rest);
+    this.at('warn', message, params);
   }
   debug(message: unknown, ...params: unknown[]) {
-    const { context, rest } = split(params);
-    this.write('debug', message, context, rest);
+    this.at('debug', message, params);
   }
   verbose(message: unknown, ...params: unknown[]) {
-    const { context, rest } = split(params);
-    this.write('trace', message, context, rest);
+    this.at('trace', message, params);
   }
   fatal(message: unknown, ...params: unknown[]) {
+    this.at('fatal', message, params);
+  }
+
+  /** The levels whose parameters need no reading of their own: (message, …fields, context?). */
+  private at(level: pino.Level, message: unknown, params: unknown[]) {
     const { context, rest } = split(params);
-    this.write('fatal', message, context, rest);
+    this.write(level, message, context, rest);
   }
 
   private write(level: pino.Level, message: unknown, context: string | undefined, rest: unknown[]) {

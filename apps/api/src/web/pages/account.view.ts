@@ -2,7 +2,7 @@ import { MIN_PASSWORD_LENGTH } from '@duban/domain/access/password-policy';
 import { ROLE_LABELS } from '@duban/domain/labels/labels';
 import { AuthUser } from '../../auth/auth-user';
 import { FormRefusal, refusalFor } from '../layout/form-refusal';
-import { html, SafeHtml } from '../layout/html';
+import { html, raw, SafeHtml } from '../layout/html';
 
 /** 账号与密码: who I am here, and the form to change my own password. */
 export function accountBody(
@@ -39,40 +39,32 @@ export function accountBody(
       }
       <form method="post" action="/ui/account/password" class="action-form">
         <input type="hidden" name="_csrf" value="${csrf}" />
-        ${r.message()}
-        <label
-          >当前密码
-          <input
-            type="password"
-            name="currentPassword"
-            autocomplete="current-password"
-            required
-            ${r.ties('currentPassword')}
-        /></label>
-        <label
-          >新密码
-          <input
-            type="password"
-            name="newPassword"
-            autocomplete="new-password"
-            required
-            minlength="${MIN_PASSWORD_LENGTH}"
-            aria-describedby="password-rule"
-            ${r.ties('newPassword')}
-        /></label>
+        ${r.message()} ${passwordField('currentPassword', '当前密码', 'current-password', r.ties('currentPassword'))}
+        ${passwordField(
+          'newPassword',
+          '新密码',
+          'new-password',
+          r.ties('newPassword'),
+          raw(`minlength="${MIN_PASSWORD_LENGTH}" aria-describedby="password-rule"`),
+        )}
         <p class="muted" id="password-rule">
           至少 ${MIN_PASSWORD_LENGTH} 个字符，不含用户名，不能是常见或有规律的密码（如 1234567890）。
         </p>
-        <label
-          >再次输入新密码
-          <input
-            type="password"
-            name="confirmPassword"
-            autocomplete="new-password"
-            required
-            ${r.ties('confirmPassword')}
-        /></label>
+        ${passwordField('confirmPassword', '再次输入新密码', 'new-password', r.ties('confirmPassword'))}
         <button class="btn" type="submit">修改密码</button>
       </form>
     </section>`;
+}
+
+/** One password input with its label; `ties` marks it refused, `extra` adds its own attributes. */
+function passwordField(
+  name: string,
+  label: string,
+  autocomplete: 'current-password' | 'new-password',
+  ties: SafeHtml | '',
+  extra: SafeHtml | '' = '',
+): SafeHtml {
+  return html`<label
+    >${label} <input type="password" name="${name}" autocomplete="${autocomplete}" required ${extra} ${ties}
+  /></label>`;
 }
