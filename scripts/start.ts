@@ -146,12 +146,24 @@ function printUrls(config: StackConfig): void {
   console.log(lines.join('\n'));
 }
 
-/** How to sign in, last, so the start-up log does not bury it: the active demo accounts, if any. */
+/** A bureau's first start (demo accounts off, no admin yet): what to do next, asked of nobody. */
+const FIRST_ADMIN_HOWTO = `
+还没有管理员账号 no admin account yet. 创建第一个管理员（另开一个终端）:
+  npm run admin:create -- <用户名>        （随后输入密码；或先设置 DUBAN_ADMIN_PASSWORD）
+或在启动前设置 DUBAN_ADMIN_USERNAME 和 DUBAN_ADMIN_PASSWORD。然后用该账号登录网页，
+在「管理」中建立单位、导入人员名单；步骤见 docs/管理员手册.md。`;
+
+/** How to sign in, last, so the start-up log does not bury it: the active demo accounts, or how to make an admin. */
 async function printDemoAccounts(databaseUrl: string): Promise<void> {
   const db = new DataSource(dataSourceOptions(databaseUrl));
   try {
     await db.initialize();
-    const accounts = await new UserRepository(db).activeDemoAccounts();
+    const users = new UserRepository(db);
+    if ((await users.activeAdminCount()) === 0) {
+      console.log(FIRST_ADMIN_HOWTO);
+      return;
+    }
+    const accounts = await users.activeDemoAccounts();
     if (accounts.length === 0) return;
     const names = new Map((await new UnitRepository(db).all()).map((u) => [u.code, u.name]));
     const named = accounts.map((a) => ({

@@ -466,6 +466,22 @@ describe('changing your own password (POST /auth/password)', () => {
     expect(row.demo).toBe(false);
   });
 
+  it('counts wrong current passwords as failed sign-ins: after 5, even the right one waits', async () => {
+    const token = (await login('eia-radiation.handler')).accessToken;
+    const change = (currentPassword: string) =>
+      http().post('/auth/password').set(auth(token)).send({ currentPassword, newPassword: 'Jinggang-mountain-27' });
+    for (let i = 0; i < 5; i++) expect((await change(`guess-${i}-wrong`)).status).toBe(400);
+    const refused = await change(DEMO_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The account's sign-in is refused too: the guesses were failures of the same username.
+    expect(
+      (await http().post('/auth/login').send({ username: 'eia-radiation.handler', password: DEMO_PASSWORD })).status,
+    ).toBe(429);
+    const audit = await auditRows('password-change', 'eia-radiation.handler');
+    expect(audit.map((r) => r.outcome).sort()).toEqual(['denied', 'failed', 'failed', 'failed', 'failed', 'failed']);
+  });
+
   it('refuses an admin a weak password for someone else', async () => {
     const admin = (await login('admin')).accessToken;
     const res = await http()

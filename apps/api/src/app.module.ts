@@ -16,6 +16,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { AdminWebModule } from './web/admin/admin-web.module';
 import { BulletinWebModule } from './web/bulletins/bulletin-web.module';
 import { TargetsWebModule } from './web/targets/targets-web.module';
 import { WebModule } from './web/web.module';
@@ -40,6 +41,7 @@ import { WebModule } from './web/web.module';
     BulletinsModule,
     BulletinWebModule,
     TargetsWebModule,
+    AdminWebModule,
     WebModule,
   ],
   controllers: [HealthController, HomeController],

@@ -5,6 +5,7 @@ import { NestPinoLogger, processLogger } from '@duban/logging/process-logger';
 import { loadNotifyConfig } from '@duban/notify/config/notify-config';
 import { loadDatabasePoolSize, loadDatabaseUrl } from '@duban/persistence/database-config';
 import { loadTemporalConfig } from '@duban/temporal/temporal-config';
+import { loadSignInConfig } from './auth/sign-in-config';
 import { apiConfig } from './config/api-config';
 
 /** API process entry: HTTP on API_PORT (default 3000), OpenAPI at /api/docs. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   loadDatabasePoolSize();
   loadTemporalConfig();
   loadNotifyConfig();
+  loadSignInConfig();
   const logConfig = loadLogConfig();
   const pino = processLogger(logConfig, 'api');
   const nest = new NestPinoLogger(pino);

@@ -7,9 +7,12 @@ import { AUTH_CONFIG, loadAuthConfig } from './auth-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcSignIn } from './oidc/oidc-sign-in';
 import { PasswordHasher } from './password-hasher';
 import { RevokedTokenStore } from './revoked-token.store';
 import { RolesGuard } from './roles.guard';
+import { loadSignInConfig, SIGN_IN_CONFIG } from './sign-in-config';
 import { TokenService } from './token.service';
 
 /**
@@ -23,15 +26,29 @@ import { TokenService } from './token.service';
   providers: [
     // Loaded when the module is built, so a missing production JWT_SECRET stops the start.
     { provide: AUTH_CONFIG, useFactory: () => loadAuthConfig() },
+    // Likewise a bad OIDC_* or AUTH_LOCAL_PASSWORDS setting.
+    { provide: SIGN_IN_CONFIG, useFactory: () => loadSignInConfig() },
     AuditLog,
     AuthService,
     LoginThrottle,
+    OidcClient,
+    OidcSignIn,
     PasswordHasher,
     RevokedTokenStore,
     TokenService,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, AuditLog, PasswordHasher, TokenService, AUTH_CONFIG],
+  exports: [
+    AuthService,
+    AuditLog,
+    LoginThrottle,
+    PasswordHasher,
+    TokenService,
+    AUTH_CONFIG,
+    SIGN_IN_CONFIG,
+    OidcClient,
+    OidcSignIn,
+  ],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { assertPasswordPolicy } from './assert-password-policy';
 import { UserRepository } from '@duban/persistence/repositories/user-repository';
@@ -11,8 +11,10 @@ import {
   RefreshTokenReusedError,
   UnauthenticatedError,
 } from './auth-errors';
+import { LocalPasswordsOffError } from './local-passwords-off.error';
 import { LOGIN_ACTION, LOGIN_FAILED_ACTION, LoginThrottle } from './login-throttle';
 import { MAX_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
+import { SIGN_IN_CONFIG, SignInConfig } from './sign-in-config';
 import { toAuthUser } from './to-auth-user';
 import { familyRevocationId, TokenClaims, TokenPair, TokenService } from './token.service';
 
@@ -41,11 +43,22 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditLog,
+    @Inject(SIGN_IN_CONFIG) private readonly signIn: SignInConfig,
   ) {}
 
   async login(rawUsername: string, password: string, origin: RequestOrigin): Promise<LoginResult> {
     const username = normalizeUsername(rawUsername);
     const trace = { username, ip: origin.ip };
+    if (!this.signIn.localPasswords) {
+      await this.audit.record({
+        action: LOGIN_FAILED_ACTION,
+        outcome: 'denied',
+        after: trace,
+        detail: 'local passwords off',
+        requestId: origin.requestId,
+      });
+      throw new LocalPasswordsOffError();
+    }
     const attempt = await this.throttle.attempt(username, origin.ip, async () => {
       const found = await this.userRows.findByUsername(username);
       const ok =
@@ -112,9 +125,24 @@ export class AuthService {
   ): Promise<LoginResult> {
     const row = await this.userRows.findById(user.id);
     if (!row || !row.active) throw new UnauthenticatedError('account');
-    const ok =
-      currentPassword.length <= MAX_PASSWORD_LENGTH && (await this.hasher.verify(row.passwordHash, currentPassword));
-    if (!ok) {
+    // Guesses at the current password count as failed sign-ins: a stolen session cannot try forever.
+    const attempt = await this.throttle.attempt(row.username, origin.ip, async () => {
+      const ok =
+        currentPassword.length <= MAX_PASSWORD_LENGTH && (await this.hasher.verify(row.passwordHash, currentPassword));
+      return { ok, value: ok };
+    });
+    if (!attempt.allowed) {
+      await this.audit.record({
+        action: 'password-change',
+        outcome: 'denied',
+        actor: user,
+        after: { username: row.username },
+        detail: 'throttled',
+        requestId: origin.requestId,
+      });
+      throw new LoginThrottledError(attempt.retryAfterSeconds);
+    }
+    if (!attempt.value) {
       await this.audit.record({
         action: 'password-change',
         outcome: 'failed',
@@ -174,7 +202,7 @@ export class AuthService {
       await this.tokens.revokeFamily(claims.fam);
       throw new UnauthenticatedError('account');
     }
-    return { ...pair, user: toAuthUser(user), mustChangePassword: user.mustChangePassword };
+    return { ...pair, user: toAuthUser(user), mustChangePassword: mustChangePassword(user, claims) };
   }
 
   /**
@@ -224,8 +252,17 @@ export class AuthService {
     if (!row || !row.active || issuedBefore(claims, row.tokensValidAfter)) throw new UnauthenticatedError('account');
     if (row.revoked) throw new UnauthenticatedError('revoked');
     const user = toAuthUser(row);
-    return { user, claims, mustChangePassword: row.mustChangePassword };
+    return { user, claims, mustChangePassword: mustChangePassword(row, claims) };
   }
+}
+
+/**
+ * An initial password must be replaced by its holder before anything else, but only in a session
+ * that began with that password: a single sign-on session was vouched for by the provider, and its
+ * holder may not know the local password at all.
+ */
+function mustChangePassword(user: { mustChangePassword: boolean }, claims: Pick<TokenClaims, 'via'>): boolean {
+  return user.mustChangePassword && claims.via !== 'oidc';
 }
 
 /** Whether a token was issued before `validAfter` (a deactivation): such tokens stay dead. */

@@ -55,6 +55,16 @@ export class LoginThrottle {
     return result;
   }
 
+  /** Accounts refused sign-in right now, with their failures (what an admin's unlock would clear). */
+  locked(): Promise<Map<string, number>> {
+    return this.attempts.locked(this.config.loginWindowSeconds, this.config.loginMaxFailures);
+  }
+
+  /** Lets the account sign in again at once, from wherever its failures came. */
+  unlock(username: string): Promise<number> {
+    return this.attempts.forgetFailures(username);
+  }
+
   private async check(username: string, ip: string): Promise<ThrottleDecision> {
     const { loginMaxFailures: max, loginMaxFailuresPerIp: ipMax, loginWindowSeconds: window } = this.config;
     const { now, perUser, perIp } = await this.attempts.recentFailures({

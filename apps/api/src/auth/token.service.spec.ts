@@ -110,6 +110,19 @@ describe('TokenService', () => {
     expect(rejected?.reason).toBeInstanceOf(RefreshTokenReusedError);
   });
 
+  it('marks a single sign-on session in both tokens, through every rotation; a password one not at all', async () => {
+    const { service } = setup();
+    const sso = await service.issuePair(USER, undefined, 'oidc');
+    await expect(service.verify(sso.accessToken, 'access')).resolves.toMatchObject({ via: 'oidc' });
+    const { pair } = await service.rotate(sso.refreshToken);
+    await expect(service.verify(pair.accessToken, 'access')).resolves.toMatchObject({ via: 'oidc' });
+    await expect(service.verify(pair.refreshToken, 'refresh')).resolves.toMatchObject({ via: 'oidc' });
+    const password = await service.issuePair(USER);
+    expect(await service.verify(password.accessToken, 'access')).not.toHaveProperty('via');
+    const rotated = await service.rotate(password.refreshToken);
+    expect(await service.verify(rotated.pair.accessToken, 'access')).not.toHaveProperty('via');
+  });
+
   it('does not accept an access token as a refresh token for rotation', async () => {
     const { service } = setup();
     const { accessToken } = await service.issuePair(USER);

@@ -7,6 +7,9 @@ import { RevokedTokenStore } from './revoked-token.store';
 
 export type TokenKind = 'access' | 'refresh';
 
+/** How a session began; tokens of a password sign-in carry no `via` (as before single sign-on). */
+export type SignInMethod = 'password' | 'oidc';
+
 /**
  * Claims this service puts in and reads back; `typ` keeps a refresh token from passing as access.
  * `fam` names the session (token family): every pair rotated from one sign-in shares it, so a
@@ -19,6 +22,8 @@ export interface TokenClaims {
   iat: number;
   exp: number;
   fam?: string;
+  /** 'oidc': the session began with single sign-on, and every pair rotated from it says so. */
+  via?: 'oidc';
 }
 
 /** The revoked_token id that ends a whole token family. */
@@ -46,10 +51,14 @@ export class TokenService {
   ) {}
 
   /** A new access/refresh pair; `family` continues a session (rotation), omitted starts one. */
-  async issuePair(userId: string, family: string = randomUUID()): Promise<TokenPair> {
+  async issuePair(
+    userId: string,
+    family: string = randomUUID(),
+    method: SignInMethod = 'password',
+  ): Promise<TokenPair> {
     const [accessToken, refreshToken] = await Promise.all([
-      this.sign(userId, 'access', this.config.accessTtlSeconds, family),
-      this.sign(userId, 'refresh', this.config.refreshTtlSeconds, family),
+      this.sign(userId, 'access', this.config.accessTtlSeconds, family, method),
+      this.sign(userId, 'refresh', this.config.refreshTtlSeconds, family, method),
     ]);
     return { accessToken, refreshToken, expiresIn: this.config.accessTtlSeconds };
   }
@@ -71,7 +80,8 @@ export class TokenService {
       typeof claims.sub !== 'string' ||
       typeof claims.jti !== 'string' ||
       typeof claims.exp !== 'number' ||
-      (claims.fam !== undefined && typeof claims.fam !== 'string')
+      (claims.fam !== undefined && typeof claims.fam !== 'string') ||
+      (claims.via !== undefined && claims.via !== 'oidc')
     ) {
       throw new UnauthenticatedError(kind);
     }
@@ -110,20 +120,23 @@ export class TokenService {
       await this.revokeFamily(claims.fam);
       throw new RefreshTokenReusedError();
     }
-    return { claims, pair: await this.issuePair(claims.sub, claims.fam) };
+    return { claims, pair: await this.issuePair(claims.sub, claims.fam, claims.via ?? 'password') };
   }
 
-  private sign(userId: string, typ: TokenKind, ttlSeconds: number, family: string): Promise<string> {
-    return this.jwt.signAsync(
-      { typ, fam: family },
-      {
-        secret: this.config.jwtSecret,
-        algorithm: ALGORITHM,
-        issuer: ISSUER,
-        subject: userId,
-        jwtid: randomUUID(),
-        expiresIn: ttlSeconds,
-      },
-    );
+  private sign(
+    userId: string,
+    typ: TokenKind,
+    ttlSeconds: number,
+    family: string,
+    method: SignInMethod,
+  ): Promise<string> {
+    return this.jwt.signAsync(method === 'oidc' ? { typ, fam: family, via: method } : { typ, fam: family }, {
+      secret: this.config.jwtSecret,
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      subject: userId,
+      jwtid: randomUUID(),
+      expiresIn: ttlSeconds,
+    });
   }
 }

@@ -7,7 +7,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { upsertAdminAccount } from '../seed/admin-account';
 import { checkPassword } from '../seed/seed-config';
 import { takeSeedLock } from '../seed/seed-lock';
-import { USERNAME_PATTERN } from '../users/username';
+import { USERNAME_PATTERN } from '@duban/domain/access/username';
 import { useRunningStack } from './running-stack';
 
 const USAGE = `Usage: npm run build && node dist/apps/api/src/cli/create-admin.js <username>

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
+import { unitCodeFor } from '@duban/domain/plan/unit-code';
 import { OrgUnit } from '@duban/domain/plan/org-unit';
 import { PlanDiff, diffPlans } from '@duban/domain/plan/plan-diff';
 import { PlanTree } from '@duban/domain/plan/plan-tree';
@@ -191,7 +192,7 @@ export class PlanImportService {
   /** Applies the preview's unit mappings in memory; refused mappings are bad input. */
   private mapUnits(units: OrgUnit[], options: ImportOptions): AppliedMappings {
     try {
-      return applyUnitMappings(units, options.unitMappings ?? [], unitCode, UNIT_KINDS);
+      return applyUnitMappings(units, options.unitMappings ?? [], unitCodeFor, UNIT_KINDS);
     } catch (error) {
       if (error instanceof UnitMappingError) {
         throw new BadInputError(error.code, error.zh, error.en, { name: error.unitName });
@@ -202,19 +203,11 @@ export class PlanImportService {
 
   private newUnit(name: string, known: OrgUnit[]): NewUnitRow {
     return {
-      code: unitCode(name, new Set(known.map((u) => u.code))),
+      code: unitCodeFor(name, new Set(known.map((u) => u.code))),
       name,
       aliases: [],
       kind: 'section',
       parentBody: null,
     };
   }
-}
-
-/** A code for a unit made by an import: from its name, unique among the codes taken. */
-function unitCode(name: string, taken: Set<string>): string {
-  const base = `unit-${Buffer.from(name).toString('hex').slice(0, 12)}`;
-  let code = base;
-  for (let i = 2; taken.has(code); i++) code = `${base}-${i}`;
-  return code;
 }

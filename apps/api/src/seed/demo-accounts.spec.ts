@@ -1,5 +1,5 @@
 import { DEFAULT_ORG_UNITS } from '@duban/persistence/seed/default-org-units';
-import { USERNAME_PATTERN } from '../users/username';
+import { USERNAME_PATTERN } from '@duban/domain/access/username';
 import { buildDemoAccounts } from './demo-accounts';
 import { loadSeedConfig } from './seed-config';
 

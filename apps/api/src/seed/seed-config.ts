@@ -1,7 +1,7 @@
 import { ConfigError } from '@duban/domain/errors/config-error';
 import { Env } from '../auth/jwt-secret';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
-import { USERNAME_PATTERN } from '../users/username';
+import { USERNAME_PATTERN } from '@duban/domain/access/username';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo-2021';
 

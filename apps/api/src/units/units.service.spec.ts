@@ -43,13 +43,17 @@ describe('the managed list of units', () => {
     expect(audited).toEqual([]);
   });
 
-  it('answers a name taken by another unit (the database refuses it) as a conflict naming it', async () => {
-    const { service } = serviceOver([{ code: 'ecology', name: '生态股' }]);
+  it('answers a name or alias another unit answers to as a conflict naming both', async () => {
+    const { service } = serviceOver([{ code: 'ecology', name: '生态股', aliases: ['自然生态股'] }]);
     await expect(service.create({ code: 'eco2', name: '生态股', kind: 'section' }, admin)).rejects.toMatchObject({
       status: 409,
-      code: 'UNIT_EXISTS',
-      message: expect.stringContaining('生态股'),
+      code: 'UNIT_NAME_TAKEN',
+      messageZh: '「生态股」已是单位「生态股」的名称或别名',
+      details: { field: 'name' },
     });
+    await expect(
+      service.create({ code: 'eco3', name: '新股', aliases: ['自然 生态股'], kind: 'section' }, admin),
+    ).rejects.toMatchObject({ code: 'UNIT_NAME_TAKEN', details: { field: 'aliases' } });
     await expect(service.update('ecology', { name: '生态股' }, admin)).resolves.toMatchObject({ name: '生态股' });
   });
 

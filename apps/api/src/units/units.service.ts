@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { isUniqueViolation } from '@duban/persistence/repositories/unique-violation';
 import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
+import { normaliseUnitName } from '@duban/domain/plan/unit-resolution';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUnitDto } from './create-unit.dto';
@@ -31,10 +32,23 @@ export class UnitsService {
     if (missing.length > 0) throw new UnknownUnitError(missing, field);
   }
 
+  private async assertNamesFree(code: string, names: string[]): Promise<void> {
+    const taken = namesTakenElsewhere(await this.units.all(), code, names);
+    if (taken) {
+      throw new ConflictError(
+        'UNIT_NAME_TAKEN',
+        `「${taken.name}」已是单位「${taken.owner}」的名称或别名`,
+        `"${taken.name}" already names unit ${taken.owner}`,
+        { field: taken.name === names[0] ? 'name' : 'aliases' },
+      );
+    }
+  }
+
   async create(dto: CreateUnitDto, actor: AuthUser): Promise<UnitViewDto> {
     if (await this.units.findByCode(dto.code)) {
       throw new ConflictError('UNIT_EXISTS', `单位代码已存在：${dto.code}`, `Unit code already exists: ${dto.code}`);
     }
+    await this.assertNamesFree(dto.code, [dto.name, ...(dto.aliases ?? [])]);
     const saved = await this.units
       .insert({
         code: dto.code,
@@ -45,7 +59,7 @@ export class UnitsService {
       })
       .catch((error: unknown) => rethrowDuplicate(error, dto.name));
     const view = UnitViewDto.of(saved);
-    await this.audit.record({ action: 'unit-create', outcome: 'ok', actor, after: view });
+    await this.audit.record({ action: 'unit-create', outcome: 'ok', actor, subject: view.code, after: view });
     return view;
   }
 
@@ -58,11 +72,33 @@ export class UnitsService {
     if (dto.kind !== undefined) unit.kind = dto.kind;
     if (dto.parentBody !== undefined) unit.parentBody = dto.parentBody;
     if (dto.active !== undefined) unit.active = dto.active;
+    await this.assertNamesFree(code, [unit.name, ...unit.aliases]);
     const saved = await this.units.save(unit).catch((error: unknown) => rethrowDuplicate(error, unit.name));
     const view = UnitViewDto.of(saved);
-    await this.audit.record({ action: 'unit-update', outcome: 'ok', actor, before, after: view });
+    await this.audit.record({ action: 'unit-update', outcome: 'ok', actor, subject: code, before, after: view });
     return view;
   }
+}
+
+/**
+ * A name or alias answers for one unit only: imports match plans' and sheets' unit names
+ * against them, and two units answering to 水气股 would make every such match a guess.
+ */
+function namesTakenElsewhere(
+  units: { code: string; name: string; aliases: string[] }[],
+  code: string,
+  names: string[],
+): { name: string; owner: string } | null {
+  const owners = new Map<string, string>();
+  for (const u of units) {
+    if (u.code === code) continue;
+    for (const n of [u.name, ...(u.aliases ?? [])]) owners.set(normaliseUnitName(n), u.name);
+  }
+  for (const name of names) {
+    const owner = owners.get(normaliseUnitName(name));
+    if (owner) return { name, owner };
+  }
+  return null;
 }
 
 function dedupe(values: string[]): string[] {

@@ -11,10 +11,11 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { normalisePhone } from '@duban/domain/access/contact-details';
 import { Role, ROLES } from '../auth/auth-user';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
 import { UNIT_CODE_PATTERN } from '../units/unit-kinds';
-import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from './username';
+import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from '@duban/domain/access/username';
 
 const UNIT_CODE_MESSAGE = '单位代码格式不正确 / malformed unit code';
 
@@ -72,4 +73,12 @@ export class CreateUserDto {
   @IsEmail({}, { message: 'email 格式不正确 / email is not a valid address' })
   @MaxLength(255, { message: 'email 最长 255 个字符 / email is at most 255 characters' })
   email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13800000000', description: '手机或 区号-电话' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalisePhone(value) ?? value) : value))
+  @Matches(/^(1\d{10}|0\d{2,3}-\d{7,8}(-\d{1,6})?)$/, {
+    message: 'mobile 应为 11 位手机号或 区号-电话号码 / mobile must be a mainland mobile or a landline',
+  })
+  mobile?: string | null;
 }

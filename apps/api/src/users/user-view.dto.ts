@@ -25,8 +25,14 @@ export class UserViewDto {
   @ApiProperty({ type: String, nullable: true })
   email: string | null;
 
+  @ApiProperty({ type: String, nullable: true })
+  mobile: string | null;
+
   @ApiProperty()
   active: boolean;
+
+  @ApiProperty({ description: 'Its holder must choose a password at the next sign-in.' })
+  mustChangePassword: boolean;
 
   @ApiProperty({ description: 'Created as a demo account on first start.' })
   demo: boolean;
@@ -43,7 +49,9 @@ export class UserViewDto {
       unitCode: user.unitCode,
       deputyUnits: user.deputyUnits ?? [],
       email: user.email,
+      mobile: user.mobile ?? null,
       active: user.active,
+      mustChangePassword: user.mustChangePassword ?? false,
       demo: user.demo,
       createdAt: user.createdAt,
     });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -51,6 +51,15 @@ export class UsersController {
   @ApiConflictResponse({ description: 'Username already exists' })
   create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserViewDto> {
     return this.users.create(body, actor);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: '解锁：清除账号的登录失败记录，使其可立即再次登录（管理员）' })
+  @ApiOkResponse({ type: UserViewDto })
+  @ApiNotFoundResponse()
+  unlock(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() actor: AuthUser): Promise<UserViewDto> {
+    return this.users.unlock(id, actor);
   }
 
   @Patch(':id')

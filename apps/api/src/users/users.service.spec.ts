@@ -3,11 +3,13 @@ import { UserEntity } from '@duban/persistence/entities';
 import { inMemoryUnits, inMemoryUsers } from '@duban/persistence/testing/in-memory-accounts';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser } from '../auth/auth-user';
+import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from './users.service';
 
 const ADMIN_ID = '00000000-0000-4000-8000-000000000000';
+const ZHANG_ID = '00000000-0000-4000-8000-0000000000aa';
 
 function serviceOver(users: Partial<UserEntity>[] = []) {
   const audited: AuditRecord[] = [];
@@ -30,7 +32,22 @@ function serviceOver(users: Partial<UserEntity>[] = []) {
     unitCode: null,
     deputyUnits: [],
   };
-  return { service: new UsersService(store.repository, units, hasher, audit), rows: store.rows, audited, admin };
+  // Failed sign-ins by username, as login_attempt counts them (the SQL is covered end to end).
+  const failures = new Map<string, number>([['zhang', 5]]);
+  const throttle = {
+    locked: async () => new Map(failures),
+    unlock: async (username: string) => {
+      const n = failures.get(username) ?? 0;
+      failures.delete(username);
+      return n;
+    },
+  } as unknown as LoginThrottle;
+  return {
+    service: new UsersService(store.repository, units, hasher, audit, throttle),
+    rows: store.rows,
+    audited,
+    admin,
+  };
 }
 
 const newHead = {
@@ -122,5 +139,19 @@ describe('account administration', () => {
   it('answers an account that is not there as not found', async () => {
     const { service } = serviceOver();
     await expect(service.get('00000000-0000-4000-8000-00000000abcd')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('UsersService.unlock', () => {
+  it('forgets the account’s failed sign-ins and says so in the audit log', async () => {
+    const { service, audited, admin } = serviceOver([{ id: ZHANG_ID, username: 'zhang' }]);
+    expect(await service.locked()).toEqual(new Map([['zhang', 5]]));
+    await service.unlock(ZHANG_ID, admin);
+    expect(await service.locked()).toEqual(new Map());
+    expect(audited.at(-1)).toMatchObject({
+      action: 'user-unlock',
+      subject: ZHANG_ID,
+      detail: '5 failed sign-ins cleared',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '@duban/persistence/repositories/unique-violat
 import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { AuditLog } from '../auth/audit-log';
 import { AuthUser, Role } from '../auth/auth-user';
+import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertPasswordPolicy } from '../auth/assert-password-policy';
 import { UnitsService } from '../units/units.service';
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly units: UnitsService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async list(): Promise<UserViewDto[]> {
@@ -44,14 +46,14 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(dto.password);
     const row = { username: dto.username, displayName: dto.displayName.trim(), passwordHash, ...shape };
     const [saved] = await this.users
-      .insert([{ ...row, email: dto.email ?? null, demo: false, mustChangePassword: true }])
+      .insert([{ ...row, email: dto.email ?? null, mobile: dto.mobile ?? null, demo: false, mustChangePassword: true }])
       .catch((error: unknown) => {
         // Another request created the same username between the check and the insert.
         if (isUniqueViolation(error)) throw duplicate(dto.username);
         throw error;
       });
     const view = UserViewDto.of(saved);
-    await this.audit.record({ action: 'user-create', outcome: 'ok', actor, after: view });
+    await this.audit.record({ action: 'user-create', outcome: 'ok', actor, subject: view.id, after: view });
     return view;
   }
 
@@ -77,6 +79,7 @@ export class UsersService {
     Object.assign(user, shape);
     if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
     if (dto.email !== undefined) user.email = dto.email;
+    if (dto.mobile !== undefined) user.mobile = dto.mobile;
     if (dto.active === false && user.active) {
       // Every token issued so far dies with the deactivation, and stays dead after a reactivation.
       user.tokensValidAfter = new Date();
@@ -89,17 +92,39 @@ export class UsersService {
       user.demo = false;
       // A password an admin hands out is known to two people: its holder replaces it first.
       user.mustChangePassword = user.id !== actor.id;
+      // A reset is often because the old password got out: whoever holds it is signed out.
+      if (user.id !== actor.id) user.tokensValidAfter = new Date();
     }
     const view = UserViewDto.of(await this.users.save(user));
     await this.audit.record({
       action: 'user-update',
       outcome: 'ok',
       actor,
+      subject: user.id,
       before,
       after: view,
       detail: dto.password !== undefined ? 'password reset' : null,
     });
     return view;
+  }
+
+  /** Usernames the login throttle refuses now, with their failure counts. */
+  locked(): Promise<Map<string, number>> {
+    return this.throttle.locked();
+  }
+
+  /** 解锁: the account's failed sign-ins are forgotten, so its holder may try again at once. */
+  async unlock(id: string, actor: AuthUser): Promise<UserViewDto> {
+    const user = await this.load(id);
+    const cleared = await this.throttle.unlock(user.username);
+    await this.audit.record({
+      action: 'user-unlock',
+      outcome: 'ok',
+      actor,
+      subject: user.id,
+      detail: `${cleared} failed sign-ins cleared`,
+    });
+    return UserViewDto.of(user);
   }
 
   private async load(id: string): Promise<UserEntity> {

@@ -21,6 +21,7 @@ import { OverviewController } from './pages/overview.controller';
 import { PlanImportPageController } from './pages/plan-import.controller';
 import { TaskDetailController } from './pages/task-detail.controller';
 import { LoginController } from './session/login.controller';
+import { OidcLoginController } from './session/oidc-login.controller';
 import { AccountPageController } from './pages/account.controller';
 import { WebExceptionFilter } from './session/web-exception.filter';
 
@@ -42,6 +43,7 @@ import { WebExceptionFilter } from './session/web-exception.filter';
   ],
   controllers: [
     LoginController,
+    OidcLoginController,
     AccountPageController,
     WebAssetsController,
     OverviewController,

@@ -124,6 +124,40 @@ export const ESCALATION_TARGET_LABELS: Record<string, string> = {
   supervisor: '督查室',
 };
 
+/** Kinds of unit (org_unit.kind). */
+export const UNIT_KIND_LABELS: Record<string, string> = {
+  section: '股室',
+  office: '办公室',
+  station: '站所',
+  branch: '分局、大队',
+  party: '党组织',
+};
+
+/** What an audit_log entry records; a refused task action is named by EVENT_LABELS. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: '登录',
+  'login-failed': '登录失败',
+  logout: '退出',
+  'token-refresh': '续期登录',
+  'password-change': '修改密码',
+  'user-create': '新建账号',
+  'user-update': '修改账号',
+  'user-unlock': '解锁账号',
+  'unit-create': '新增单位',
+  'unit-update': '修改单位',
+  'roster-import': '导入人员名单',
+  'plan-import': '导入计划',
+  'plan-revision': '修订计划',
+  deny: '拒绝访问',
+};
+
+export const AUDIT_OUTCOME_LABELS: Record<string, string> = {
+  ok: '成功',
+  failed: '失败',
+  denied: '被拒绝',
+  rejected: '被驳回',
+};
+
 export const UNIT_ROLE_LABELS: Record<string, string> = { any: '牵头或配合', lead: '牵头', cooperating: '配合' };
 
 const STAGE_KEY_LABELS: Record<string, string> = {

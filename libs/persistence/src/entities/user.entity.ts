@@ -29,6 +29,9 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   email: string | null;
 
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  mobile: string | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

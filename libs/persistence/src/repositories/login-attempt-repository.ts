@@ -40,6 +40,33 @@ export class LoginAttemptRepository {
     return { now: row.now, perUser: (row.per_user ?? []).map(asDate), perIp: (row.per_ip ?? []).map(asDate) };
   }
 
+  /**
+   * Usernames the throttle refuses now: from some IP, `limit` failures inside the window since
+   * that IP's last successful sign-in. With their failure count, for the admin's account list.
+   */
+  async locked(windowSeconds: number, limit: number): Promise<Map<string, number>> {
+    const rows: { username: string; failures: string }[] = await this.db.query(
+      `SELECT username, max(n) AS failures FROM (
+         SELECT a.username, a.ip, count(*) AS n FROM login_attempt a
+          WHERE a.outcome = 'failed' AND a.at > now() - make_interval(secs => $1)
+            AND a.at > coalesce((SELECT max(o.at) FROM login_attempt o
+                                  WHERE o.username = a.username AND o.ip = a.ip AND o.outcome = 'ok'), '-infinity')
+          GROUP BY a.username, a.ip HAVING count(*) >= $2) per_ip
+        GROUP BY username`,
+      [windowSeconds, limit],
+    );
+    return new Map(rows.map((r) => [r.username, Number(r.failures)]));
+  }
+
+  /** An admin's unlock: the account's failed attempts are forgotten, from every IP. */
+  async forgetFailures(username: string): Promise<number> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `DELETE FROM login_attempt WHERE username = $1 AND outcome = 'failed'`,
+      [username],
+    );
+    return count;
+  }
+
   /** Forgets attempts older than this many seconds. */
   async purgeOlderThan(seconds: number): Promise<void> {
     await this.db.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [seconds]);

@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLogReader } from '../audit/audit-log.reader';
 import { AuditLogWriter } from '../audit/audit-log.writer';
 import { BulletinRepository } from './bulletin-repository';
 import { EscalationRepository } from './escalation-repository';
@@ -33,6 +34,7 @@ export const REPOSITORIES = [
   LoginAttemptRepository,
   IdempotencyRepository,
   AuditLogWriter,
+  AuditLogReader,
   Transactions,
 ] as const;
 

@@ -7,7 +7,7 @@ export type NewUserRow = Pick<
   UserEntity,
   'username' | 'displayName' | 'passwordHash' | 'role' | 'unitCode' | 'deputyUnits' | 'email' | 'demo'
 > &
-  Partial<Pick<UserEntity, 'mustChangePassword'>>;
+  Partial<Pick<UserEntity, 'mustChangePassword' | 'mobile'>>;
 
 /** A user as a request is authenticated: the account and whether the token was revoked. */
 export interface SessionUserRow {
@@ -51,6 +51,11 @@ export class UserRepository {
   /** Writes back an account that was changed (role, unit, password, deactivation). */
   save(user: UserEntity): Promise<UserEntity> {
     return this.db.getRepository(UserEntity).save(user);
+  }
+
+  /** Active administrators: none means nobody can set the system up from the pages yet. */
+  activeAdminCount(): Promise<number> {
+    return this.db.getRepository(UserEntity).count({ where: { role: 'admin', active: true } });
   }
 
   /** The demo accounts one can sign in with, by unit and role. */

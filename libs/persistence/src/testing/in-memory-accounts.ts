@@ -101,9 +101,11 @@ function userRow(u: Partial<UserEntity>, i: number): UserEntity {
     unitCode: null,
     deputyUnits: [],
     email: null,
+    mobile: null,
     active: true,
     tokensValidAfter: null,
     demo: false,
+    mustChangePassword: false,
     createdAt: new Date(Date.UTC(2026, 11, 1, 0, i)),
     ...u,
   });

@@ -12,7 +12,7 @@ const malformed = (detail: string) =>
   });
 
 /** The text of a cell as a person reads it: rich text joined, a date as YYYY-MM-DD, a formula's result. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

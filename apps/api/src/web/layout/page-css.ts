@@ -83,6 +83,16 @@ textarea{width:100%;min-height:3.5em}
 [hidden]{display:none!important}
 .row-ops{margin-top:.2rem}
 .deadline select,.deadline input{display:block;margin-bottom:.2rem}
+.tabs{display:flex;flex-wrap:wrap;gap:.25rem;margin:-.5rem 0 1rem;border-bottom:1px solid #d0d7de}
+.tabs a{padding:.3rem .8rem}
+.tabs a[aria-current]{border-bottom:3px solid #a5161d;font-weight:600}
+.form-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:.5rem 1rem;margin-bottom:.75rem}
+.form-grid label{display:flex;flex-direction:column;font-size:.85rem;color:#444}
+.form-grid .wide{grid-column:1/-1}
+fieldset{border:1px solid #e1e4e8;border-radius:6px;padding:.5rem .75rem;margin:0}
+.checks{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.checks label{flex-direction:row;align-items:center;gap:.3rem;color:#1f2328;font-size:.9rem}
+.secret{font-family:ui-monospace,Consolas,monospace;font-size:1rem;background:#fff8c5;padding:0 .3em;border-radius:3px}
 .login{max-width:360px;margin:2rem auto}
 .login label{display:block;margin-bottom:.75rem}
 .login input{width:100%}

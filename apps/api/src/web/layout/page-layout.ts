@@ -14,6 +14,7 @@ export type NavKey =
   | 'bulletins'
   | 'calendar'
   | 'import'
+  | 'admin'
   | 'none';
 
 export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; roles?: readonly AuthUser['role'][] }[] = [
@@ -26,6 +27,7 @@ export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; rol
   { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
   { key: 'calendar', label: '日历', href: '/ui/calendar', roles: ['admin', 'supervisor'] },
   { key: 'import', label: '导入', href: '/ui/plans/import', roles: ['admin', 'supervisor'] },
+  { key: 'admin', label: '管理', href: '/ui/admin/accounts', roles: ['admin'] },
 ];
 
 export const ROLE_LABELS: Record<AuthUser['role'], string> = ROLES;

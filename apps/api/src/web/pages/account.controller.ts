@@ -61,11 +61,12 @@ export class AccountPageController {
       setSessionCookies(req, res, pair, this.config.refreshTtlSeconds);
       res.redirect(303, '/ui/account?changed=1');
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status !== 400) throw error;
+      // 429: too many wrong current passwords; said in the form like any other refusal.
+      if (!(error instanceof DomainError) || (error.status !== 400 && error.status !== 429)) throw error;
       // Nothing typed is echoed back: these are passwords.
       const refusal = formRefusal('password', error, {}, CONTROLS);
       res
-        .status(400)
+        .status(error.status)
         .type('html')
         .setHeader('Cache-Control', 'no-store')
         .send(

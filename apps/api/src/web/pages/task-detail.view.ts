@@ -77,6 +77,11 @@ function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput):
   return `${v.names.get(r.by) ?? '（用户）'}（${unit}${role}）`;
 }
 
+/** 2027-03-12 09:00（提前 3 个工作日） */
+function reminderWhen(r: StageState['reminders'][number]): string {
+  return `${formatDateTime(r.at)}（${r.offsetWorkdays === 0 ? '到期当日' : `提前 ${r.offsetWorkdays} 个工作日`}）`;
+}
+
 function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): SafeHtml {
   const done = stage.status === 'approved' || stage.status === 'closed';
   const records: SafeHtml[] = [];
@@ -113,11 +118,12 @@ function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): Saf
     );
   }
   for (const r of (stage.reminders ?? []).filter((x) => x.state === 'fired')) {
-    records.push(
-      html`<li class="muted">
-        催办：${formatDateTime(r.at)}（${r.offsetWorkdays === 0 ? '到期当日' : `提前 ${r.offsetWorkdays} 个工作日`}）
-      </li>`,
-    );
+    records.push(html`<li class="muted">催办：${reminderWhen(r)}</li>`);
+  }
+  // The next reminder the workflow has set (its timers are durable): what the unit will hear, and when.
+  const next = current ? (stage.reminders ?? []).find((x) => x.state === 'pending') : undefined;
+  if (next) {
+    records.push(html`<li class="muted" id="next-reminder">下次催办：${reminderWhen(next)}</li>`);
   }
   for (const e of (stage.ladder ?? []).filter((x) => x.state === 'fired')) {
     records.push(

@@ -4,12 +4,16 @@ import { Request, Response } from 'express';
 import { DomainError } from '@duban/domain/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
 import { AuthService } from '../../auth/auth.service';
+import { OidcClient } from '../../auth/oidc/oidc-client';
 import { Public } from '../../auth/public.decorator';
 import { requestOrigin } from '../../auth/request-origin';
+import { SIGN_IN_CONFIG, SignInConfig } from '../../auth/sign-in-config';
 import { TokenService } from '../../auth/token.service';
 import { html, raw } from '../layout/html';
 import { renderPage } from '../layout/page-layout';
+import { sendContinuePage } from './continue-page';
 import { assertSameOriginForm } from './csrf-check';
+import { clearOidcIdTokenCookie, oidcIdToken } from './oidc-id-token-cookie';
 import { WebExceptionFilter, safeNext } from './web-exception.filter';
 import { clearSessionCookies, ensureCsrfCookie, sessionCookies, setSessionCookies } from './web-session';
 
@@ -22,6 +26,8 @@ export class LoginController {
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(SIGN_IN_CONFIG) private readonly signIn: SignInConfig,
+    private readonly oidc: OidcClient,
   ) {}
 
   @Public()
@@ -29,7 +35,7 @@ export class LoginController {
   @Header('Cache-Control', 'no-store')
   loginPage(@Req() req: Request, @Res() res: Response, @Query('next') next?: string): void {
     const csrf = ensureCsrfCookie(req, res);
-    res.type('html').send(loginPage(csrf, safeNext(next), '', null));
+    res.type('html').send(loginPage(this.signIn, csrf, safeNext(next), '', null));
   }
 
   @Public()
@@ -43,10 +49,11 @@ export class LoginController {
     const username = String(body.username ?? '');
     const next = safeNext(body.next);
     try {
-      if (!username.trim() || !body.password) {
+      // With passwords off, AuthService refuses whatever was typed (and audits it).
+      if (this.signIn.localPasswords && (!username.trim() || !body.password)) {
         throw new DomainError('BAD_INPUT', 400, '请输入用户名和密码', 'Enter username and password');
       }
-      const result = await this.auth.login(username, String(body.password), requestOrigin(req));
+      const result = await this.auth.login(username, String(body.password ?? ''), requestOrigin(req));
       setSessionCookies(req, res, result, this.config.refreshTtlSeconds);
       res.redirect(303, next);
     } catch (error) {
@@ -57,13 +64,14 @@ export class LoginController {
       res
         .status(error.status)
         .type('html')
-        .send(loginPage(sessionCookies(req).csrf ?? '', next, username, error.messageZh));
+        .send(loginPage(this.signIn, sessionCookies(req).csrf ?? '', next, username, error.messageZh));
     }
   }
 
   /**
    * Public so that a session whose access token has just expired can still end: the refresh token
-   * is revoked either way, otherwise it could bring the session back.
+   * is revoked either way, otherwise it could bring the session back. A single sign-on session
+   * then ends at the provider too, when it offers a sign-out (RP-initiated logout).
    */
   @Public()
   @Post('logout')
@@ -71,21 +79,48 @@ export class LoginController {
     assertSameOriginForm(req);
     const { access, refresh } = sessionCookies(req);
     const session = access ? await this.auth.authenticate(access).catch(() => null) : null;
+    let via = session?.claims.via;
     if (session) {
       await this.auth.logout(session.user, session.claims, refresh, requestOrigin(req));
     } else if (refresh) {
       const claims = await this.tokens.verify(refresh, 'refresh').catch(() => null);
       if (claims) {
+        via = claims.via;
         await this.tokens.revoke(claims);
         await this.tokens.revokeFamily(claims.fam);
       }
     }
     clearSessionCookies(res);
+    const idToken = oidcIdToken(req);
+    clearOidcIdTokenCookie(res);
+    const providerSignOut = via === 'oidc' && this.oidc.config ? await this.oidc.endSessionUrl(idToken) : null;
+    if (providerSignOut) return sendContinuePage(res, '已退出本系统，正在退出统一身份认证', providerSignOut.href);
     res.redirect(303, '/ui/login?loggedOut=1');
   }
 }
 
-function loginPage(csrf: string, next: string, username: string, error: string | null): string {
+/**
+ * The password form and, with OIDC configured, the single sign-on button (OIDC_LABEL); with
+ * AUTH_LOCAL_PASSWORDS=off the button alone.
+ */
+function loginPage(signIn: SignInConfig, csrf: string, next: string, username: string, error: string | null): string {
+  const sso = signIn.oidc
+    ? html`<p class="btn-row">
+        <a class="btn" id="sso-login" href="/ui/login/oidc?next=${encodeURIComponent(next)}">${signIn.oidc.label}</a>
+      </p>`
+    : '';
+  if (!signIn.localPasswords) {
+    return renderPage({
+      title: '登录',
+      active: 'none',
+      user: null,
+      body: html`<div class="card login">
+        ${error ? html`<div class="error" role="alert" id="login-error">${error}</div>` : ''}
+        <p>本系统使用统一身份认证登录。</p>
+        ${sso}
+      </div>`,
+    });
+  }
   return renderPage({
     title: '登录',
     active: 'none',
@@ -113,6 +148,12 @@ function loginPage(csrf: string, next: string, username: string, error: string |
           ${error ? raw('autofocus') : ''}
       /></label>
       <button class="btn" type="submit">登录</button>
+      ${
+        sso
+          ? html`<p>或</p>
+              ${sso}`
+          : ''
+      }
     </form>`,
   });
 }

@@ -3,6 +3,7 @@ import { Request, Response } from 'express';
 import { DomainError } from '@duban/domain/errors/domain-error';
 import { AUTH_CONFIG, AuthConfig } from '../../auth/auth-config';
 import { ProblemDetailsFilter } from '../../common/problem-details.filter';
+import { PasswordChangeRequiredError } from '../../auth/auth-errors';
 import { AuthService } from '../../auth/auth.service';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { requestOrigin } from '../../auth/request-origin';
@@ -32,7 +33,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const status = problem.status;
     if (status === 401) return this.unauthenticated(req, res);
     // An initial password must be replaced first: every page leads to the account page until then.
-    if (problem.code === 'PASSWORD_CHANGE_REQUIRED') return res.redirect(303, '/ui/account?required=1');
+    if (exception instanceof PasswordChangeRequiredError) return res.redirect(303, '/ui/account?required=1');
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     const message =

@@ -1,0 +1,34 @@
+import { isMailbox, normalisePhone } from './contact-details';
+
+describe('normalisePhone', () => {
+  it.each([
+    ['13800000000', '13800000000'],
+    ['138 0000 0000', '13800000000'],
+    ['138-0000-0000', '13800000000'],
+    ['+86 13912345678', '13912345678'],
+    ['+86-13912345678', '13912345678'],
+    ['8613912345678', '13912345678'],
+    ['１３８００００００００', '13800000000'],
+    ['0791-88888888', '0791-88888888'],
+    ['079188888888', '0791-88888888'],
+    ['(0791)8888888', '0791-8888888'],
+    ['010-12345678-123', '010-12345678-123'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalisePhone(input)).toBe(expected);
+  });
+
+  it.each(['12800000000', '1380000000', '138000000001', '88888888', 'abc', '', '0791-888', '+1 4155550100'])(
+    'refuses %s',
+    (input) => {
+      expect(normalisePhone(input)).toBeNull();
+    },
+  );
+});
+
+describe('isMailbox', () => {
+  it.each(['zhang@example.gov.cn', 'a.b+c@x.cn'])('takes %s', (m) => expect(isMailbox(m)).toBe(true));
+  it.each(['zhang', 'zhang@', '@x.cn', 'a b@x.cn', 'a@x', 'a@@x.cn', 'a@x.', `${'a'.repeat(251)}@x.cn`])(
+    'refuses %s',
+    (m) => expect(isMailbox(m)).toBe(false),
+  );
+});
