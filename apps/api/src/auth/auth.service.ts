@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { assertPasswordPolicy } from './assert-password-policy';
+import { UserEntity } from '@duban/persistence/entities';
 import { UserRepository } from '@duban/persistence/repositories/user-repository';
 import { AccountInactiveError } from './account-inactive.error';
 import { AuditLog } from './audit-log';
@@ -101,7 +102,16 @@ export class AuthService {
       });
       throw new AccountInactiveError();
     }
-    const pair = await this.tokens.issuePair(user.id);
+    return this.openSession(user, trace, origin);
+  }
+
+  /**
+   * A signed-in session for an account whose holder has proved who they are: the token pair and
+   * the audit entry. A single sign-on session (`via: 'oidc'`) has no initial password to replace.
+   */
+  async openSession(user: UserEntity, trace: object, origin: RequestOrigin, via?: 'oidc'): Promise<LoginResult> {
+    const authUser = toAuthUser(user);
+    const pair = await this.tokens.issuePair(user.id, undefined, via ?? 'password');
     await this.audit.record({
       action: LOGIN_ACTION,
       outcome: 'ok',
@@ -109,7 +119,7 @@ export class AuthService {
       after: trace,
       requestId: origin.requestId,
     });
-    return { ...pair, user: authUser, mustChangePassword: user.mustChangePassword };
+    return { ...pair, user: authUser, mustChangePassword: via === 'oidc' ? false : user.mustChangePassword };
   }
 
   /**
@@ -131,26 +141,21 @@ export class AuthService {
         currentPassword.length <= MAX_PASSWORD_LENGTH && (await this.hasher.verify(row.passwordHash, currentPassword));
       return { ok, value: ok };
     });
-    if (!attempt.allowed) {
-      await this.audit.record({
+    const refused = (outcome: 'denied' | 'failed', detail: string) =>
+      this.audit.record({
         action: 'password-change',
-        outcome: 'denied',
+        outcome,
         actor: user,
         after: { username: row.username },
-        detail: 'throttled',
+        detail,
         requestId: origin.requestId,
       });
+    if (!attempt.allowed) {
+      await refused('denied', 'throttled');
       throw new LoginThrottledError(attempt.retryAfterSeconds);
     }
     if (!attempt.value) {
-      await this.audit.record({
-        action: 'password-change',
-        outcome: 'failed',
-        actor: user,
-        after: { username: row.username },
-        detail: 'wrong current password',
-        requestId: origin.requestId,
-      });
+      await refused('failed', 'wrong current password');
       throw new BadInputError('WRONG_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong', {
         field: 'currentPassword',
       });

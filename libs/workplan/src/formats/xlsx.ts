@@ -12,7 +12,7 @@ const malformed = (detail: string) =>
   });
 
 /** The text of a cell as a person reads it: rich text joined, a date as YYYY-MM-DD, a formula's result. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -22,6 +22,22 @@ export function cellText(value: ExcelJS.CellValue): string {
     return '';
   }
   return String(value);
+}
+
+/**
+ * A worksheet's cells as text, row by row (an empty row is []). A merged cell's slaves report the
+ * master's value: the merge is carried into every cell it covers, as a reader sees it.
+ */
+export function worksheetGrid(sheet: ExcelJS.Worksheet): string[][] {
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, r) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cells[c - 1] = cellText(cell.isMerged ? cell.master.value : cell.value).trim();
+    });
+    grid[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
+  });
+  return Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
 }
 
 /**
@@ -44,16 +60,7 @@ export async function xlsxToText(
   const texts: { text: string; cell?: string }[] = [];
   let traditional = false;
   for (const sheet of workbook.worksheets) {
-    const grid: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, r) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        // A merged cell's slaves report the master's value: the merge is carried as a reader sees it.
-        cells[c - 1] = cellText(cell.isMerged ? cell.master.value : cell.value).trim();
-      });
-      grid[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
-    });
-    let rows = grid.map((r) => r ?? []);
+    let rows = worksheetGrid(sheet);
     // Traditional characters read as simplified before the headers are matched.
     const joined = rows.map((r) => r.join('\u0001')).join('\u0002');
     const simplified = simplifiedIfTraditional(joined);

@@ -4,11 +4,10 @@ import { UserRepository } from '@duban/persistence/repositories/user-repository'
 import { UserEntity } from '@duban/persistence/entities';
 import { AuditLog } from '../audit-log';
 import { AuthUser, isRole } from '../auth-user';
-import { LoginResult, normalizeUsername, RequestOrigin } from '../auth.service';
-import { LOGIN_ACTION, LOGIN_FAILED_ACTION } from '../login-throttle';
+import { AuthService, LoginResult, normalizeUsername, RequestOrigin } from '../auth.service';
+import { LOGIN_FAILED_ACTION } from '../login-throttle';
 import { SIGN_IN_CONFIG, SignInConfig } from '../sign-in-config';
 import { toAuthUser } from '../to-auth-user';
-import { TokenService } from '../token.service';
 import { accountUpdateFromClaims } from './account-update-from-claims';
 import { claimValues } from './claim-values';
 import { OidcClient, OidcIdentity, OidcLoginChecks } from './oidc-client';
@@ -33,7 +32,7 @@ export class OidcSignIn {
   constructor(
     private readonly users: UserRepository,
     private readonly units: UnitRepository,
-    private readonly tokens: TokenService,
+    private readonly auth: AuthService,
     private readonly audit: AuditLog,
     private readonly client: OidcClient,
     @Inject(SIGN_IN_CONFIG) private readonly settings: SignInConfig,
@@ -94,17 +93,8 @@ export class OidcSignIn {
     if (!user) return refuse('unknown user', null, new OidcAccountUnknownError(claimed));
     if (!user.active) return refuse('account inactive', toAuthUser(user), new OidcAccountInactiveError(user.username));
     await this.followClaims(user, claims, origin);
-    const authUser = toAuthUser(user);
-    const pair = await this.tokens.issuePair(user.id, undefined, 'oidc');
-    await this.audit.record({
-      action: LOGIN_ACTION,
-      outcome: 'ok',
-      actor: authUser,
-      after: trace,
-      requestId: origin.requestId,
-    });
-    // No initial password to replace: the provider vouched for this person (see AuthService).
-    return { ...pair, user: authUser, mustChangePassword: false };
+    // No initial password to replace: the provider vouched for this person.
+    return this.auth.openSession(user, trace, origin, 'oidc');
   }
 
   /** Takes the role and unit the claims give the account, when configured and valid. */

@@ -2,7 +2,7 @@ import * as iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { headingRowIndex } from '@duban/domain/roster/roster-columns';
-import { cellText } from '@duban/workplan/formats/xlsx';
+import { worksheetGrid } from '@duban/workplan/formats/xlsx';
 
 /** A staff sheet is a few hundred rows; anything near this is not one. */
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
@@ -34,17 +34,7 @@ async function xlsxGrid(buffer: Buffer): Promise<string[][]> {
   } catch (error) {
     throw unreadable('Excel 文件', error instanceof Error ? error.message : String(error));
   }
-  const grids = workbook.worksheets.map((sheet) => {
-    const grid: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, r) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[c - 1] = cellText(cell.isMerged ? cell.master.value : cell.value).trim();
-      });
-      grid[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
-    });
-    return Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
-  });
+  const grids = workbook.worksheets.map(worksheetGrid);
   return grids.find((g) => headingRowIndex(g) >= 0) ?? grids[0] ?? [];
 }
 

@@ -81,18 +81,7 @@ export class AccountsAdminController {
       const password = text(form.password) || initialPassword(username);
       const dto = await validatedForm(CreateUserDto, { ...this.fields(form), username, password });
       const user = await this.users.create(dto, req.user);
-      res
-        .status(201)
-        .type('html')
-        .setHeader('Cache-Control', 'no-store')
-        .send(
-          await this.page(req, user, {
-            csrf: csrfOf(req),
-            refusal: null,
-            issuedPassword: password,
-            notice: `已新建账号 ${user.username}。`,
-          }),
-        );
+      await this.sendIssuedPassword(req, res.status(201), user, password, `已新建账号 ${user.username}。`);
     } catch (error) {
       await answerWithRefusedPage(res, error, (refused) =>
         this.page(req, null, { csrf: csrfOf(req), refusal: this.refusal('account-new', refused, form) }),
@@ -141,17 +130,7 @@ export class AccountsAdminController {
     const current = await this.users.get(id);
     const password = initialPassword(current.username);
     const user = await this.users.update(id, { password }, req.user);
-    res
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .send(
-        await this.page(req, user, {
-          csrf: csrfOf(req),
-          refusal: null,
-          issuedPassword: password,
-          notice: `已重置 ${user.username} 的密码。`,
-        }),
-      );
+    await this.sendIssuedPassword(req, res, user, password, `已重置 ${user.username} 的密码。`);
   }
 
   @Post(':id/unlock')
@@ -163,6 +142,18 @@ export class AccountsAdminController {
     assertSameOriginForm(req);
     const user = await this.users.unlock(id, req.user);
     res.redirect(303, `/ui/admin/accounts?saved=${encodeURIComponent(user.username)}#account-${user.username}`);
+  }
+
+  /** The account's page with the one-time password it was just given: never cached, never shown again. */
+  private async sendIssuedPassword(
+    req: AuthenticatedRequest,
+    res: Response,
+    user: UserViewDto,
+    password: string,
+    notice: string,
+  ): Promise<void> {
+    const page = await this.page(req, user, { csrf: csrfOf(req), refusal: null, issuedPassword: password, notice });
+    res.type('html').setHeader('Cache-Control', 'no-store').send(page);
   }
 
   /** The fields both forms post, as the DTOs name them ('' means "none"). */
