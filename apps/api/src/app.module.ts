@@ -8,6 +8,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { InboxModule } from './inbox/inbox.module';
+import { ItemsModule } from './items/items.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { SeedModule } from './seed/seed.module';
@@ -17,6 +18,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { AdminWebModule } from './web/admin/admin-web.module';
+import { ItemsWebModule } from './web/items/items-web.module';
 import { BulletinWebModule } from './web/bulletins/bulletin-web.module';
 import { TargetsWebModule } from './web/targets/targets-web.module';
 import { WebModule } from './web/web.module';
@@ -31,6 +33,7 @@ import { WebModule } from './web/web.module';
     UsersModule,
     UnitsModule,
     PlansModule,
+    ItemsModule,
     TasksModule,
     CalendarModule,
     InboxModule,
@@ -42,6 +45,7 @@ import { WebModule } from './web/web.module';
     BulletinWebModule,
     TargetsWebModule,
     AdminWebModule,
+    ItemsWebModule,
     WebModule,
   ],
   controllers: [HealthController, HomeController],

@@ -10,6 +10,7 @@ export function itemRows(
   items: WalkedItem[],
   resolution: UnitResolution,
   kinds: Map<string, string>,
+  sourceKind: string,
 ): PlanItemRow[] {
   return items.map((w) => {
     const a = resolution.assignments.get(w.item.code);
@@ -25,6 +26,7 @@ export function itemRows(
       title: w.item.title,
       body: w.item.body,
       kind: w.isLeaf ? (kinds.get(id) ?? null) : null,
+      sourceKind,
       leadUnit: a?.leadUnit ?? null,
       cooperatingUnits: a?.cooperatingUnits ?? [],
       relatedSectionsPending: a?.relatedSectionsPending ?? false,

@@ -119,8 +119,9 @@ export class PlanImportService {
             contentHash: hash,
             tree,
             importedBy: options.actor?.userId ?? null,
+            sourceKind: tree.metadata.sourceKind ?? 'workplan',
           },
-          items: itemRows(planId, items, resolution, kinds),
+          items: itemRows(planId, items, resolution, kinds, tree.metadata.sourceKind ?? 'workplan'),
           indicators: indicatorRows(tree),
           removedCodes: diff?.removed.map((r) => r.code) ?? [],
           event: {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SOURCE_KINDS, SourceKind } from '@duban/domain/items/source-kinds';
 
 export const TASK_SORT_FIELDS = ['code', 'dueAt', 'light', 'updatedAt', 'escalation'] as const;
 export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red', 'none'] as const;
@@ -50,6 +51,14 @@ export class TaskListQuery {
   @IsOptional()
   @IsDateString()
   dueTo?: string;
+
+  @ApiPropertyOptional({
+    enum: SOURCE_KINDS,
+    description: '来源：年度工作要点、领导批示、会议议定、上级交办、建议提案、督察整改、其他',
+  })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS)
+  source?: SourceKind;
 
   @ApiPropertyOptional({ description: '中文全文检索（标题、内容、编号）' })
   @IsOptional()

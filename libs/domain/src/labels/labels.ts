@@ -110,6 +110,26 @@ export const TASK_KIND_LABELS: Record<string, string> = {
   quantitative: '量化任务',
   recurring: '定期任务',
   ongoing: '长期任务',
+  assigned: '交办件',
+};
+
+/** Where an item comes from (来源). */
+export const SOURCE_KIND_LABELS: Record<string, string> = {
+  workplan: '年度工作要点',
+  instruction: '领导批示',
+  meeting: '会议议定',
+  higher: '上级交办',
+  proposal: '建议提案',
+  inspection: '督察整改',
+  other: '其他',
+};
+
+/** 紧急程度 of a registered item. */
+export const URGENCY_LABELS: Record<string, string> = {
+  'extra-urgent': '特急',
+  urgent: '急件',
+  normal: '一般',
+  'long-term': '长期',
 };
 
 /** An ISO week code as people read it: 2021-W41 → 2021年第41周 (anything else as it is). */

@@ -1,3 +1,6 @@
+import type { SourceKind } from '../items/source-kinds';
+import type { TaskKind } from '../task/task-types';
+
 /**
  * The plan tree: what a parsed work plan (工作要点) is, independent of the document format it came from.
  * Produced by libs/workplan, imported by the persistence layer, and the input to task workflows.
@@ -99,6 +102,8 @@ export interface TaskItem {
   deadlines?: Deadline[];
   children: TaskItem[];
   source: SourceRef;
+  /** The stage template a registrar chose (立项); without it the rules pick one from the text. */
+  kind?: TaskKind;
 }
 
 export interface PlanMetadata {
@@ -109,6 +114,8 @@ export interface PlanMetadata {
   year: number;
   /** 文号 as printed (蔡政办〔2023〕1号), when the document gives one. */
   docNumber?: string;
+  /** Where its items come from; a plan document is `workplan` (the default). */
+  sourceKind?: SourceKind;
 }
 
 export type WarningCode =

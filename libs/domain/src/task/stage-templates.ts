@@ -121,6 +121,9 @@ export function stageTemplate(kind: TaskKind, ctx: TemplateContext): StageDraft[
         closure(),
       ];
     }
+    case 'assigned':
+      // A 交办件 is done in one go by its deadline, with evidence of what was done.
+      return [stage('handle', '办理', ctx.due, { requiresEvidence: true, ...coop }), closure()];
     case 'recurring':
       return [...periodicReports(ctx, ctx.recurrence ?? 'quarter'), closure()];
     case 'ongoing':
@@ -142,6 +145,7 @@ export function stageTemplate(kind: TaskKind, ctx: TemplateContext): StageDraft[
 
 /** Picks the kind of a task from its deadline and wording; the plan owner can override it. */
 export function kindOf(item: TaskItem): { kind: TaskKind; targetQuantity?: number } {
+  if (item.kind) return { kind: item.kind };
   if (item.deadline.kind === 'ongoing') return { kind: 'ongoing' };
   if (item.deadline.kind === 'recurring') return { kind: 'recurring' };
   if (/整改/.test(item.title) || /(问题|反馈问题|督察问题|隐患)[^。]{0,10}整改|整改到位|销号/.test(item.body)) {

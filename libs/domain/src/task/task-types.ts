@@ -2,7 +2,8 @@ import { ActorRef } from '../access/actor';
 
 /** The contract between the API, the task workflow and its activities. */
 
-export type TaskKind = 'annual' | 'rectification' | 'quantitative' | 'recurring' | 'ongoing';
+/** `assigned`: a registered item (交办件), 办理 then 销号. */
+export type TaskKind = 'annual' | 'rectification' | 'quantitative' | 'recurring' | 'ongoing' | 'assigned';
 
 export type EscalationTarget = 'unit-head' | 'deputy-director' | 'supervisor';
 

@@ -30,6 +30,10 @@ export class PlanEntity {
   @Column({ type: 'jsonb' })
   tree: unknown;
 
+  /** workplan, or the source of a batch of registered items (领导批示, 会议议定, …). */
+  @Column({ name: 'source_kind', type: 'varchar', length: 16, default: 'workplan' })
+  sourceKind: string;
+
   @Column({ name: 'imported_by', type: 'varchar', length: 64, nullable: true })
   importedBy: string | null;
 

@@ -43,6 +43,10 @@ export class TaskEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   kind: string | null;
 
+  /** Where the item comes from: workplan, instruction, meeting, higher, proposal, inspection, other. */
+  @Column({ name: 'source_kind', type: 'varchar', length: 16, default: 'workplan' })
+  sourceKind: string;
+
   @Column({ name: 'lead_unit', type: 'varchar', length: 64, nullable: true })
   leadUnit: string | null;
 

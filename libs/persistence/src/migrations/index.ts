@@ -7,6 +7,7 @@ import { CalendarYears1796083300000 } from './1796083300000-calendar-years';
 import { ProblemTaskRows1796083400000 } from './1796083400000-problem-task-rows';
 import { PasswordChangeRequired1796083500000 } from './1796083500000-password-change-required';
 import { UserMobile1796083600000 } from './1796083600000-user-mobile';
+import { ItemSources1796083700000 } from './1796083700000-item-sources';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ProblemTaskRows1796083400000,
   PasswordChangeRequired1796083500000,
   UserMobile1796083600000,
+  ItemSources1796083700000,
 ];

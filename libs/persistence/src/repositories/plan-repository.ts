@@ -10,6 +10,11 @@ export interface PlanHead {
   year: number;
 }
 
+export interface BatchRow extends PlanHead {
+  sourceKind: string;
+  items: number;
+}
+
 export interface PlanSummaryRow {
   id: string;
   title: string;
@@ -89,6 +94,15 @@ export class PlanRepository {
       ? await this.db.query(`SELECT id, title, year FROM plan WHERE id = $1`, [planId])
       : await this.db.query(`SELECT id, title, year FROM plan ORDER BY updated_at DESC LIMIT 1`);
     return plan ?? null;
+  }
+
+  /** Batches of registered items (立项), the latest first, with how many items each holds. */
+  batches(): Promise<BatchRow[]> {
+    return this.db.query(
+      `SELECT p.id, p.title, p.year, p.source_kind AS "sourceKind",
+              (SELECT count(*)::int FROM task t WHERE t.plan_id = p.id AND t.is_leaf) AS items
+         FROM plan p WHERE p.source_kind <> 'workplan' ORDER BY p.updated_at DESC`,
+    );
   }
 
   /** Every plan, the latest import first. */

@@ -11,6 +11,8 @@ export interface PlanRow {
   contentHash: string;
   tree: unknown;
   importedBy: string | null;
+  /** workplan, or the source of a batch of registered items. */
+  sourceKind: string;
 }
 
 /** One item of the plan's tree as the task table holds it before its workflow projects state. */
@@ -24,6 +26,7 @@ export interface PlanItemRow {
   title: string;
   body: string;
   kind: string | null;
+  sourceKind: string;
   leadUnit: string | null;
   cooperatingUnits: string[];
   relatedSectionsPending: boolean;
@@ -77,23 +80,23 @@ export class PlanWriter {
 
   private async upsertPlan(p: PlanRow): Promise<void> {
     await this.tx.query(
-      `INSERT INTO plan (id, title, issuer, issued_on, year, content_hash, revision, tree, imported_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, now())
+      `INSERT INTO plan (id, title, issuer, issued_on, year, content_hash, revision, tree, imported_by, source_kind, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, now())
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, issuer = EXCLUDED.issuer, issued_on = EXCLUDED.issued_on,
          year = EXCLUDED.year, content_hash = EXCLUDED.content_hash, revision = plan.revision + 1,
-         tree = EXCLUDED.tree, imported_by = EXCLUDED.imported_by, updated_at = now()`,
-      [p.id, p.title, p.issuer, p.issuedOn, p.year, p.contentHash, JSON.stringify(p.tree), p.importedBy],
+         tree = EXCLUDED.tree, imported_by = EXCLUDED.imported_by, source_kind = EXCLUDED.source_kind, updated_at = now()`,
+      [p.id, p.title, p.issuer, p.issuedOn, p.year, p.contentHash, JSON.stringify(p.tree), p.importedBy, p.sourceKind],
     );
   }
 
   private async upsertItem(planId: string, t: PlanItemRow): Promise<void> {
     await this.tx.query(
       `INSERT INTO task (id, plan_id, code, parent_code, section_code, ordinal, is_leaf, title, body, kind, lead_unit,
-                         cooperating_units, related_sections_pending, deadline_kind, due_date, deadline_defaulted)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                         cooperating_units, related_sections_pending, deadline_kind, due_date, deadline_defaulted, source_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (id) DO UPDATE SET parent_code = EXCLUDED.parent_code, section_code = EXCLUDED.section_code,
          ordinal = EXCLUDED.ordinal, is_leaf = EXCLUDED.is_leaf, title = EXCLUDED.title, body = EXCLUDED.body,
-         kind = EXCLUDED.kind, deadline_kind = EXCLUDED.deadline_kind, due_date = EXCLUDED.due_date,
+         kind = EXCLUDED.kind, source_kind = EXCLUDED.source_kind, deadline_kind = EXCLUDED.deadline_kind, due_date = EXCLUDED.due_date,
          deadline_defaulted = EXCLUDED.deadline_defaulted, related_sections_pending = EXCLUDED.related_sections_pending`,
       [
         t.id,
@@ -112,6 +115,7 @@ export class PlanWriter {
         t.deadlineKind,
         t.dueDate,
         t.deadlineDefaulted,
+        t.sourceKind,
       ],
     );
   }

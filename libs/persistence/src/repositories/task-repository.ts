@@ -10,6 +10,7 @@ const LEDGER_COLUMNS = [
   't.code',
   't.title',
   't.kind',
+  't.sourceKind',
   't.leadUnit',
   't.cooperatingUnits',
   't.status',
@@ -47,6 +48,8 @@ export interface LedgerFilter {
   dueTo?: string;
   /** Substring of the code, title or body (Chinese has no word breaks). */
   q?: string;
+  /** Where the item comes from (workplan, meeting, …). */
+  source?: string;
 }
 
 export interface LedgerPageRequest {
@@ -197,6 +200,7 @@ function applyFilter(qb: SelectQueryBuilder<TaskEntity>, f: LedgerFilter): void 
   }
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
   if (f.light) qb.andWhere('t.traffic_light = :light', { light: f.light });
+  if (f.source) qb.andWhere('t.source_kind = :source', { source: f.source });
   if (f.stage) qb.andWhere('t.current_stage_key = :stage', { stage: f.stage });
   if (f.dueFrom) qb.andWhere('t.next_due_at >= :dueFrom', { dueFrom: f.dueFrom });
   if (f.dueTo) qb.andWhere('t.next_due_at <= :dueTo', { dueTo: f.dueTo });

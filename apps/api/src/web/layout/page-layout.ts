@@ -14,6 +14,7 @@ export type NavKey =
   | 'bulletins'
   | 'calendar'
   | 'import'
+  | 'items'
   | 'admin'
   | 'none';
 
@@ -27,6 +28,7 @@ export const NAV_ITEMS: readonly { key: NavKey; label: string; href: string; rol
   { key: 'bulletins', label: '通报', href: '/ui/bulletins' },
   { key: 'calendar', label: '日历', href: '/ui/calendar', roles: ['admin', 'supervisor'] },
   { key: 'import', label: '导入', href: '/ui/plans/import', roles: ['admin', 'supervisor'] },
+  { key: 'items', label: '立项', href: '/ui/items/new', roles: ['admin', 'supervisor'] },
   { key: 'admin', label: '管理', href: '/ui/admin/accounts', roles: ['admin'] },
 ];
 

@@ -5,6 +5,7 @@ import {
   ESCALATION_LEVEL_LABELS,
   label,
   LIGHT_LABELS,
+  SOURCE_KIND_LABELS,
   STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
@@ -20,6 +21,7 @@ export const LEDGER_XLSX_HEADERS = [
   '红黄绿灯',
   '督办',
   '状态',
+  '来源',
 ];
 
 /** The ledger view as an Excel workbook: the same columns as the page, one row per task. */
@@ -40,8 +42,9 @@ export async function ledgerWorkbook(items: TaskEntity[], unitName: (code: strin
       label(LIGHT_LABELS, t.trafficLight),
       ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? '',
       label(TASK_STATUS_LABELS, t.status),
+      label(SOURCE_KIND_LABELS, t.sourceKind ?? 'workplan'),
     ]);
   }
-  [10, 60, 14, 24, 14, 10, 12, 8, 10, 8].forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  [10, 60, 14, 24, 14, 10, 12, 8, 10, 8, 12].forEach((width, i) => (ws.getColumn(i + 1).width = width));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

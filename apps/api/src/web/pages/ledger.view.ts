@@ -8,6 +8,7 @@ import {
   label,
   LIGHT_LABELS,
   lightBadge,
+  SOURCE_KIND_LABELS,
   TASK_STATUS_LABELS,
   UNIT_ROLE_LABELS,
 } from '../view-model/labels';
@@ -81,6 +82,7 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
       >
       <label>红黄绿灯${select('light', q.light, Object.entries(LIGHT_LABELS), '全部')}</label>
       <label>状态${select('status', q.status, Object.entries(TASK_STATUS_LABELS), '全部')}</label>
+      <label>来源${select('source', q.source, Object.entries(SOURCE_KIND_LABELS), '全部')}</label>
       <label>阶段<input type="text" name="stage" value="${q.stage ?? ''}" size="8" placeholder="阶段代码" /></label>
       <label>期限自<input type="date" name="dueFrom" value="${q.dueFrom?.slice(0, 10) ?? ''}" /></label>
       <label>期限至<input type="date" name="dueTo" value="${q.dueTo?.slice(0, 10) ?? ''}" /></label>
@@ -118,7 +120,15 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
             (t) =>
               html`<tr data-task="${t.id}">
                 <td class="nowrap"><a href="${taskPagePath(t.id)}">${t.code}</a></td>
-                <td>${t.title}</td>
+                <td>
+                  ${
+                    t.sourceKind && t.sourceKind !== 'workplan'
+                      ? html`<span class="muted" data-source="${t.sourceKind}"
+                          >〔${label(SOURCE_KIND_LABELS, t.sourceKind)}〕</span
+                        >`
+                      : ''
+                  }${t.title}
+                </td>
                 <td class="nowrap">${unitName(t.leadUnit)}</td>
                 <td class="hide-sm">${(t.cooperatingUnits ?? []).map(unitName).join('、')}</td>
                 ${currentStageCell(t)}

@@ -19,6 +19,7 @@ import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { currentStage } from '@duban/domain/task/task-rules';
 import { Response } from 'express';
 import { NotFoundError } from '@duban/domain/errors/domain-error';
+import { PlanTree } from '@duban/domain/plan/plan-tree';
 import { TaskSnapshot, taskWorkflowId } from '@duban/domain/task/task-types';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { actorOf } from '../../common/actor-of';
@@ -27,6 +28,7 @@ import { evidenceMulterOptions, uploadedEvidence } from '../../evidence/evidence
 import { sendEvidence } from '../../evidence/evidence-download';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { TaskActionService } from '../../tasks/task-action.service';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 import { TaskQueryService } from '../../tasks/task-query.service';
 import { UnitsService } from '../../units/units.service';
 import { SameOriginFormGuard } from '../session/csrf-check';
@@ -52,6 +54,7 @@ export class TaskDetailController {
     private readonly units: UnitsService,
     private readonly evidence: EvidenceService,
     private readonly evidenceAccess: EvidenceAccess,
+    private readonly plans: PlanRepository,
   ) {}
 
   @Get(':planId/:code')
@@ -63,9 +66,11 @@ export class TaskDetailController {
     @Query('done') done?: unknown,
     @Query('before') before?: unknown,
     @Query('v') actedVersion?: unknown,
+    @Query('registered') registered?: unknown,
   ): Promise<string> {
     const doneAction = queryText(done);
     return this.page(req, taskWorkflowId(planId, code), {
+      registered: queryText(registered) === '1',
       before: typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined,
       back: req.originalUrl.split('?')[0],
       done: isPageAction(doneAction)
@@ -83,6 +88,8 @@ export class TaskDetailController {
       back: string;
       done?: { action: PageAction; version: number } | null;
       formError?: FormRefusal;
+      /** Just registered (立项): the notice says to whom it went. */
+      registered?: boolean;
     },
   ): Promise<string> {
     const actor = actorOf(req.user);
@@ -103,6 +110,8 @@ export class TaskDetailController {
       snapshot?.pendingExtension?.requested.by ?? '',
     ];
     const names = await this.tasks.actorNames(ids);
+    // A registered item says where it came from: its batch's source document.
+    const batch = detail.task.sourceKind !== 'workplan' ? await this.plans.find(detail.task.planId) : null;
     const unitNames = new Map(units.map((u) => [u.code, u.name]));
     const done = opts.done;
     return pageFor(req, {
@@ -124,11 +133,14 @@ export class TaskDetailController {
           currentDue: dueOf(snapshot),
         },
         formError: opts.formError ?? null,
-        notice: done
-          ? `已${ACTION_LABELS[done.action]}。${
-              detail.task.projectedVersion >= done.version ? '' : '页面数据随流程更新，稍后刷新可见最新状态。'
-            }`
-          : null,
+        source: batch ? ((batch.tree as PlanTree).metadata ?? null) : null,
+        notice: opts.registered
+          ? `已立项并交办给${unitNames.get(detail.task.leadUnit ?? '') ?? detail.task.leadUnit}。`
+          : done
+            ? `已${ACTION_LABELS[done.action]}。${
+                detail.task.projectedVersion >= done.version ? '' : '页面数据随流程更新，稍后刷新可见最新状态。'
+              }`
+            : null,
         now: Date.now(),
       }),
     });

@@ -1,5 +1,6 @@
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { stageLight } from '@duban/domain/task/traffic-light';
+import { PlanMetadata } from '@duban/domain/plan/plan-tree';
 import { ActionRecord, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { EscalationEntity, TaskEntity, TaskEventEntity } from '@duban/persistence/entities';
 import type { EvidenceView } from '../../evidence/evidence.service';
@@ -14,6 +15,7 @@ import {
   label,
   lightBadge,
   PROBLEM_STATUS_LABELS,
+  SOURCE_KIND_LABELS,
   STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
@@ -42,6 +44,8 @@ export interface TaskDetailInput {
   /** A refused action: shown in its form, or above the forms when that action is no longer offered. */
   formError: FormRefusal | null;
   notice: string | null;
+  /** The source document of a registered item (立项): its batch's details. */
+  source?: PlanMetadata | null;
   now: number;
 }
 
@@ -75,6 +79,13 @@ function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput):
   const role = ROLE_LABELS[r.role as keyof typeof ROLE_LABELS] ?? r.role;
   const unit = r.unit ? v.unitName(r.unit) : '';
   return `${v.names.get(r.by) ?? '（用户）'}（${unit}${role}）`;
+}
+
+/** 会议议定 · 2027年第1次局务会议定事项 · 局办公室 · 某发〔2027〕1号 · 2027-01-05 */
+function sourceText(kind: string | undefined, source: PlanMetadata | null): string {
+  const parts = [label(SOURCE_KIND_LABELS, kind ?? 'workplan')];
+  if (source) parts.push(source.title, source.issuer ?? '', source.docNumber ?? '', source.issuedOn ?? '');
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** 2027-03-12 09:00（提前 3 个工作日） */
@@ -176,6 +187,8 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         <dd id="task-light">${lightBadge(t.trafficLight)}</dd>
         <dt>状态</dt>
         <dd>${label(TASK_STATUS_LABELS, t.status)}</dd>
+        <dt>来源</dt>
+        <dd id="task-source">${sourceText(t.sourceKind, v.source ?? null)}</dd>
         <dt>牵头单位</dt>
         <dd>${v.unitName(t.leadUnit)}</dd>
         <dt>配合单位</dt>

@@ -13,6 +13,7 @@ export const LEDGER_FIELDS = [
   'dueFrom',
   'dueTo',
   'q',
+  'source',
   'page',
   'pageSize',
   'sort',

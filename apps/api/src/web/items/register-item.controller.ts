@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { taskPagePath } from '@duban/domain/task/task-page-path';
+import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
+import { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { Roles } from '../../auth/roles.decorator';
+import { ItemRegistrationService } from '../../items/item-registration.service';
+import { RegisterItemDto } from '../../items/register-item.dto';
+import { UnitsService } from '../../units/units.service';
+import { validatedForm } from '../admin/validated-form';
+import { answerWithRefusedPage, formRefusal } from '../layout/form-refusal';
+import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
+import { csrfOf, pageFor } from '../pages/page-context';
+import { assertSameOriginForm } from '../session/csrf-check';
+import { WebExceptionFilter } from '../session/web-exception.filter';
+import { RegisterItemPageState, registerItemBody } from './register-item.view';
+
+const CONTROLS = [
+  'title',
+  'body',
+  'sourceKind',
+  'issuer',
+  'docNumber',
+  'issuedOn',
+  'leadUnit',
+  'cooperatingUnits',
+  'dueDate',
+  'urgency',
+  'kind',
+  'batchId',
+  'batchTitle',
+];
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : text(v) ? [text(v)] : []).filter(Boolean);
+
+/** 立项 (supervisors, admins): the form, and the item registered and handed to its lead unit. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Roles('supervisor', 'admin')
+@Controller('ui/items')
+export class RegisterItemPageController {
+  constructor(
+    private readonly registrations: ItemRegistrationService,
+    private readonly units: UnitsService,
+    private readonly plans: PlanRepository,
+  ) {}
+
+  @Get('new')
+  @HtmlPage()
+  form(@Req() req: AuthenticatedRequest): Promise<string> {
+    return this.page(req, { csrf: csrfOf(req), refusal: null });
+  }
+
+  @Post()
+  @MayRenderPage()
+  async register(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Body() form: Record<string, unknown>,
+  ): Promise<void> {
+    assertSameOriginForm(req);
+    const optional = (name: string) => text(form[name]) || undefined;
+    try {
+      const dto = await validatedForm(RegisterItemDto, {
+        title: text(form.title),
+        body: optional('body'),
+        sourceKind: text(form.sourceKind),
+        issuer: optional('issuer'),
+        docNumber: optional('docNumber'),
+        issuedOn: optional('issuedOn'),
+        leadUnit: text(form.leadUnit),
+        cooperatingUnits: list(form.cooperatingUnits),
+        dueDate: optional('dueDate'),
+        urgency: optional('urgency'),
+        kind: optional('kind'),
+        batchId: optional('batchId'),
+        batchTitle: optional('batchTitle'),
+      });
+      const requestId = text(form.requestId) || `${req.user.id}:${Date.now()}`;
+      const registered = await this.registrations.register(dto, req.user, requestId);
+      res.redirect(303, `${taskPagePath(registered.taskId)}?registered=1`);
+    } catch (error) {
+      const posted = { ...form, cooperatingUnits: list(form.cooperatingUnits).join(',') };
+      await answerWithRefusedPage(res, error, (refused) =>
+        this.page(req, { csrf: csrfOf(req), refusal: formRefusal('item', refused, posted, CONTROLS) }),
+      );
+    }
+  }
+
+  private async page(req: AuthenticatedRequest, state: RegisterItemPageState): Promise<string> {
+    const [units, batches] = await Promise.all([this.units.list(), this.plans.batches()]);
+    return pageFor(req, { title: '立项', active: 'items', body: registerItemBody(units, batches, state) });
+  }
+}

@@ -1,0 +1,33 @@
+import { WorkdayCalendar } from '../calendar/workday-calendar';
+
+/** How urgent a registered item is (紧急程度); each class gives so many workdays to finish. */
+export const URGENCY_CLASSES = ['extra-urgent', 'urgent', 'normal', 'long-term'] as const;
+export type UrgencyClass = (typeof URGENCY_CLASSES)[number];
+
+/**
+ * Workdays each class allows, as supervision offices commonly set them (特急 1–5, 急件 5–10,
+ * 一般 15, 长期 30): a policy, replaced as a whole by DUBAN_URGENCY_WORKDAYS.
+ */
+export const DEFAULT_URGENCY_WORKDAYS: Readonly<Record<UrgencyClass, number>> = {
+  'extra-urgent': 3,
+  urgent: 7,
+  normal: 15,
+  'long-term': 30,
+};
+
+export function isUrgencyClass(value: unknown): value is UrgencyClass {
+  return typeof value === 'string' && (URGENCY_CLASSES as readonly string[]).includes(value);
+}
+
+/**
+ * The deadline of an item registered on `today` (a Shanghai calendar day): so many workdays
+ * after it, on the workday calendar (holidays and 调休 counted as the State Council set them).
+ */
+export function urgencyDeadline(
+  urgency: UrgencyClass,
+  today: string,
+  calendar: WorkdayCalendar,
+  workdays: Readonly<Record<UrgencyClass, number>> = DEFAULT_URGENCY_WORKDAYS,
+): string {
+  return calendar.addWorkdays(today, workdays[urgency]);
+}

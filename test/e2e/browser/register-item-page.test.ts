@@ -1,0 +1,103 @@
+import { Browser, Page } from 'playwright-core';
+import { ApiHarness, eventually, startApiHarness } from '../../support/api-harness';
+import {
+  accessibilityFindings,
+  launchChromium,
+  listenOnFreePort,
+  overflowsHorizontally,
+  screenshot,
+  signIn,
+  visibleTextLeaks,
+} from '../../support/browser';
+
+/**
+ * Issue 18 in Chromium: the supervision office registers a leader's instruction on /ui/items/new
+ * (a refusal named in its field, what was typed kept), lands on the new task's page, which says
+ * where it came from, and finds it in the ledger by its source.
+ */
+jest.setTimeout(180_000);
+
+let h: ApiHarness;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startApiHarness('items-ui');
+  base = await listenOnFreePort(h.app);
+  browser = await launchChromium();
+  // axe-core is injected as a script; the pages' own CSP allows only theirs.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+  });
+  page = await context.newPage();
+  await signIn(page, base, 'supervisor');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('/ui/items/new (立项)', () => {
+  it('is in the supervisors’ navigation and passes axe', async () => {
+    await page.goto(`${base}/ui/overview`);
+    await page.click('nav a:has-text("立项")');
+    await page.waitForURL(/\/ui\/items\/new$/);
+    await expect(accessibilityFindings(page)).resolves.toEqual([]);
+  });
+
+  it('names a missing deadline in its field and keeps what was typed', async () => {
+    await page.fill('input[name=title]', '落实区委书记关于秸秆禁烧的批示');
+    await page.fill('textarea[name=body]', '请水气股牵头，会同执法分局组织巡查。');
+    await page.selectOption('select[name=sourceKind]', 'instruction');
+    await page.fill('input[name=issuer]', '区委书记');
+    await page.fill('input[name=docNumber]', '领导批示〔2027〕5号');
+    await page.selectOption('select[name=leadUnit]', { label: '水气股' });
+    await page.check('input[name=cooperatingUnits][value=enforcement]');
+    await page.click('button:has-text("立项并交办")');
+    await page.waitForSelector('#item-error');
+    await expect(page.locator('#item-error').textContent()).resolves.toContain('请填写办结期限或选择紧急程度');
+    await expect(page.locator('input[name=dueDate]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('input[name=title]').inputValue()).resolves.toBe('落实区委书记关于秸秆禁烧的批示');
+    await expect(page.locator('input[name=cooperatingUnits][value=enforcement]').isChecked()).resolves.toBe(true);
+  });
+
+  it('registers it 特急 and opens the task, which says where it came from and when it is due', async () => {
+    await page.selectOption('select[name=urgency]', 'extra-urgent');
+    await Promise.all([page.waitForURL(/registered=1/), page.click('button:has-text("立项并交办")')]);
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('已立项并交办给水气股');
+    await expect(page.locator('#task-source').textContent()).resolves.toBe(
+      '领导批示 · 落实区委书记关于秸秆禁烧的批示 · 区委书记 · 领导批示〔2027〕5号',
+    );
+    await eventually(async () => {
+      await page.reload();
+      return (await page.locator('#stage-timeline [data-stage="handle"]').count()) === 1;
+    });
+    await expect(page.locator('#stage-timeline').textContent()).resolves.toContain('办理');
+    await expect(visibleTextLeaks(page)).resolves.toEqual([]);
+    await screenshot(page, 'item-registered');
+  });
+
+  it('finds it in the ledger by its source, marked as such', async () => {
+    await page.goto(`${base}/ui/ledger`);
+    await page.selectOption('select[name=source]', 'instruction');
+    await Promise.all([page.waitForURL(/source=instruction/), page.click('#ledger-filters button:has-text("查询")')]);
+    const rows = page.locator('#ledger-table tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('〔领导批示〕落实区委书记关于秸秆禁烧的批示');
+  });
+
+  it('fits a phone', async () => {
+    const phone = await (
+      await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' })
+    ).newPage();
+    await signIn(phone, base, 'supervisor');
+    await phone.goto(`${base}/ui/items/new`);
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await screenshot(phone, 'item-form-phone');
+    await phone.context().close();
+  });
+});

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addWorkdays } from '@duban/domain/calendar/workdays';
+import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
+
+/**
+ * Issue 18 part 1, end to end: a supervisor registers items (立项) beside the plan — a 特急 leader
+ * instruction whose deadline comes from the workday calendar, two decisions of one meeting as a
+ * batch — and each runs as a task workflow: the lead unit submits with evidence, its head
+ * approves, the supervisor closes. The ledger filters by source; others may not register.
+ */
+jest.setTimeout(180_000);
+
+let h: ApiHarness;
+let db: DataSource;
+const tokens: Record<string, string> = {};
+const bearer = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+beforeAll(async () => {
+  h = await startApiHarness('items');
+  db = h.app.get(DataSource);
+  for (const who of ['supervisor', 'admin', 'water-air.handler', 'water-air.head', 'ecology.handler', 'deputy.a'])
+    tokens[who] = await h.login(who);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+function register(body: object, who = 'supervisor', key = randomUUID()) {
+  return h.http().post('/items').set(bearer(who)).set('Idempotency-Key', key).send(body);
+}
+
+async function projected(taskId: string) {
+  return eventually(async () => {
+    const res = await h.http().get(`/tasks/${taskId}`).set(bearer('supervisor'));
+    return res.status === 200 && res.body.task.currentStageKey ? res.body : null;
+  });
+}
+
+const instruction = {
+  title: '落实区委主要领导关于秸秆禁烧的批示',
+  body: '请水气股牵头，会同执法分局，三日内拿出巡查方案并组织实施。',
+  sourceKind: 'instruction',
+  issuer: '区委书记',
+  docNumber: '领导批示〔2027〕5号',
+  leadUnit: 'water-air',
+  cooperatingUnits: ['enforcement'],
+  urgency: 'extra-urgent',
+};
+
+describe('POST /items (立项)', () => {
+  let taskId = '';
+
+  it('registers a 特急 instruction: 3 workdays on the calendar, a 交办件 running as a task', async () => {
+    const key = randomUUID();
+    const res = await register(instruction, 'supervisor', key);
+    expect(res.status).toBe(201);
+    const today = shanghaiDate(new Date());
+    expect(res.body).toMatchObject({ dueDate: addWorkdays(today, 3), created: true, code: '1.1' });
+    taskId = res.body.taskId;
+    const detail = await projected(taskId);
+    expect(detail.task).toMatchObject({
+      title: instruction.title,
+      kind: 'assigned',
+      sourceKind: 'instruction',
+      leadUnit: 'water-air',
+      cooperatingUnits: ['enforcement'],
+      dueDate: addWorkdays(today, 3),
+    });
+    expect(detail.stages.map((s: { key: string }) => s.key)).toEqual(['handle', 'closure']);
+    // The same request again is answered as the first time, and registers nothing more.
+    const again = await register(instruction, 'supervisor', key);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(res.body);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1`, [res.body.batchId]);
+    expect(n).toBe(1);
+  });
+
+  it('runs it to 销号: evidence and submission by the unit, approval by its head, closure by the office', async () => {
+    const task = `/tasks/${taskId}`;
+    const upload = await h
+      .http()
+      .post(`${task}/evidence`)
+      .set(bearer('water-air.handler'))
+      .attach('file', Buffer.from('秸秆禁烧巡查方案'), '巡查方案.txt');
+    expect(upload.status).toBe(201);
+    await h
+      .http()
+      .post(`${task}/submit`)
+      .set(bearer('water-air.handler'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ note: '巡查方案已印发，首轮巡查完成', evidenceIds: [upload.body.id] })
+      .expect(200);
+    // The cooperating unit answers and its head confirms before the lead unit's head may approve.
+    for (const [who, action, note] of [
+      ['enforcement.handler', 'cooperate-feedback', '执法分局已安排夜间巡查'],
+      ['enforcement.head', 'confirm-cooperation', '确认'],
+    ]) {
+      await h
+        .http()
+        .post(`${task}/${action}`)
+        .set({ Authorization: `Bearer ${await h.login(who)}` })
+        .set('Idempotency-Key', randomUUID())
+        .send({ note })
+        .expect(200);
+    }
+    await h
+      .http()
+      .post(`${task}/approve`)
+      .set(bearer('water-air.head'))
+      .set('Idempotency-Key', randomUUID())
+      .send({})
+      .expect(200);
+    await h
+      .http()
+      .post(`${task}/close`)
+      .set(bearer('supervisor'))
+      .set('Idempotency-Key', randomUUID())
+      .send({ note: '经核实已办结，销号' })
+      .expect(200);
+    await eventually(async () => {
+      const res = await h.http().get(task).set(bearer('supervisor'));
+      return res.body.task.status === 'closed';
+    });
+  });
+
+  it('groups one meeting’s decisions into a batch, numbered in order, filterable by source', async () => {
+    const first = await register({
+      title: '开展饮用水水源地环境问题排查',
+      sourceKind: 'meeting',
+      batchTitle: '2027年第1次局务会议定事项',
+      issuer: '局务会',
+      leadUnit: 'ecology',
+      dueDate: '2027-06-30',
+    });
+    expect(first.status).toBe(201);
+    const second = await register({
+      title: '完成重点排污单位名录更新',
+      sourceKind: 'meeting',
+      batchId: first.body.batchId,
+      leadUnit: 'eia-radiation',
+      dueDate: '2027-03-31',
+      kind: 'annual',
+    });
+    expect(second.status).toBe(201);
+    expect([first.body.code, second.body.code]).toEqual(['1.1', '1.2']);
+    expect(second.body.batchId).toBe(first.body.batchId);
+    await projected(second.body.taskId);
+    const batches = await h.http().get('/items/batches').set(bearer('supervisor'));
+    expect(batches.body).toContainEqual({
+      id: first.body.batchId,
+      title: '2027年第1次局务会议定事项',
+      year: 2027,
+      sourceKind: 'meeting',
+      items: 2,
+    });
+    const meeting = await h.http().get('/tasks?source=meeting').set(bearer('supervisor'));
+    expect(meeting.body.items.map((t: { code: string }) => t.code).sort()).toEqual(['1.1', '1.2']);
+    const plan = await h.http().get('/tasks?source=workplan').set(bearer('supervisor'));
+    expect(plan.body.total).toBe(0);
+    // An item registered later with the plan-like template gets its quarterly stages.
+    const annual = await projected(second.body.taskId);
+    expect(annual.stages.map((s: { key: string }) => s.key)).toEqual(['plan', 'done', 'closure']);
+  });
+
+  it('is for the supervision office and admins; units see only their own items', async () => {
+    for (const who of ['water-air.handler', 'water-air.head', 'deputy.a']) {
+      const res = await register({ ...instruction, title: `越权立项 ${who}` }, who);
+      expect({ who, status: res.status }).toEqual({ who, status: 403 });
+    }
+    expect((await register({ ...instruction, title: '管理员立项' }, 'admin')).status).toBe(201);
+    expect((await h.http().get(`/tasks/${taskId}`).set(bearer('ecology.handler'))).status).toBe(404);
+    const theirs = await h.http().get('/tasks?source=instruction').set(bearer('ecology.handler'));
+    expect(theirs.body.total).toBe(0);
+  });
+
+  it('says what is wrong with a registration, in which field, and writes nothing', async () => {
+    const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM task`);
+    const cases: [object, string, string][] = [
+      [{ ...instruction, dueDate: '2027-05-01' }, 'DEADLINE_REQUIRED', 'dueDate'],
+      [{ ...instruction, urgency: undefined }, 'DEADLINE_REQUIRED', 'dueDate'],
+      [{ ...instruction, urgency: undefined, dueDate: '2020-01-01' }, 'DEADLINE_PAST', 'dueDate'],
+      [{ ...instruction, leadUnit: 'no-such-unit' }, 'UNKNOWN_UNIT', 'leadUnit'],
+      [{ ...instruction, cooperatingUnits: ['nope'] }, 'UNKNOWN_UNIT', 'cooperatingUnits'],
+      [{ ...instruction, batchId: 'no-such-batch' }, 'NOT_FOUND', ''],
+    ];
+    for (const [body, code, field] of cases) {
+      const res = await register(body);
+      expect({ code: res.body.code, field: res.body.details?.field ?? '' }).toEqual({ code, field });
+    }
+    const workplan = await register({ ...instruction, sourceKind: 'workplan' });
+    expect(workplan.status).toBe(400);
+    const [{ n: after }] = await db.query(`SELECT count(*)::int AS n FROM task`);
+    expect(after).toBe(before);
+  });
+});
