@@ -165,6 +165,37 @@ describe('POST /items (立项)', () => {
     expect(annual.stages.map((s: { key: string }) => s.key)).toEqual(['plan', 'done', 'closure']);
   });
 
+  it('takes the item’s own reminders and escalation ladder', async () => {
+    const res = await register({
+      ...instruction,
+      title: '核查群众信访反映的夜间偷排问题',
+      urgency: undefined,
+      dueDate: '2027-06-30',
+      reminderOffsets: [0, 2],
+      escalationAfterWorkdays: [1, 2, 4],
+    });
+    expect(res.status).toBe(201);
+    const stage = await eventually(async () => {
+      const detail = await h.http().get(`/tasks/${res.body.taskId}`).set(bearer('supervisor'));
+      // The stage's timer plan is in the workflow's snapshot, as the projection wrote it.
+      const first = detail.body.task?.snapshot?.stages?.[0];
+      return first?.reminders?.length ? first : null;
+    });
+    expect(stage.reminders.map((r: { offsetWorkdays: number }) => r.offsetWorkdays)).toEqual([2, 0]);
+    expect(stage.ladder.map((l: { level: number; to: string }) => [l.level, l.to])).toEqual([
+      [1, 'unit-head'],
+      [2, 'deputy-director'],
+      [3, 'supervisor'],
+    ]);
+    // On the workday calendar: reminders 2 workdays before and on the day, rungs 1, 2 and 4 after it.
+    const days = (list: { at: string }[]) => list.map((x) => shanghaiDate(new Date(x.at)));
+    expect(days(stage.reminders)).toEqual([addWorkdays('2027-06-30', -2), '2027-06-30']);
+    expect(days(stage.ladder)).toEqual([1, 2, 4].map((n) => addWorkdays('2027-06-30', n)));
+    const refused = await register({ ...instruction, title: '错误的督办设置', escalationAfterWorkdays: [3, 1, 5] });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'BAD_POLICY', details: { field: 'escalationAfterWorkdays' } });
+  });
+
   it('is for the supervision office and admins; units see only their own items', async () => {
     for (const who of ['water-air.handler', 'water-air.head', 'deputy.a']) {
       const res = await register({ ...instruction, title: `越权立项 ${who}` }, who);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
 import { CalendarSource } from '@duban/domain/calendar/calendar-source';
 import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { itemPolicyOf } from '@duban/domain/items/item-policy';
 import { batchWithItem, RegisteredItem } from '@duban/domain/items/registered-batch';
 import { DEFAULT_URGENCY_WORKDAYS, urgencyDeadline } from '@duban/domain/items/urgency';
 import { URGENCY_LABELS } from '@duban/domain/labels/labels';
@@ -53,6 +54,8 @@ export class ItemRegistrationService {
         },
       );
     }
+    const { policy, problem } = itemPolicyOf(dto.reminderOffsets, dto.escalationAfterWorkdays);
+    if (problem) throw new BadInputError('BAD_POLICY', problem.message, problem.message, { field: problem.field });
     const lead = await this.units.findActive(dto.leadUnit);
     if (!lead) throw unknownUnit(dto.leadUnit, 'leadUnit');
     const cooperating = [];
@@ -80,6 +83,7 @@ export class ItemRegistrationService {
         ? `${URGENCY_LABELS[dto.urgency]}（${DEFAULT_URGENCY_WORKDAYS[dto.urgency]} 个工作日）`
         : `${deadline}前办结`,
       kind: dto.kind ?? 'assigned',
+      ...(policy ? { policy } : {}),
     };
     const batchId = dto.batchId ?? newBatchId(today, requestId);
     // One registration into a batch at a time: each reads the batch, appends and imports it again.

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Matches,
@@ -86,6 +87,26 @@ export class RegisterItemDto {
   @IsOptional()
   @IsIn(REGISTERED_KINDS, { message: '阶段模板有误 / kind must be assigned, annual or rectification' })
   kind?: TaskKind;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [3, 1, 0],
+    description: '催办：到期前的工作日数（0 为到期当日）；不填按默认 5、3、1、0',
+  })
+  @IsOptional()
+  @IsArray({ message: 'reminderOffsets 必须是数组 / reminderOffsets must be an array' })
+  @IsInt({ each: true, message: '催办应为整数个工作日 / reminderOffsets must be whole workdays' })
+  reminderOffsets?: number[];
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [1, 2, 3],
+    description: '督办：逾期后几个工作日依次升至股长、分管领导、督查室；不填按默认 1、3、5',
+  })
+  @IsOptional()
+  @IsArray({ message: 'escalationAfterWorkdays 必须是数组 / escalationAfterWorkdays must be an array' })
+  @IsInt({ each: true, message: '督办应为整数个工作日 / escalationAfterWorkdays must be whole workdays' })
+  escalationAfterWorkdays?: number[];
 
   @ApiPropertyOptional({ description: '加入已有批次（批次的计划 id）；不填则新建批次' })
   @IsOptional()

@@ -11,6 +11,8 @@ export function taskLaunchFactory(): TaskLaunchFactory {
       issuedOn: plan.issuedOn,
       leadUnit: assignment.leadUnit,
       cooperatingUnits: assignment.cooperatingUnits,
+      // A registered item may carry its own reminders and ladder (立项).
+      override: leaf.item.policy ? { policy: leaf.item.policy } : undefined,
       calendar,
     });
     return { taskId: taskWorkflowId(planId, leaf.item.code), kind: input.kind, input };

@@ -1,4 +1,4 @@
-import { PlanMetadata, PlanTree, TaskItem } from '../plan/plan-tree';
+import { ItemPolicy, PlanMetadata, PlanTree, TaskItem } from '../plan/plan-tree';
 import { TaskKind } from '../task/task-types';
 import { SourceKind } from './source-kinds';
 
@@ -14,6 +14,8 @@ export interface RegisteredItem {
   /** How the deadline was set, as the ledger shows it: "2027-01-15", "特急（3 个工作日）". */
   deadlineText: string;
   kind: TaskKind;
+  /** Its own reminders and ladder, when the registrar set them. */
+  policy?: ItemPolicy;
 }
 
 /** The batch the item joins (one meeting's decisions, one leader's instructions), or starts. */
@@ -57,6 +59,7 @@ export function batchWithItem(existing: PlanTree | null, meta: BatchMeta, item: 
     children: [],
     source: { line: n },
     kind: item.kind,
+    ...(item.policy ? { policy: item.policy } : {}),
   };
   return {
     schemaVersion: 1,

@@ -2,6 +2,7 @@ import { calendarDataOf, seedYears } from '../calendar/calendar-data';
 import { WorkdayCalendar } from '../calendar/workday-calendar';
 import { stageTemplate, kindOf } from '../task/stage-templates';
 import { batchWithItem, RegisteredItem } from './registered-batch';
+import { itemPolicyOf } from './item-policy';
 import { isSourceKind } from './source-kinds';
 import { DEFAULT_URGENCY_WORKDAYS, urgencyDeadline } from './urgency';
 
@@ -122,5 +123,35 @@ describe('the 交办件 template', () => {
   it('knows its sources', () => {
     expect(isSourceKind('meeting')).toBe(true);
     expect(isSourceKind('plan')).toBe(false);
+  });
+});
+
+describe('itemPolicyOf', () => {
+  it('takes reminders in any order, once each, latest first; and a ladder of three rising steps', () => {
+    expect(itemPolicyOf([0, 2, 2, 1], [1, 2, 4])).toEqual({
+      policy: {
+        reminderOffsets: [2, 1, 0],
+        ladder: [
+          { afterWorkdays: 1, level: 1, to: 'unit-head' },
+          { afterWorkdays: 2, level: 2, to: 'deputy-director' },
+          { afterWorkdays: 4, level: 3, to: 'supervisor' },
+        ],
+      },
+    });
+    expect(itemPolicyOf(undefined, undefined)).toEqual({});
+  });
+
+  it.each([
+    [[], undefined, 'reminderOffsets'],
+    [[31], undefined, 'reminderOffsets'],
+    [[-1], undefined, 'reminderOffsets'],
+    [[1.5], undefined, 'reminderOffsets'],
+    [[0, 1, 2, 3, 4, 5, 6], undefined, 'reminderOffsets'],
+    [undefined, [1, 3], 'escalationAfterWorkdays'],
+    [undefined, [3, 3, 5], 'escalationAfterWorkdays'],
+    [undefined, [0, 3, 5], 'escalationAfterWorkdays'],
+    [undefined, [1, 3, 61], 'escalationAfterWorkdays'],
+  ])('refuses reminders %j / ladder %j in %s', (reminders, ladder, field) => {
+    expect(itemPolicyOf(reminders, ladder).problem?.field).toBe(field);
   });
 });

@@ -1,5 +1,5 @@
 import type { SourceKind } from '../items/source-kinds';
-import type { TaskKind } from '../task/task-types';
+import type { TaskKind, TaskPolicy } from '../task/task-types';
 
 /**
  * The plan tree: what a parsed work plan (工作要点) is, independent of the document format it came from.
@@ -104,7 +104,12 @@ export interface TaskItem {
   source: SourceRef;
   /** The stage template a registrar chose (立项); without it the rules pick one from the text. */
   kind?: TaskKind;
+  /** Reminders and escalation ladder a registrar set for this item; without it the default policy. */
+  policy?: ItemPolicy;
 }
+
+/** The part of a task's policy one item may set: when it is reminded, when it climbs the ladder. */
+export type ItemPolicy = Partial<Pick<TaskPolicy, 'reminderOffsets' | 'ladder'>>;
 
 export interface PlanMetadata {
   title: string;

@@ -30,8 +30,17 @@ const CONTROLS = [
   'kind',
   'batchId',
   'batchTitle',
+  'reminderOffsets',
+  'escalationAfterWorkdays',
 ];
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+/** "3、1、0" → [3, 1, 0]; blank → undefined (the default policy); a word → NaN, which is refused. */
+const numbers = (v: unknown): number[] | undefined => {
+  const parts = text(v)
+    .split(/[、，,；;\s]+/)
+    .filter(Boolean);
+  return parts.length ? parts.map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN)) : undefined;
+};
 const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : text(v) ? [text(v)] : []).filter(Boolean);
 
 /** 立项 (supervisors, admins): the form, and the item registered and handed to its lead unit. */
@@ -76,6 +85,8 @@ export class RegisterItemPageController {
         kind: optional('kind'),
         batchId: optional('batchId'),
         batchTitle: optional('batchTitle'),
+        reminderOffsets: numbers(form.reminderOffsets),
+        escalationAfterWorkdays: numbers(form.escalationAfterWorkdays),
       });
       const requestId = text(form.requestId) || `${req.user.id}:${Date.now()}`;
       const registered = await this.registrations.register(dto, req.user, requestId);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_URGENCY_WORKDAYS, URGENCY_CLASSES } from '@duban/domain/items/urgency';
 import { SOURCE_KIND_LABELS, TASK_KIND_LABELS, URGENCY_LABELS } from '@duban/domain/labels/labels';
+import { DEFAULT_POLICY } from '@duban/domain/task/task-types';
 import { BatchRow } from '@duban/persistence/repositories/plan-repository';
 import { REGISTERED_KINDS, REGISTERED_SOURCES } from '../../items/register-item.dto';
 import { UnitViewDto } from '../../units/unit-view.dto';
@@ -109,6 +110,25 @@ export function registerItemBody(
             >
           </div>
         </fieldset>
+        <label
+          >催办：到期前几个工作日（用顿号分隔，0 为到期当日；不填为 ${DEFAULT_POLICY.reminderOffsets.join('、')}）
+          <input
+            type="text"
+            name="reminderOffsets"
+            inputmode="numeric"
+            value="${v('reminderOffsets')}"
+            ${r.ties('reminderOffsets')}
+        /></label>
+        <label
+          >督办：逾期几个工作日后升至股长、分管领导、督查室（不填为
+          ${DEFAULT_POLICY.ladder.map((l) => l.afterWorkdays).join('、')}）
+          <input
+            type="text"
+            name="escalationAfterWorkdays"
+            inputmode="numeric"
+            value="${v('escalationAfterWorkdays')}"
+            ${r.ties('escalationAfterWorkdays')}
+        /></label>
         <label
           >阶段
           <select name="kind" ${r.ties('kind')}>
