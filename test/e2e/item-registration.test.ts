@@ -160,6 +160,12 @@ describe('POST /items (立项)', () => {
     expect(meeting.body.items.map((t: { code: string }) => t.code).sort()).toEqual(['1.1', '1.2']);
     const plan = await h.http().get('/tasks?source=workplan').set(bearer('supervisor'));
     expect(plan.body.total).toBe(0);
+    // The overview counts items by source: the instruction (closed above) and the meeting's two.
+    const overview = await h.http().get('/dashboard/overview').set(bearer('supervisor'));
+    const bySource = Object.fromEntries(
+      overview.body.bySource.map((r: { source: string; total: number; done: number }) => [r.source, [r.total, r.done]]),
+    );
+    expect(bySource).toEqual({ instruction: [1, 1], meeting: [2, 0] });
     // An item registered later with the plan-like template gets its quarterly stages.
     const annual = await projected(second.body.taskId);
     expect(annual.stages.map((s: { key: string }) => s.key)).toEqual(['plan', 'done', 'closure']);

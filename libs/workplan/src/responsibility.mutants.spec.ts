@@ -281,3 +281,11 @@ describe('splitting unit lists', () => {
     expect(names('区政务服务中心(区委办区府办)')).toEqual(['区政务服务中心(区委办区府办)']);
   });
 });
+
+describe('role verbs in the running text', () => {
+  it('are read only when the item holds no clause of its own', () => {
+    const text = '区林业局牵头,开展森林防火检查。(责任单位:区应急管理局、区林业局)';
+    expect(roles(text)).toEqual(['区应急管理局', [], ['区林业局']]);
+    expect(spans(text)).toEqual([{ start: text.indexOf('('), end: text.length }]);
+  });
+});

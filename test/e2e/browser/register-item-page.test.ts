@@ -90,6 +90,20 @@ describe('/ui/items/new (立项)', () => {
     await expect(rows.first().textContent()).resolves.toContain('〔领导批示〕落实区委书记关于秸秆禁烧的批示');
   });
 
+  it('counts items by source on the overview, beside the year’s plan', async () => {
+    await h.importPlan('xinjian-2021', await h.login('supervisor'));
+    await eventually(async () => {
+      await page.goto(`${base}/ui/overview`);
+      return (await page.locator('#source-table tr[data-source="workplan"] [data-col="total"]').textContent()) === '45';
+    }, 60_000);
+    const instruction = page.locator('#source-table tr[data-source="instruction"]');
+    await expect(instruction.locator('td').first().textContent()).resolves.toContain('领导批示');
+    await expect(instruction.locator('[data-col="total"]').textContent()).resolves.toBe('1');
+    await instruction.locator('a').click();
+    await page.waitForURL(/source=instruction/);
+    await expect(page.locator('#ledger-table tbody tr').count()).resolves.toBe(1);
+  });
+
   it('fits a phone', async () => {
     const phone = await (
       await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' })

@@ -31,12 +31,19 @@ describe('the overview (督办总览)', () => {
         asked.push(s);
         return [];
       },
+      bySource: async (s: FigureScope) => {
+        asked.push(s);
+        return [{ source: 'workplan', total: 10, green: 3, yellow: 1, red: 3, none: 3, escalated: 2, done: 3 }];
+      },
     } as unknown as LedgerFigures;
     const view = await new DashboardService(figures).overview(head, 'p');
+    // Every figure is asked for the same scope: the head's own unit, the plan chosen.
     expect(asked).toEqual([
       { scope: { all: false, units: ['water-air'] }, planId: 'p' },
       { scope: { all: false, units: ['water-air'] }, planId: 'p' },
+      { scope: { all: false, units: ['water-air'] }, planId: 'p' },
     ]);
+    expect(view.bySource.map((r) => [r.source, r.total])).toEqual([['workplan', 10]]);
     expect(view.totals).toEqual({ total: 10, green: 3, yellow: 1, red: 3, escalated: 2, done: 3, completionRate: 0.3 });
     expect(view.byUnit.map((u) => [u.unit, u.completionRate])).toEqual([
       ['water-air', 0.25],
@@ -44,6 +51,6 @@ describe('the overview (督办总览)', () => {
       ['new-unit', 0], // no tasks: 0, not NaN
     ]);
     await new DashboardService(figures).overview(supervisor);
-    expect(asked[2]).toEqual({ scope: { all: true }, planId: undefined });
+    expect(asked[3]).toEqual({ scope: { all: true }, planId: undefined });
   });
 });

@@ -38,9 +38,11 @@ export class DashboardService {
       { total: 0, green: 0, yellow: 0, red: 0, escalated: 0, done: 0 },
     );
     const overdue = await this.overdue(actor, planId, now);
+    const bySource = await this.figures.bySource(scopeOf(actor, planId));
     return {
       totals: { ...totals, completionRate: totals.total === 0 ? 0 : totals.done / totals.total },
       byUnit,
+      bySource,
       overdue,
     };
   }

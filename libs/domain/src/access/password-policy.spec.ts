@@ -37,3 +37,31 @@ describe('the password policy', () => {
     expect(passwordProblems('li-river-basin-27', 'li')).toEqual([]);
   });
 });
+
+describe('the password policy at its edges', () => {
+  it('takes exactly the longest password, and refuses one character more', () => {
+    const longest = 'Tq7#mZ2!vL'.repeat(13).slice(0, MAX_PASSWORD_LENGTH);
+    expect(passwordProblems(longest, 'li')).toEqual([]);
+    expect(passwordProblems(`${longest}x`, 'li')).toEqual([
+      '密码最长 128 个字符 / the password is at most 128 characters',
+    ]);
+  });
+
+  it('finds a username of exactly three characters, whatever its case and the spaces around it', () => {
+    expect(passwordProblems('my-Wan-river-2027', ' WAN ')).toEqual([
+      '密码不能包含用户名 / the password must not contain the username',
+    ]);
+  });
+
+  it('says a common or regular password in those words, and calls no mixed password regular', () => {
+    expect(passwordProblems('1234567890', 'wang')).toEqual([
+      '密码过于常见或有规律，容易被猜中 / the password is too common or too regular to be safe',
+    ]);
+    // Steps of +1 then -1 are no straight run; nor is a run of +2.
+    expect(passwordProblems('abababababab', 'wang')).toEqual([]);
+    expect(passwordProblems('acegikmoqsuw', 'wang')).toEqual([]);
+    // Short ones are named short, and regular too when they are.
+    expect(passwordProblems('zz', 'wang')).toHaveLength(2);
+    expect(passwordProblems('z', 'wang')).toEqual(['密码至少 10 个字符 / the password needs at least 10 characters']);
+  });
+});

@@ -59,7 +59,7 @@ export function passwordProblems(password: string, username: string): string[] {
 
 /** One character repeated, or a straight run up or down (aaaaaaaaaa, 9876543210, abcdefghij). */
 function isRun(text: string): boolean {
-  if (text.length < 2) return false;
+  // A single character has no steps, so it is no run.
   const codes = [...text].map((c) => c.codePointAt(0)!);
   const steps = new Set(codes.slice(1).map((c, i) => c - codes[i]));
   return steps.size === 1 && [0, 1, -1].includes([...steps][0]);

@@ -22,6 +22,31 @@ export interface UnitLightRow {
   done: number;
 }
 
+export type LightCounts = Omit<UnitLightRow, 'unit' | 'unitName'>;
+export type SourceLightRow = LightCounts & { source: string };
+
+/** The counts of a group of tasks: by light, escalated (督办中) and done. */
+const LIGHT_COUNTS_SQL = `count(*) AS total,
+  count(*) FILTER (WHERE t.traffic_light = 'green') AS green,
+  count(*) FILTER (WHERE t.traffic_light = 'yellow') AS yellow,
+  count(*) FILTER (WHERE t.traffic_light = 'red') AS red,
+  count(*) FILTER (WHERE t.traffic_light = 'none') AS none,
+  count(*) FILTER (WHERE t.escalation_level > 0) AS escalated,
+  count(*) FILTER (WHERE ${TASK_DONE_SQL}) AS done`;
+
+function lightCounts(r: Record<string, string>): LightCounts {
+  const n = (k: string) => Number(r[k]);
+  return {
+    total: n('total'),
+    green: n('green'),
+    yellow: n('yellow'),
+    red: n('red'),
+    none: n('none'),
+    escalated: n('escalated'),
+    done: n('done'),
+  };
+}
+
 /** The overview's aggregates over the task projection (the bulletin's are in read/bulletin-queries). */
 export class LedgerFigures {
   constructor(private readonly db: DataSource) {}
@@ -30,30 +55,25 @@ export class LedgerFigures {
   async byLeadUnit(s: FigureScope): Promise<UnitLightRow[]> {
     const { where, params } = scopeSql(s);
     const rows: Array<Record<string, string>> = await this.db.query(
-      `SELECT t.lead_unit AS unit, COALESCE(u.name, t.lead_unit) AS unit_name, count(*) AS total,
-              count(*) FILTER (WHERE t.traffic_light = 'green') AS green,
-              count(*) FILTER (WHERE t.traffic_light = 'yellow') AS yellow,
-              count(*) FILTER (WHERE t.traffic_light = 'red') AS red,
-              count(*) FILTER (WHERE t.traffic_light = 'none') AS none,
-              count(*) FILTER (WHERE t.escalation_level > 0) AS escalated,
-              count(*) FILTER (WHERE ${TASK_DONE_SQL}) AS done
+      `SELECT t.lead_unit AS unit, COALESCE(u.name, t.lead_unit) AS unit_name, ${LIGHT_COUNTS_SQL}
          FROM task t LEFT JOIN org_unit u ON u.code = t.lead_unit
         WHERE ${where}
         GROUP BY t.lead_unit, u.name
         ORDER BY count(*) DESC, t.lead_unit`,
       params,
     );
-    return rows.map((r) => ({
-      unit: r.unit,
-      unitName: r.unit_name,
-      total: Number(r.total),
-      green: Number(r.green),
-      yellow: Number(r.yellow),
-      red: Number(r.red),
-      none: Number(r.none),
-      escalated: Number(r.escalated),
-      done: Number(r.done),
-    }));
+    return rows.map((r) => ({ unit: r.unit, unitName: r.unit_name, ...lightCounts(r) }));
+  }
+
+  /** Tasks per source (年度工作要点, 领导批示, 会议议定, …) by light, escalated and done. */
+  async bySource(s: FigureScope): Promise<SourceLightRow[]> {
+    const { where, params } = scopeSql(s);
+    const rows: Array<Record<string, string>> = await this.db.query(
+      `SELECT t.source_kind AS source, ${LIGHT_COUNTS_SQL} FROM task t
+        WHERE ${where} GROUP BY t.source_kind ORDER BY count(*) DESC, t.source_kind`,
+      params,
+    );
+    return rows.map((r) => ({ source: r.source, ...lightCounts(r) }));
   }
 
   /** Overdue tasks, most days overdue first (the same list the bulletin gives). */

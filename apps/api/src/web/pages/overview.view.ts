@@ -1,7 +1,8 @@
 import { OverdueItem, UnitLightCounts } from '../../dashboard/dashboard.service';
 import { html, SafeHtml } from '../layout/html';
 import { formatDate, formatPercent } from '../view-model/format';
-import { lightBadge, ESCALATION_LEVEL_LABELS } from '../view-model/labels';
+import { label, lightBadge, ESCALATION_LEVEL_LABELS, SOURCE_KIND_LABELS } from '../view-model/labels';
+import { SourceLightRow } from '@duban/persistence/repositories/ledger-figures';
 import { jsonForScript } from '../view-model/json-for-script';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { tableOrEmpty } from '../layout/table-or-empty';
@@ -11,6 +12,8 @@ import { isoWeekLabel } from '@duban/domain/labels/labels';
 export interface OverviewData {
   totals: Omit<UnitLightCounts, 'unit' | 'unitName' | 'none'>;
   byUnit: UnitLightCounts[];
+  /** Tasks per source (年度工作要点, 领导批示, …); shown when there is more than the plan. */
+  bySource?: SourceLightRow[];
   overdue: OverdueItem[];
 }
 
@@ -27,6 +30,39 @@ export function planSelect(plans: PlanOption[], selected: string, allLabel = '�
       ${plans.map((p) => html`<option value="${p.id}" ${p.id === selected ? 'selected' : ''}>${p.title}（${p.id}）</option>`)}
     </select>
   </label>`;
+}
+
+/** 各来源: the plan's tasks beside the registered items, each source a link to its ledger. */
+function sourceTable(rows: SourceLightRow[], planId: string): SafeHtml {
+  return html`<h2>各来源事项</h2>
+    ${tableOrEmpty({
+      id: 'source-table',
+      columns: [
+        '来源',
+        { label: '事项', numeric: true },
+        { label: '绿灯', numeric: true },
+        { label: '黄灯', numeric: true },
+        { label: '红灯', numeric: true },
+        { label: '督办中', numeric: true },
+        { label: '已完成', numeric: true },
+      ],
+      rows,
+      empty: '暂无数据',
+      row: (r) =>
+        html`<tr data-source="${r.source}">
+          <td>
+            <a href="/ui/ledger?source=${r.source}${planId ? `&planId=${planId}` : ''}"
+              >${label(SOURCE_KIND_LABELS, r.source)}</a
+            >
+          </td>
+          <td class="num" data-col="total">${r.total}</td>
+          <td class="num" data-col="green">${r.green}</td>
+          <td class="num" data-col="yellow">${r.yellow}</td>
+          <td class="num" data-col="red">${r.red}</td>
+          <td class="num" data-col="escalated">${r.escalated}</td>
+          <td class="num" data-col="done">${r.done}</td>
+        </tr>`,
+    })}`;
 }
 
 /** One row per unit (units on the vertical axis, so their names never overlap, even on a phone). */
@@ -128,6 +164,7 @@ export function overviewBody(
         </tbody>
       </table>
     </div>
+    ${(data.bySource ?? []).length > 1 ? sourceTable(data.bySource!, planId) : ''}
     <h2>逾期任务（按逾期天数）</h2>
     ${tableOrEmpty({
       id: 'overdue-table',
