@@ -179,3 +179,10 @@ describe('reading cells as people write them', () => {
     expect(normalisePhone('x0791-88888888')).toBeNull();
   });
 });
+
+describe('the system’s own role words', () => {
+  it('read back as their roles (an exported sheet says 承办人 … 管理员)', async () => {
+    const { ROLE_LABELS } = await import('../labels/labels');
+    for (const [role, word] of Object.entries(ROLE_LABELS)) expect(roleOfTitle(word)).toBe(role);
+  });
+});

@@ -1,11 +1,10 @@
 import { ActorRole } from '../access/actor';
-import { ROLE_LABELS } from '../labels/labels';
 
 /**
- * The role a staff sheet's 职务 means. Sheets write titles (科员, 股长, 副局长), not system roles,
- * so titles are read in this order: the system's own words first, then 督查 (the office's staff
- * are supervisors whatever their rank), leaders, heads, and staff. A deputy head (副股长) cannot
- * sign off for the unit here, so counts as staff; the manual says to write 股长 to give that right.
+ * The role a staff sheet's 职务 means. Sheets write titles (科员, 股长, 副局长), not system roles, so
+ * titles are read in this order: 管理员, 督查 (the office's staff are supervisors whatever their
+ * rank), leaders, heads, staff; the system's own words (承办人 … 管理员) are among them. A deputy
+ * head (副股长) cannot sign off for the unit here, so counts as staff; the manual says to write 股长.
  */
 const TITLE_RULES: readonly [ActorRole, RegExp][] = [
   ['admin', /管理员|^admin$/],
@@ -16,15 +15,9 @@ const TITLE_RULES: readonly [ActorRole, RegExp][] = [
   ['handler', /承办|科员|办事员|工作人员|干部|职员|经办|专员|技术员|执法员|监测员|联络员|^handler$/],
 ];
 
-const BY_LABEL = new Map<string, ActorRole>(
-  (Object.entries(ROLE_LABELS) as [ActorRole, string][]).map(([role, label]) => [label, role]),
-);
-
 /** The role of a 职务 cell; '' (no title) is staff; undefined when the title says nothing known. */
 export function roleOfTitle(title: string): ActorRole | undefined {
   const text = title.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   if (text === '') return 'handler';
-  const labelled = BY_LABEL.get(text);
-  if (labelled) return labelled;
   return TITLE_RULES.find(([, pattern]) => pattern.test(text))?.[0];
 }
