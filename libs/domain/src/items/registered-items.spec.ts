@@ -3,7 +3,6 @@ import { WorkdayCalendar } from '../calendar/workday-calendar';
 import { stageTemplate, kindOf } from '../task/stage-templates';
 import { batchWithItem, RegisteredItem } from './registered-batch';
 import { itemPolicyOf } from './item-policy';
-import { isSourceKind } from './source-kinds';
 import { DEFAULT_URGENCY_WORKDAYS, urgencyDeadline } from './urgency';
 
 // 2027 as a notice could set it: Labour Day 1–5 May off, Sunday 25 April and Saturday 8 May worked.
@@ -118,11 +117,6 @@ describe('the 交办件 template', () => {
     const tree = batchWithItem(null, { title: 'x', sourceKind: 'higher', year: 2027 }, item({ title: '整改反馈问题' }));
     // The registrar's choice wins over the words (整改 would otherwise make it a rectification).
     expect(kindOf(tree.sections[0].items[0])).toEqual({ kind: 'assigned' });
-  });
-
-  it('knows its sources', () => {
-    expect(isSourceKind('meeting')).toBe(true);
-    expect(isSourceKind('plan')).toBe(false);
   });
 });
 

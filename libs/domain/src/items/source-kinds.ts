@@ -12,7 +12,3 @@ export const SOURCE_KINDS = [
   'other',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-export function isSourceKind(value: unknown): value is SourceKind {
-  return typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value);
-}

@@ -15,10 +15,6 @@ export const DEFAULT_URGENCY_WORKDAYS: Readonly<Record<UrgencyClass, number>> = 
   'long-term': 30,
 };
 
-export function isUrgencyClass(value: unknown): value is UrgencyClass {
-  return typeof value === 'string' && (URGENCY_CLASSES as readonly string[]).includes(value);
-}
-
 /**
  * The deadline of an item registered on `today` (a Shanghai calendar day): so many workdays
  * after it, on the workday calendar (holidays and 调休 counted as the State Council set them).
