@@ -5,6 +5,7 @@ import { UserViewDto } from '../../users/user-view.dto';
 import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { html, raw, SafeHtml } from '../layout/html';
 import { tableOrEmpty } from '../layout/table-or-empty';
+import { unitCheckboxes } from '../layout/unit-checkboxes';
 import { adminTabs } from './admin-tabs.view';
 
 export interface AccountsListState {
@@ -155,22 +156,7 @@ export function accountBody(
               value="${value('email', user?.email ?? '')}"
               ${r.ties('email')}
           /></label>
-          <fieldset class="wide" ${r.ties('deputyUnits')}>
-            <legend>分管单位（仅分管领导）</legend>
-            <div class="checks">
-              ${active.map(
-                (u) =>
-                  html`<label
-                    ><input
-                      type="checkbox"
-                      name="deputyUnits"
-                      value="${u.code}"
-                      ${deputies.has(u.code) ? raw('checked') : ''}
-                    />${u.name}</label
-                  >`,
-              )}
-            </div>
-          </fieldset>
+          ${unitCheckboxes('deputyUnits', '分管单位（仅分管领导）', active, deputies, r.ties('deputyUnits'))}
           ${
             user
               ? html`<label class="wide checks"

@@ -7,6 +7,7 @@ import { REGISTERED_KINDS, REGISTERED_SOURCES } from '../../items/register-item.
 import { UnitViewDto } from '../../units/unit-view.dto';
 import { FormRefusal, refusalFor } from '../layout/form-refusal';
 import { html, raw, SafeHtml } from '../layout/html';
+import { unitCheckboxes } from '../layout/unit-checkboxes';
 
 export interface RegisterItemPageState {
   csrf: string;
@@ -76,22 +77,7 @@ export function registerItemBody(
             ${active.map((u) => html`<option value="${u.code}" ${chosen('leadUnit', u.code, '')}>${u.name}</option>`)}
           </select></label
         >
-        <fieldset class="wide" ${r.ties('cooperatingUnits')}>
-          <legend>配合单位（可不选）</legend>
-          <div class="checks">
-            ${active.map(
-              (u) =>
-                html`<label
-                  ><input
-                    type="checkbox"
-                    name="cooperatingUnits"
-                    value="${u.code}"
-                    ${cooperating.has(u.code) ? raw('checked') : ''}
-                  />${u.name}</label
-                >`,
-            )}
-          </div>
-        </fieldset>
+        ${unitCheckboxes('cooperatingUnits', '配合单位（可不选）', active, cooperating, r.ties('cooperatingUnits'))}
         <fieldset class="wide">
           <legend>办结期限：填写日期，或选择紧急程度（按工作日推算，节假日和调休不计）</legend>
           <div class="form-grid">
