@@ -101,6 +101,29 @@ describe('batchWithItem', () => {
   });
 });
 
+describe('batchWithItem, all of the tree', () => {
+  it('keeps the source date, the units in order, the item’s own policy, and one numbered section', () => {
+    const policy = { reminderOffsets: [2, 0] };
+    const tree = batchWithItem(
+      null,
+      { title: '上级交办件', sourceKind: 'higher', year: 2027, issuedOn: '2027-01-05' },
+      item({ cooperatingUnits: ['执法分局', '监测站'], policy }),
+    );
+    expect(tree.metadata.issuedOn).toBe('2027-01-05');
+    expect(tree.sections.map(({ code, numeral, title }) => ({ code, numeral, title }))).toEqual([
+      { code: '1', numeral: '一', title: '上级交办件' },
+    ]);
+    expect(tree.sections[0].items[0].responsibility!.raw).toBe('牵头单位：水气股；配合单位：执法分局、监测站');
+    expect(tree.sections[0].items[0].policy).toEqual(policy);
+    expect(tree.targets).toEqual([]);
+    // A tree with no section yet (an empty batch) takes its first item as 1.1.
+    const empty = { ...tree, sections: [] };
+    expect(
+      batchWithItem(empty, { title: 'x', sourceKind: 'other', year: 2027 }, item()).sections[0].items[0].code,
+    ).toBe('1.1');
+  });
+});
+
 describe('the 交办件 template', () => {
   it('is 办理 (evidence, cooperation when there are cooperating units) then 销号, chosen by the registrar', () => {
     const stages = stageTemplate('assigned', {
