@@ -32,3 +32,14 @@ describe('isMailbox', () => {
     (m) => expect(isMailbox(m)).toBe(false),
   );
 });
+
+describe('contact details at their edges', () => {
+  it('strips a country code only at the start: 86 inside a number is part of it', () => {
+    expect(normalisePhone('13986123456')).toBe('13986123456');
+  });
+
+  it('takes a 255-character mailbox, and nothing trailing the domain', () => {
+    expect(isMailbox(`${'a'.repeat(250)}@x.cn`)).toBe(true);
+    expect(isMailbox('zhang@x.cn<')).toBe(false);
+  });
+});

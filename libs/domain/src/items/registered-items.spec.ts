@@ -158,6 +158,16 @@ describe('itemPolicyOf', () => {
     expect(itemPolicyOf(undefined, undefined)).toEqual({});
   });
 
+  it('takes the limits themselves, and says what the limits are', () => {
+    expect(itemPolicyOf([30, 5, 4, 3, 2, 1], [1, 2, 60]).problem).toBeUndefined();
+    expect(itemPolicyOf([31], undefined).problem?.message).toBe(
+      '催办应为 1–6 个 0–30 的整数（到期前的工作日数，0 为到期当日）',
+    );
+    expect(itemPolicyOf(undefined, [1, 2, 61]).problem?.message).toBe(
+      '督办应为 3 个递增的 1–60 的整数：逾期几个工作日后依次升至股长、分管领导、督查室',
+    );
+  });
+
   it.each([
     [[], undefined, 'reminderOffsets'],
     [[31], undefined, 'reminderOffsets'],

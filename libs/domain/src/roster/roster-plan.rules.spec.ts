@@ -186,3 +186,26 @@ describe('the system’s own role words', () => {
     for (const [role, word] of Object.entries(ROLE_LABELS)) expect(roleOfTitle(word)).toBe(role);
   });
 });
+
+describe('headings at their edges', () => {
+  it('needs the name column itself: two other columns are no heading row', () => {
+    expect(
+      planRoster(
+        [
+          ['股室', '手机'],
+          ['姓名', '手机'],
+          ['张三', '13800000001'],
+        ],
+        UNITS,
+        [],
+        'admin',
+      ).rows[0].line,
+    ).toBe(3);
+  });
+
+  it('drops a remark with a 必填/选填 word anywhere in it, and reports unused columns trimmed', () => {
+    expect(normaliseHeading('手机（11位，选填）')).toBe('手机');
+    expect(normaliseHeading('手机（选填，11位）')).toBe('手机');
+    expect(rosterColumns(['姓名', ' 备注 ']).ignored).toEqual(['备注']);
+  });
+});
