@@ -23,6 +23,12 @@ export class UnitsService {
     return rows.map((u) => UnitViewDto.of(u));
   }
 
+  async get(code: string): Promise<UnitViewDto> {
+    const unit = await this.units.findByCode(code);
+    if (!unit) throw new NotFoundError('单位', code);
+    return UnitViewDto.of(unit);
+  }
+
   /** Throws 400 naming the codes that do not exist; inactive units still count as known. */
   async assertKnown(codes: string[], field: string): Promise<void> {
     const wanted = [...new Set(codes)];

@@ -13,15 +13,14 @@ import { UserViewDto } from '../../users/user-view.dto';
 import { UsersService } from '../../users/users.service';
 import { answerWithRefusedPage, formRefusal } from '../layout/form-refusal';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
-import { csrfOf, pageFor, queryText } from '../pages/page-context';
+import { csrfOf, formList, formText, queryText } from '../pages/page-context';
 import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
+import { adminPage } from './admin-page';
 import { AccountFormState, accountBody, accountsBody } from './accounts-admin.view';
 import { validatedForm } from './validated-form';
 
 const CONTROLS = ['displayName', 'username', 'role', 'unitCode', 'mobile', 'email', 'deputyUnits', 'password'];
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : text(v) ? [text(v)] : []).filter(Boolean);
 
 /** 系统管理 · 账号: the admin's account list, a new account, and each account's page. */
 @ApiExcludeController()
@@ -36,17 +35,13 @@ export class AccountsAdminController {
 
   @Get()
   @HtmlPage()
-  async list(
+  async formList(
     @Req() req: AuthenticatedRequest,
     @Query('q') q?: unknown,
     @Query('saved') saved?: unknown,
   ): Promise<string> {
     const [users, units, locked] = await Promise.all([this.users.list(), this.units.list(), this.users.locked()]);
-    return pageFor(req, {
-      title: '系统管理',
-      active: 'admin',
-      body: accountsBody(users, units, { q: queryText(q), locked, saved: queryText(saved) || null }),
-    });
+    return adminPage(req, accountsBody(users, units, { q: queryText(q), locked, saved: queryText(saved) || null }));
   }
 
   /** The staff sheet of every account, in the columns the roster import reads back. */
@@ -77,8 +72,8 @@ export class AccountsAdminController {
   ): Promise<void> {
     assertSameOriginForm(req);
     try {
-      const username = text(form.username).toLowerCase();
-      const password = text(form.password) || initialPassword(username);
+      const username = formText(form.username).toLowerCase();
+      const password = formText(form.password) || initialPassword(username);
       const dto = await validatedForm(CreateUserDto, { ...this.fields(form), username, password });
       const user = await this.users.create(dto, req.user);
       await this.sendIssuedPassword(req, res.status(201), user, password, `已新建账号 ${user.username}。`);
@@ -105,7 +100,7 @@ export class AccountsAdminController {
   ): Promise<void> {
     assertSameOriginForm(req);
     try {
-      const dto = await validatedForm(UpdateUserDto, { ...this.fields(form), active: text(form.active) === '1' });
+      const dto = await validatedForm(UpdateUserDto, { ...this.fields(form), active: formText(form.active) === '1' });
       const user = await this.users.update(id, dto, req.user);
       res.redirect(303, `/ui/admin/accounts?saved=${encodeURIComponent(user.username)}#account-${user.username}`);
     } catch (error) {
@@ -159,27 +154,26 @@ export class AccountsAdminController {
   /** The fields both forms post, as the DTOs name them ('' means "none"). */
   private fields(form: Record<string, unknown>) {
     return {
-      displayName: text(form.displayName),
-      role: text(form.role),
-      unitCode: text(form.unitCode) || null,
-      deputyUnits: list(form.deputyUnits),
-      mobile: text(form.mobile) || null,
-      email: text(form.email) || null,
+      displayName: formText(form.displayName),
+      role: formText(form.role),
+      unitCode: formText(form.unitCode) || null,
+      deputyUnits: formList(form.deputyUnits),
+      mobile: formText(form.mobile) || null,
+      email: formText(form.email) || null,
     };
   }
 
   private refusal(form: string, refused: Parameters<typeof formRefusal>[1], posted: Record<string, unknown>) {
     // Checkbox lists arrive as arrays: kept as one comma-joined value for the form shown again.
-    const flat = { ...posted, deputyUnits: list(posted.deputyUnits).join(','), password: '' };
+    const flat = { ...posted, deputyUnits: formList(posted.deputyUnits).join(','), password: '' };
     return formRefusal(form, refused, flat, CONTROLS);
   }
 
   private async page(req: AuthenticatedRequest, user: UserViewDto | null, state: AccountFormState): Promise<string> {
     const [units, locked] = await Promise.all([this.units.list(), this.users.locked()]);
-    return pageFor(req, {
-      title: '系统管理',
-      active: 'admin',
-      body: accountBody(user, units, { ...state, lockedFailures: user ? locked.get(user.username) : undefined }),
-    });
+    return adminPage(
+      req,
+      accountBody(user, units, { ...state, lockedFailures: user ? locked.get(user.username) : undefined }),
+    );
   }
 }

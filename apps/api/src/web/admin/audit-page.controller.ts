@@ -5,8 +5,9 @@ import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
 import { UnitsService } from '../../units/units.service';
 import { HtmlPage } from '../layout/html-page.decorator';
-import { pageFor, queryText } from '../pages/page-context';
+import { queryText } from '../pages/page-context';
 import { WebExceptionFilter } from '../session/web-exception.filter';
+import { adminPage } from './admin-page';
 import { auditBody } from './audit-page.view';
 
 const PAGE_SIZE = 100;
@@ -43,13 +44,12 @@ export class AuditPageController {
     ]);
     const names = new Map(units.map((u) => [u.code, u.name]));
     const shown = rows.slice(0, PAGE_SIZE);
-    return pageFor(req, {
-      title: '系统管理',
-      active: 'admin',
-      body: auditBody(shown, (code) => names.get(code) ?? code, {
+    return adminPage(
+      req,
+      auditBody(shown, (code) => names.get(code) ?? code, {
         ...state,
         nextBefore: rows.length > PAGE_SIZE ? shown[shown.length - 1].id : null,
       }),
-    });
+    );
   }
 }

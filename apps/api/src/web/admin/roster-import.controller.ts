@@ -21,9 +21,10 @@ import { UnitsService } from '../../units/units.service';
 import { RosterImportService, RosterProblemsError } from '../../users/roster/roster-import.service';
 import { MAX_ROSTER_BYTES } from '../../users/roster/roster-sheet';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
-import { csrfOf, pageFor } from '../pages/page-context';
+import { csrfOf } from '../pages/page-context';
 import { SameOriginFormGuard } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
+import { adminPage } from './admin-page';
 import { rosterPreviewBody, rosterResultBody, rosterUploadBody } from './roster-import.view';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -45,7 +46,7 @@ export class RosterImportPageController {
   @Get()
   @HtmlPage()
   upload(@Req() req: AuthenticatedRequest): string {
-    return this.page(req, rosterUploadBody(csrfOf(req), null));
+    return adminPage(req, rosterUploadBody(csrfOf(req), null));
   }
 
   @Post()
@@ -70,13 +71,13 @@ export class RosterImportPageController {
     if (!bytes || bytes.length === 0) {
       res
         .status(400)
-        .send(this.page(req, rosterUploadBody(csrfOf(req), '请选择要导入的人员名单文件（.xlsx 或 .csv）。')));
+        .send(adminPage(req, rosterUploadBody(csrfOf(req), '请选择要导入的人员名单文件（.xlsx 或 .csv）。')));
       return;
     }
     try {
       if (applying) {
         const result = await this.roster.apply(bytes, fileName, req.user);
-        res.send(this.page(req, rosterResultBody(result)));
+        res.send(adminPage(req, rosterResultBody(result)));
         return;
       }
       const plan = await this.roster.preview(bytes, fileName, req.user);
@@ -88,7 +89,7 @@ export class RosterImportPageController {
       }
       if (!(error instanceof DomainError) || error.status !== 400) throw error;
       const hint = (error.details as { hint?: string } | undefined)?.hint;
-      res.status(400).send(this.page(req, rosterUploadBody(csrfOf(req), `${error.messageZh}。${hint ?? ''}`)));
+      res.status(400).send(adminPage(req, rosterUploadBody(csrfOf(req), `${error.messageZh}。${hint ?? ''}`)));
     }
   }
 
@@ -103,10 +104,6 @@ export class RosterImportPageController {
       fileName,
       sheet: bytes.toString('base64'),
     });
-    return this.page(req, body);
-  }
-
-  private page(req: AuthenticatedRequest, body: Parameters<typeof pageFor>[1]['body']): string {
-    return pageFor(req, { title: '系统管理', active: 'admin', body });
+    return adminPage(req, body);
   }
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { NotFoundError } from '@duban/domain/errors/domain-error';
 import { unitCodeFor } from '@duban/domain/plan/unit-code';
 import { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { Roles } from '../../auth/roles.decorator';
@@ -10,15 +9,15 @@ import { UnitsService } from '../../units/units.service';
 import { UpdateUnitDto } from '../../units/update-unit.dto';
 import { answerWithRefusedPage, formRefusal } from '../layout/form-refusal';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
-import { csrfOf, pageFor, queryText } from '../pages/page-context';
+import { csrfOf, formText, queryText } from '../pages/page-context';
 import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
+import { adminPage } from './admin-page';
 import { namesOf } from './admin-tabs.view';
 import { unitEditBody, unitsBody } from './units-admin.view';
 import { validatedForm } from './validated-form';
 
 const CONTROLS = ['name', 'code', 'kind', 'parentBody', 'aliases'] as const;
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** 系统管理 · 单位: the admin's list of units, a new unit, and each unit's own page. */
 @ApiExcludeController()
@@ -30,12 +29,11 @@ export class UnitsAdminController {
 
   @Get()
   @HtmlPage()
-  async list(@Req() req: AuthenticatedRequest, @Query('saved') saved?: unknown): Promise<string> {
-    return pageFor(req, {
-      title: '系统管理',
-      active: 'admin',
-      body: unitsBody(await this.units.list(), { csrf: csrfOf(req), refusal: null, saved: queryText(saved) || null }),
-    });
+  async formList(@Req() req: AuthenticatedRequest, @Query('saved') saved?: unknown): Promise<string> {
+    return adminPage(
+      req,
+      unitsBody(await this.units.list(), { csrf: csrfOf(req), refusal: null, saved: queryText(saved) || null }),
+    );
   }
 
   @Post()
@@ -49,25 +47,24 @@ export class UnitsAdminController {
     try {
       const all = await this.units.list();
       const dto = await validatedForm(CreateUnitDto, {
-        name: text(form.name),
-        code: text(form.code) || unitCodeFor(text(form.name), new Set(all.map((u) => u.code))),
-        kind: text(form.kind),
-        aliases: namesOf(text(form.aliases)),
-        parentBody: text(form.parentBody) || null,
+        name: formText(form.name),
+        code: formText(form.code) || unitCodeFor(formText(form.name), new Set(all.map((u) => u.code))),
+        kind: formText(form.kind),
+        aliases: namesOf(formText(form.aliases)),
+        parentBody: formText(form.parentBody) || null,
       });
       const unit = await this.units.create(dto, req.user);
       res.redirect(303, `/ui/admin/units?saved=${encodeURIComponent(unit.code)}#unit-${unit.code}`);
     } catch (error) {
       await answerWithRefusedPage(res, error, async (refused) =>
-        pageFor(req, {
-          title: '系统管理',
-          active: 'admin',
-          body: unitsBody(await this.units.list(), {
+        adminPage(
+          req,
+          unitsBody(await this.units.list(), {
             csrf: csrfOf(req),
             refusal: formRefusal('unit-new', refused, form, CONTROLS),
             saved: null,
           }),
-        }),
+        ),
       );
     }
   }
@@ -79,11 +76,10 @@ export class UnitsAdminController {
     @Param('code') code: string,
     @Query('saved') saved?: unknown,
   ): Promise<string> {
-    return pageFor(req, {
-      title: '系统管理',
-      active: 'admin',
-      body: unitEditBody(await this.unit(code), { csrf: csrfOf(req), refusal: null, saved: queryText(saved) || null }),
-    });
+    return adminPage(
+      req,
+      unitEditBody(await this.units.get(code), { csrf: csrfOf(req), refusal: null, saved: queryText(saved) || null }),
+    );
   }
 
   @Post(':code')
@@ -97,32 +93,25 @@ export class UnitsAdminController {
     assertSameOriginForm(req);
     try {
       const dto = await validatedForm(UpdateUnitDto, {
-        name: text(form.name),
-        kind: text(form.kind),
-        aliases: namesOf(text(form.aliases)),
-        parentBody: text(form.parentBody) || null,
-        active: text(form.active) === '1',
+        name: formText(form.name),
+        kind: formText(form.kind),
+        aliases: namesOf(formText(form.aliases)),
+        parentBody: formText(form.parentBody) || null,
+        active: formText(form.active) === '1',
       });
       await this.units.update(code, dto, req.user);
       res.redirect(303, `/ui/admin/units/${encodeURIComponent(code)}?saved=1`);
     } catch (error) {
       await answerWithRefusedPage(res, error, async (refused) =>
-        pageFor(req, {
-          title: '系统管理',
-          active: 'admin',
-          body: unitEditBody(await this.unit(code), {
+        adminPage(
+          req,
+          unitEditBody(await this.units.get(code), {
             csrf: csrfOf(req),
             refusal: formRefusal('unit-edit', refused, form, CONTROLS),
             saved: null,
           }),
-        }),
+        ),
       );
     }
-  }
-
-  private async unit(code: string) {
-    const unit = (await this.units.list()).find((u) => u.code === code);
-    if (!unit) throw new NotFoundError('单位', code);
-    return unit;
   }
 }

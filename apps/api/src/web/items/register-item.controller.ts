@@ -11,7 +11,7 @@ import { UnitsService } from '../../units/units.service';
 import { validatedForm } from '../admin/validated-form';
 import { answerWithRefusedPage, formRefusal } from '../layout/form-refusal';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
-import { csrfOf, pageFor } from '../pages/page-context';
+import { csrfOf, formList, formText, pageFor } from '../pages/page-context';
 import { assertSameOriginForm } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { RegisterItemPageState, registerItemBody } from './register-item.view';
@@ -33,15 +33,13 @@ const CONTROLS = [
   'reminderOffsets',
   'escalationAfterWorkdays',
 ];
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 /** "3、1、0" → [3, 1, 0]; blank → undefined (the default policy); a word → NaN, which is refused. */
 const numbers = (v: unknown): number[] | undefined => {
-  const parts = text(v)
+  const parts = formText(v)
     .split(/[、，,；;\s]+/)
     .filter(Boolean);
   return parts.length ? parts.map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN)) : undefined;
 };
-const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : text(v) ? [text(v)] : []).filter(Boolean);
 
 /** 立项 (supervisors, admins): the form, and the item registered and handed to its lead unit. */
 @ApiExcludeController()
@@ -69,17 +67,17 @@ export class RegisterItemPageController {
     @Body() form: Record<string, unknown>,
   ): Promise<void> {
     assertSameOriginForm(req);
-    const optional = (name: string) => text(form[name]) || undefined;
+    const optional = (name: string) => formText(form[name]) || undefined;
     try {
       const dto = await validatedForm(RegisterItemDto, {
-        title: text(form.title),
+        title: formText(form.title),
         body: optional('body'),
-        sourceKind: text(form.sourceKind),
+        sourceKind: formText(form.sourceKind),
         issuer: optional('issuer'),
         docNumber: optional('docNumber'),
         issuedOn: optional('issuedOn'),
-        leadUnit: text(form.leadUnit),
-        cooperatingUnits: list(form.cooperatingUnits),
+        leadUnit: formText(form.leadUnit),
+        cooperatingUnits: formList(form.cooperatingUnits),
         dueDate: optional('dueDate'),
         urgency: optional('urgency'),
         kind: optional('kind'),
@@ -88,11 +86,11 @@ export class RegisterItemPageController {
         reminderOffsets: numbers(form.reminderOffsets),
         escalationAfterWorkdays: numbers(form.escalationAfterWorkdays),
       });
-      const requestId = text(form.requestId) || `${req.user.id}:${Date.now()}`;
+      const requestId = formText(form.requestId) || `${req.user.id}:${Date.now()}`;
       const registered = await this.registrations.register(dto, req.user, requestId);
       res.redirect(303, `${taskPagePath(registered.taskId)}?registered=1`);
     } catch (error) {
-      const posted = { ...form, cooperatingUnits: list(form.cooperatingUnits).join(',') };
+      const posted = { ...form, cooperatingUnits: formList(form.cooperatingUnits).join(',') };
       await answerWithRefusedPage(res, error, (refused) =>
         this.page(req, { csrf: csrfOf(req), refusal: formRefusal('item', refused, posted, CONTROLS) }),
       );

@@ -17,3 +17,13 @@ export function queryText(value: unknown): string {
   if (Array.isArray(value)) return queryText(value[0]);
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** A posted form field as one trimmed string ('' when absent or not text). */
+export function formText(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A posted field that may repeat (checkboxes): its non-empty trimmed values. */
+export function formList(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).map(formText).filter(Boolean);
+}
