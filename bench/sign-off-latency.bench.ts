@@ -40,7 +40,11 @@ runBench(BENCH, async () => {
     // 1.3 × the tasks needed: about one first stage in ten needs more than a plain submit.
     const needed = USERS * TASKS_PER_USER;
     const supervisor = await sys.api.login('supervisor');
-    const res = await sys.api.importPlan(supervisor, replicatedPlan(Math.ceil(needed * 1.3)), 'planId=bench-signoff');
+    const res = await sys.api.importPlan(
+      supervisor,
+      replicatedPlan(Math.ceil(needed * 1.3)),
+      'planId=bench-signoff&receiptWorkdays=0',
+    );
     if (res.status !== 201) throw new Error(`import answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
     const leaves = (res.body.counts as { leaves: number }).leaves;
     log(BENCH, `imported ${leaves} tasks; waiting until projected and quiet`);

@@ -4,7 +4,7 @@ import { TASK_ACTIVITY_OPTIONS, TASK_LOCAL_ACTIVITY_OPTIONS } from '../libs/doma
 import { TaskMachine } from '../libs/domain/src/task/task-machine';
 import { TaskNotice } from '../libs/domain/src/task/task-notices';
 
-type CalendarActivities = Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'>;
+type CalendarActivities = Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant' | 'resolveReceiptDue'>;
 type ProjectionActivities = Pick<TaskActivities, 'projectTaskState'>;
 
 /**

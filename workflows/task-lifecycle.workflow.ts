@@ -18,9 +18,9 @@ import {
   TaskMachine,
 } from '../libs/domain/src/task/task-machine';
 import { TaskNotice } from '../libs/domain/src/task/task-notices';
-import { currentStage } from '../libs/domain/src/task/task-rules';
 import {
   CalendarChange,
+  ReceiptState,
   StageState,
   TaskAction,
   TaskActionArgs,
@@ -95,6 +95,8 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
       // Timers were paused: plan them again, so reminders that fell inside the pause are skipped
       // (not sent in a burst) and fresh calendar data is used. Older runs resumed on the old plan.
       if (action === 'resume' && patched('resume-replans-timers')) replanRequested = true;
+      // The work's clock waited for 签收 (only tasks started with a receipt policy get here).
+      if (action === 'acknowledge') replanRequested = true;
     });
   }
   handle('decideExtension', async (a) => {
@@ -154,6 +156,20 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
     replanRequested = true;
   };
 
+  /** A new assignment's 签收 deadline: reachable only from tasks started with a receipt policy. */
+  const scheduleReceipt = async (receipt: ReceiptState) => {
+    try {
+      const at = await calendar.resolveReceiptDue({
+        assignedAt: receipt.assignedAt,
+        workdays: s.policy.receiptWorkdays!,
+        calendarRevision: s.calendarRevision,
+      });
+      machine.receiptScheduled(at);
+    } catch (error) {
+      machine.receiptScheduled(null, failureMessage(error));
+    }
+  };
+
   const planTimers = async (stage: StageState) => {
     try {
       const plan = await calendar.planStageTimers({
@@ -198,7 +214,13 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
       await condition(() => changes !== seen);
       continue;
     }
-    const stage = currentStage(s);
+    const receipt = machine.receiptToSchedule();
+    if (receipt) {
+      await scheduleReceipt(receipt);
+      await project();
+      continue;
+    }
+    const stage = machine.clockStage();
     if (!stage) break;
     const needsTimers = machine.needsTimers(stage);
     if (!needsTimers) replanRequested = false;

@@ -17,7 +17,7 @@ export const CALENDAR_REFUSED = 'CALENDAR_REFUSED';
  */
 export function createCalendarActivities(
   source: CalendarSource = bundledCalendarSource(),
-): Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant'> {
+): Pick<TaskActivities, 'planStageTimers' | 'resolveDueInstant' | 'resolveReceiptDue'> {
   return {
     async planStageTimers({ dueAt, policy, calendarRevision }) {
       const calendar = await source.calendar(calendarRevision);
@@ -29,6 +29,16 @@ export function createCalendarActivities(
     async resolveDueInstant({ date, calendarRevision }) {
       const calendar = await source.calendar(calendarRevision);
       return refusedForGood(() => calendar.dueInstant(date).toISOString());
+    },
+    async resolveReceiptDue({ assignedAt, workdays, calendarRevision }) {
+      const calendar = await source.calendar(calendarRevision);
+      return refusedForGood(() => {
+        if (Number.isNaN(Date.parse(assignedAt)))
+          throw new RangeError(`assignedAt is not an ISO instant: ${assignedAt}`);
+        if (!Number.isInteger(workdays) || workdays < 1) throw new RangeError(`workdays must be ≥ 1: ${workdays}`);
+        // Counted from the day it arrived: assigned on Friday with 2 workdays → due Tuesday 17:30.
+        return calendar.endOfWorkday(calendar.addWorkdays(calendar.dateOf(assignedAt), workdays)).toISOString();
+      });
     },
   };
 }

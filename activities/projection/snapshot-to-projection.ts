@@ -1,3 +1,4 @@
+import { pendingReceipt } from '@duban/domain/task/receipt';
 import { currentStage } from '@duban/domain/task/task-rules';
 import { TaskSnapshot } from '@duban/domain/task/task-types';
 import { TaskProjection } from '@duban/persistence/projection/task-projection';
@@ -5,6 +6,9 @@ import { TaskProjection } from '@duban/persistence/projection/task-projection';
 /** Who must act next on the task, as inbox keys "<unit>:<role>" ("*:supervisor" for any supervisor). */
 export function awaitingOf(s: TaskSnapshot): string[] {
   if (s.status !== 'active') return [];
+  const receipt = pendingReceipt(s);
+  // Before 签收 the work waits: the lead unit's head acknowledges, or (declined) the office reassigns.
+  if (receipt) return [receipt.status === 'returned' ? '*:supervisor' : `${s.leadUnit}:unit-head`];
   const keys: string[] = [];
   const stage = currentStage(s);
   if (stage) {
@@ -26,6 +30,7 @@ export function awaitingOf(s: TaskSnapshot): string[] {
 /** The read-model view of a workflow snapshot. */
 export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
   const stage = currentStage(s);
+  const receipt = pendingReceipt(s);
   const open = s.escalations.filter((e) => !e.resolvedAt);
   return {
     ...(s.parent ? { problemOf: { parentTaskId: s.parent.workflowId, code: s.taskCode, title: s.title } } : {}),
@@ -35,7 +40,16 @@ export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
     trafficLight: s.trafficLight,
     leadUnit: s.leadUnit,
     cooperatingUnits: s.cooperatingUnits,
-    currentStage: stage ? { key: stage.key, name: stage.name, status: stage.status } : null,
+    // While 签收 is awaited the ledger shows it as the step the task is at (待签收 / 已退回待改派).
+    currentStage: receipt
+      ? {
+          key: receipt.key,
+          name: receipt.name,
+          status: receipt.status === 'returned' ? 'declined' : 'awaiting-receipt',
+        }
+      : stage
+        ? { key: stage.key, name: stage.name, status: stage.status }
+        : null,
     nextDueAt: s.nextDueAt,
     escalationLevel: open.reduce((max, e) => Math.max(max, e.level), 0),
     awaiting: awaitingOf(s),

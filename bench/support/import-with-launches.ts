@@ -30,8 +30,8 @@ export async function importWithLaunches(
   await ds.initialize();
   try {
     const real = taskLaunchFactory();
-    const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment, calendar) => {
-      const launch = real(plan, tree, leaf, assignment, calendar);
+    const adjusted: TaskLaunchFactory = (plan, tree, leaf, assignment, calendar, receiptWorkdays) => {
+      const launch = real(plan, tree, leaf, assignment, calendar, receiptWorkdays);
       adjust(launch.input);
       return launch;
     };
@@ -45,7 +45,8 @@ export async function importWithLaunches(
       new CalendarStore(ds),
     );
     const tree = await parsePlan(Buffer.from(document), { filename: `${planId}.txt` });
-    return await importer.importPlan(tree, { planId });
+    // Without 签收, as the recorded figures were measured: a start is the work's clock alone.
+    return await importer.importPlan(tree, { planId, receiptWorkdays: 0 });
   } finally {
     await ds.destroy().catch(() => undefined);
     await connection.close().catch(() => undefined);

@@ -45,7 +45,7 @@ beforeAll(async () => {
   for (const u of USERS) tokens.set(u, await h.login(u));
   const imported = await h
     .http()
-    .post(`/plans/import?planId=${PLAN}`)
+    .post(`/plans/import?planId=${PLAN}&receiptWorkdays=0`)
     .set(bearer('supervisor'))
     .attach('file', readFileSync(PLAN_FILE), 'xinjian-2021-workplan.txt');
   expect(imported.status).toBe(201);

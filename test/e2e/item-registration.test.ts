@@ -20,13 +20,34 @@ const bearer = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
 beforeAll(async () => {
   h = await startApiHarness('items');
   db = h.app.get(DataSource);
-  for (const who of ['supervisor', 'admin', 'water-air.handler', 'water-air.head', 'ecology.handler', 'deputy.a'])
+  for (const who of [
+    'supervisor',
+    'admin',
+    'water-air.handler',
+    'water-air.head',
+    'ecology.handler',
+    'ecology.head',
+    'deputy.a',
+  ])
     tokens[who] = await h.login(who);
 });
 
 afterAll(async () => {
   await h?.close();
 });
+
+/** POST /tasks/<id>/<action> as `who`, with a fresh Idempotency-Key. */
+function act(taskId: string, action: string, who: string, body: object = {}) {
+  return h.http().post(`/tasks/${taskId}/${action}`).set(bearer(who)).set('Idempotency-Key', randomUUID()).send(body);
+}
+
+/** The task once its 签收 deadline is known (the workflow asked the calendar). */
+async function awaitingReceipt(taskId: string) {
+  return eventually(async () => {
+    const res = await h.http().get(`/tasks/${taskId}`).set(bearer('supervisor'));
+    return res.body.task?.snapshot?.receipt?.dueAt ? res.body : null;
+  });
+}
 
 function register(body: object, who = 'supervisor', key = randomUUID()) {
   return h.http().post('/items').set(bearer(who)).set('Idempotency-Key', key).send(body);
@@ -76,6 +97,41 @@ describe('POST /items (立项)', () => {
     expect(again.body).toEqual(res.body);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1`, [res.body.batchId]);
     expect(n).toBe(1);
+  });
+
+  it('waits for the lead unit head’s 签收: 待签收 in the ledger and in the head’s inbox, the work refused until then', async () => {
+    const detail = await awaitingReceipt(taskId);
+    // 特急: one workday to acknowledge, counted from today, to 17:30 of that workday.
+    const receiptDay = addWorkdays(shanghaiDate(new Date()), 1);
+    expect(shanghaiDate(new Date(detail.task.snapshot.receipt.dueAt))).toBe(receiptDay);
+    expect(detail.task).toMatchObject({ currentStageKey: 'receipt', currentStageStatus: 'awaiting-receipt' });
+    const ledger = await h.http().get('/tasks?stage=receipt').set(bearer('supervisor'));
+    expect(ledger.body.items.map((t: { id: string }) => t.id)).toContain(taskId);
+    const inbox = await h.http().get('/inbox').set(bearer('water-air.head'));
+    expect(inbox.body.map((t: { id: string }) => t.id)).toContain(taskId);
+    const handlerInbox = await h.http().get('/inbox').set(bearer('water-air.handler'));
+    expect(handlerInbox.body.map((t: { id: string }) => t.id)).not.toContain(taskId);
+    // Before 签收 the unit cannot work on it; nobody but its head may acknowledge it.
+    const early = await act(taskId, 'submit', 'water-air.handler', { note: '先做了' });
+    expect([early.status, early.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect((await act(taskId, 'acknowledge', 'water-air.handler')).status).toBe(403);
+    expect((await act(taskId, 'acknowledge', 'supervisor')).status).toBe(403);
+    const otherHead = await act(taskId, 'acknowledge', 'ecology.head');
+    expect(otherHead.status).toBe(404); // another unit's head does not even see it
+    const ack = await act(taskId, 'acknowledge', 'water-air.head', { note: '已安排专人办理' });
+    expect(ack.status).toBe(200);
+    expect(ack.body.snapshot.receipt).toMatchObject({ status: 'approved', approval: { note: '已安排专人办理' } });
+    const after = await eventually(async () => {
+      const res = await h.http().get(`/tasks/${taskId}`).set(bearer('supervisor'));
+      return res.body.task.currentStageKey === 'handle' ? res.body : null;
+    });
+    expect(after.task.currentStageStatus).toBe('open');
+    const acknowledged = await eventually(async () => {
+      const d = await h.http().get(`/tasks/${taskId}`).set(bearer('supervisor'));
+      return d.body.timeline.find((e: { action: string }) => e.action === 'acknowledge') ?? null;
+    });
+    expect(acknowledged.detail).toMatch(/^用时(不足1小时|\d+小时)：已安排专人办理$/);
+    expect((await act(taskId, 'acknowledge', 'water-air.head')).status).toBe(409);
   });
 
   it('runs it to 销号: evidence and submission by the unit, approval by its head, closure by the office', async () => {
@@ -181,6 +237,9 @@ describe('POST /items (立项)', () => {
       escalationAfterWorkdays: [1, 2, 4],
     });
     expect(res.status).toBe(201);
+    await awaitingReceipt(res.body.taskId);
+    expect((await act(res.body.taskId, 'acknowledge', 'water-air.head')).status).toBe(200);
+    // After 签收 the work's clock runs: its reminders and ladder are planned.
     const stage = await eventually(async () => {
       const detail = await h.http().get(`/tasks/${res.body.taskId}`).set(bearer('supervisor'));
       // The stage's timer plan is in the workflow's snapshot, as the projection wrote it.
@@ -200,6 +259,58 @@ describe('POST /items (立项)', () => {
     const refused = await register({ ...instruction, title: '错误的督办设置', escalationAfterWorkdays: [3, 1, 5] });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'BAD_POLICY', details: { field: 'escalationAfterWorkdays' } });
+  });
+
+  it('a unit may decline (退回) with its reason; the office reassigns and the new unit acknowledges', async () => {
+    const res = await register({ ...instruction, title: '处置某小区噪声投诉', urgency: 'urgent' });
+    const id = res.body.taskId;
+    await awaitingReceipt(id);
+    const blank = await act(id, 'decline', 'water-air.head', { reason: ' ' });
+    expect([blank.status, blank.body.details?.field]).toEqual([400, 'reason']);
+    const declined = await act(id, 'decline', 'water-air.head', { reason: '不属于本股室职责，建议执法分局牵头' });
+    expect(declined.status).toBe(200);
+    const waiting = await eventually(async () => {
+      const d = await h.http().get(`/tasks/${id}`).set(bearer('supervisor'));
+      return d.body.task.currentStageStatus === 'declined' ? d.body : null;
+    });
+    expect(waiting.task.snapshot.receipt.declined.reason).toBe('不属于本股室职责，建议执法分局牵头');
+    const office = await h.http().get('/inbox').set(bearer('supervisor'));
+    expect(office.body.map((t: { id: string }) => t.id)).toContain(id);
+    expect((await act(id, 'acknowledge', 'water-air.head')).status).toBe(409);
+    const moved = await act(id, 'reassign', 'supervisor', { newLeadUnit: 'enforcement', reason: '属执法分局职责' });
+    expect(moved.status).toBe(200);
+    const reassigned = await eventually(async () => {
+      const d = await h.http().get(`/tasks/${id}`).set(bearer('supervisor'));
+      const r = d.body.task.snapshot?.receipt;
+      return d.body.task.leadUnit === 'enforcement' && r?.dueAt && r.status === 'open' ? d.body : null;
+    });
+    expect(reassigned.task.currentStageStatus).toBe('awaiting-receipt');
+    // The old unit no longer sees it; the new unit's head acknowledges it.
+    expect((await h.http().get(`/tasks/${id}`).set(bearer('water-air.head'))).status).toBe(404);
+    const enforcementHead = await h.login('enforcement.head');
+    const ack = await h
+      .http()
+      .post(`/tasks/${id}/acknowledge`)
+      .set({ Authorization: `Bearer ${enforcementHead}` })
+      .set('Idempotency-Key', randomUUID())
+      .send({});
+    expect(ack.status).toBe(200);
+    expect(ack.body.snapshot.receipt).toMatchObject({ status: 'approved', ownerUnit: 'enforcement' });
+  });
+
+  it('takes the receipt time as registered, and refuses one that is no whole number of workdays', async () => {
+    const none = await register({ ...instruction, title: '无需签收的交办件', receiptWorkdays: 0 });
+    expect(none.status).toBe(201);
+    const running = await projected(none.body.taskId);
+    expect([running.task.currentStageKey, running.task.snapshot?.receipt]).toEqual(['handle', undefined]);
+    for (const receiptWorkdays of [-1, 11, 1.5, 'two']) {
+      const bad = await register({ ...instruction, title: `签收期限 ${receiptWorkdays}`, receiptWorkdays });
+      expect([bad.status, bad.body.code, bad.body.details?.field]).toEqual([
+        400,
+        'BAD_RECEIPT_WORKDAYS',
+        'receiptWorkdays',
+      ]);
+    }
   });
 
   it('is for the supervision office and admins; units see only their own items', async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
     tokens.set(u, await h.login(u));
   const imported = await h
     .http()
-    .post(`/plans/import?planId=${PLAN}`)
+    .post(`/plans/import?planId=${PLAN}&receiptWorkdays=0`)
     .set('Authorization', `Bearer ${tokens.get('supervisor')}`)
     .attach('file', Buffer.from(PLAN_TEXT, 'utf8'), 'zg-2027.txt');
   expect(imported.status).toBe(201);

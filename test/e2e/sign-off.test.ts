@@ -45,7 +45,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
 
     const res = await h
       .http()
-      .post('/plans/import?planId=signoff-2021')
+      .post('/plans/import?planId=signoff-2021&receiptWorkdays=0')
       .set(bearer(supervisor))
       .attach('file', PLAN_FILE);
     expect(res.status).toBe(201);
@@ -64,7 +64,7 @@ describe('sign-off through the API, Temporal and PostgreSQL', () => {
     // Re-importing the same document starts no twin and writes nothing.
     const again = await h
       .http()
-      .post('/plans/import?planId=signoff-2021')
+      .post('/plans/import?planId=signoff-2021&receiptWorkdays=0')
       .set(bearer(supervisor))
       .attach('file', PLAN_FILE);
     expect(again.body).toMatchObject({ status: 'unchanged', applied: false, workflows: { started: 0, existing: 45 } });

@@ -20,7 +20,16 @@ export interface ApiHarness {
   http: () => ReturnType<typeof request>;
   login(username: string, password?: string): Promise<string>;
   /** Imports a plan (the bundled one unless given) as the holder of `token`; throws unless 201. */
-  importPlan(planId: string, token: string, plan?: Buffer | string): Promise<Record<string, unknown>>;
+  /**
+   * POST /plans/import. `receiptWorkdays` defaults to 0 (no 签收) for the suites about the work
+   * itself; the 签收 suites ask for it.
+   */
+  importPlan(
+    planId: string,
+    token: string,
+    plan?: Buffer | string,
+    receiptWorkdays?: number,
+  ): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -54,9 +63,9 @@ export async function startApiHarness(name: string): Promise<ApiHarness> {
         throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
-    async importPlan(planId, token, plan = BUNDLED_PLAN) {
+    async importPlan(planId, token, plan = BUNDLED_PLAN, receiptWorkdays = 0) {
       const res = await http()
-        .post(`/plans/import?planId=${planId}`)
+        .post(`/plans/import?planId=${planId}&receiptWorkdays=${receiptWorkdays}`)
         .set('Authorization', `Bearer ${token}`)
         .attach('file', Buffer.from(plan), 'plan.txt');
       if (res.status !== 201) throw new Error(`import ${planId}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -127,9 +127,11 @@ describe('a bureau’s first day', () => {
         return (await page.locator('#next-reminder').count()) === 1;
       });
       await expect(page.locator('#next-reminder').textContent()).resolves.toMatch(
-        /下次催办：2027-\d{2}-\d{2} \d{2}:\d{2}（(提前 \d+ 个工作日|到期当日)）/,
+        /下次催办：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（(提前 \d+ 个工作日|到期当日)）/,
       );
       await expect(page.locator('#task-summary').textContent()).resolves.toContain('宣传教育股');
+      // Imported items wait for their unit head's 签收 first: its reminder is the one set now.
+      await expect(page.locator('#task-receipt').textContent()).resolves.toContain('待宣传教育股负责人签收');
     });
     await screenshot(page, 'first-day-reminder');
 

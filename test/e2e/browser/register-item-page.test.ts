@@ -90,6 +90,39 @@ describe('/ui/items/new (立项)', () => {
     await expect(rows.first().textContent()).resolves.toContain('〔领导批示〕落实区委书记关于秸秆禁烧的批示');
   });
 
+  it('waits for 签收: the ledger says 待签收, the unit head acknowledges it from the inbox', async () => {
+    await eventually(async () => {
+      await page.goto(`${base}/ui/ledger?stage=receipt`);
+      return (await page.locator('#ledger-table tbody tr').count()) === 1;
+    });
+    await expect(page.locator('#ledger-table tbody tr').first().textContent()).resolves.toContain('待签收');
+    const head = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', bypassCSP: true })
+    ).newPage();
+    await signIn(head, base, 'water-air.head');
+    await head.goto(`${base}/ui/inbox`);
+    const row = head.locator('#inbox-table tr:has-text("落实区委书记关于秸秆禁烧的批示")');
+    await expect(row.textContent()).resolves.toContain('请签收');
+    await row.locator('a:has-text("去办理")').click();
+    await eventually(async () => {
+      await head.reload();
+      return ((await head.locator('#task-receipt').textContent()) ?? '').includes('签收期限 20');
+    });
+    await expect(head.locator('#task-receipt').textContent()).resolves.toContain('待水气股负责人签收');
+    await expect(head.locator('#next-reminder').textContent()).resolves.toMatch(/^下次催办：/);
+    await expect(accessibilityFindings(head)).resolves.toEqual([]);
+    await head.fill('form[data-form="acknowledge"] textarea[name=note]', '已安排专人办理');
+    await Promise.all([head.waitForLoadState('load'), head.click('button[data-action="acknowledge"]')]);
+    await eventually(async () => {
+      await head.reload();
+      return ((await head.locator('#task-receipt').textContent()) ?? '').includes('水气股已签收');
+    });
+    await expect(head.locator('#task-receipt').textContent()).resolves.toMatch(/用时(不足1小时|\d+小时)/);
+    await expect(head.locator('button[data-action="acknowledge"]').count()).resolves.toBe(0);
+    await screenshot(head, 'item-acknowledged');
+    await head.context().close();
+  });
+
   it('counts items by source on the overview, beside the year’s plan', async () => {
     await h.importPlan('xinjian-2021', await h.login('supervisor'));
     await eventually(async () => {

@@ -55,7 +55,11 @@ beforeAll(async () => {
   base = await listenOnFreePort(h.app);
   browser = await launchChromium();
   const supervisor = await h.login('supervisor');
-  const res = await h.http().post(`/plans/import?planId=${PLAN}`).set(bearer(supervisor)).attach('file', PLAN_FILE);
+  const res = await h
+    .http()
+    .post(`/plans/import?planId=${PLAN}&receiptWorkdays=0`)
+    .set(bearer(supervisor))
+    .attach('file', PLAN_FILE);
   expect(res.status).toBe(201);
   await eventually(async () => {
     const [{ n }] = await db.query(

@@ -5,7 +5,8 @@ import { CalendarSource } from '@duban/domain/calendar/calendar-source';
 import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { itemPolicyOf } from '@duban/domain/items/item-policy';
 import { batchWithItem, RegisteredItem } from '@duban/domain/items/registered-batch';
-import { DEFAULT_URGENCY_WORKDAYS, urgencyDeadline } from '@duban/domain/items/urgency';
+import { DEFAULT_URGENCY_WORKDAYS, receiptWorkdaysFor, urgencyDeadline } from '@duban/domain/items/urgency';
+import { receiptWorkdaysProblem } from '@duban/domain/task/receipt';
 import { URGENCY_LABELS } from '@duban/domain/labels/labels';
 import { PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 import { taskWorkflowId } from '@duban/domain/task/task-types';
@@ -56,6 +57,11 @@ export class ItemRegistrationService {
     }
     const { policy, problem } = itemPolicyOf(dto.reminderOffsets, dto.escalationAfterWorkdays);
     if (problem) throw new BadInputError('BAD_POLICY', problem.message, problem.message, { field: problem.field });
+    const receiptWorkdays = dto.receiptWorkdays ?? receiptWorkdaysFor(dto.urgency);
+    const receiptProblem = receiptWorkdaysProblem(receiptWorkdays);
+    if (receiptProblem) {
+      throw new BadInputError('BAD_RECEIPT_WORKDAYS', receiptProblem, receiptProblem, { field: 'receiptWorkdays' });
+    }
     const lead = await this.units.findActive(dto.leadUnit);
     if (!lead) throw unknownUnit(dto.leadUnit, 'leadUnit');
     const cooperating = [];
@@ -83,7 +89,7 @@ export class ItemRegistrationService {
         ? `${URGENCY_LABELS[dto.urgency]}（${DEFAULT_URGENCY_WORKDAYS[dto.urgency]} 个工作日）`
         : `${deadline}前办结`,
       kind: dto.kind ?? 'assigned',
-      ...(policy ? { policy } : {}),
+      policy: { ...policy, receiptWorkdays },
     };
     const batchId = dto.batchId ?? newBatchId(today, requestId);
     // One registration into a batch at a time: each reads the batch, appends and imports it again.

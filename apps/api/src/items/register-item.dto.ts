@@ -15,6 +15,7 @@ import {
 import { SOURCE_KINDS, SourceKind } from '@duban/domain/items/source-kinds';
 import { URGENCY_CLASSES, UrgencyClass } from '@duban/domain/items/urgency';
 import { TaskKind } from '@duban/domain/task/task-types';
+import { ReceiptWorkdaysField } from '../plans/receipt-workdays.field';
 import { UNIT_CODE_PATTERN } from '../units/unit-kinds';
 
 /** Sources a registration may name: every one but the plan document, which comes by import. */
@@ -107,6 +108,9 @@ export class RegisterItemDto {
   @IsArray({ message: 'escalationAfterWorkdays 必须是数组 / escalationAfterWorkdays must be an array' })
   @IsInt({ each: true, message: '督办应为整数个工作日 / escalationAfterWorkdays must be whole workdays' })
   escalationAfterWorkdays?: number[];
+
+  @ReceiptWorkdaysField()
+  receiptWorkdays?: number;
 
   @ApiPropertyOptional({ description: '加入已有批次（批次的计划 id）；不填则新建批次' })
   @IsOptional()

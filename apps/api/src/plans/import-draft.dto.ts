@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNIT_CODE_PATTERN, UNIT_KINDS } from '../units/unit-kinds';
+import { ReceiptWorkdaysField } from './receipt-workdays.field';
 
 export class NewUnitDto {
   @ApiProperty({ example: '区发展改革委' })
@@ -75,4 +76,7 @@ export class ImportDraftDto {
   @IsOptional()
   @IsBoolean()
   confirm?: boolean;
+
+  @ReceiptWorkdaysField()
+  receiptWorkdays?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ReceiptWorkdaysField } from './receipt-workdays.field';
 
 const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 
@@ -22,6 +23,9 @@ export class ImportPlanQuery {
   @Transform(toBool)
   @IsBoolean()
   createUnknownUnits?: boolean;
+
+  @ReceiptWorkdaysField()
+  receiptWorkdays?: number;
 
   @ApiPropertyOptional({ description: '确认应用修订版计划的差异' })
   @IsOptional()

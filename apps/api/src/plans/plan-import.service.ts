@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
+import { receiptWorkdaysProblem } from '@duban/domain/task/receipt';
 import { unitCodeFor } from '@duban/domain/plan/unit-code';
 import { OrgUnit } from '@duban/domain/plan/org-unit';
 import { PlanDiff, diffPlans } from '@duban/domain/plan/plan-diff';
@@ -44,6 +45,13 @@ export class PlanImportService {
   ) {}
 
   async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
+    const receiptProblem =
+      options.receiptWorkdays === undefined ? null : receiptWorkdaysProblem(options.receiptWorkdays);
+    if (receiptProblem) {
+      throw new BadInputError('BAD_RECEIPT_WORKDAYS', receiptProblem, 'receiptWorkdays must be an integer 0-10', {
+        field: 'receiptWorkdays',
+      });
+    }
     const planId = planIdFor(tree, options.planId);
     const hash = planContentHash(tree);
     const items = walkItems(tree);
@@ -96,7 +104,14 @@ export class PlanImportService {
     const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
     const calendar = await this.calendars.calendar();
     const launches = leaves.map((w) =>
-      this.launchFactory(planId, tree.metadata, w, resolution.assignments.get(w.item.code)!, calendar),
+      this.launchFactory(
+        planId,
+        tree.metadata,
+        w,
+        resolution.assignments.get(w.item.code)!,
+        calendar,
+        options.receiptWorkdays,
+      ),
     );
     const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
     result.aliasesAdded = mapped.aliasesAdded;

@@ -16,6 +16,8 @@ export interface ImportOptions {
   /** The preview's decisions for unit names the table does not know (aliases remembered, units created). */
   unitMappings?: UnitMapping[];
   actor?: ActorRef;
+  /** 签收: workdays each new task's lead unit has to acknowledge it; 0 for none (default 2). */
+  receiptWorkdays?: number;
 }
 
 export type ImportStatus = 'new' | 'unchanged' | 'changed';

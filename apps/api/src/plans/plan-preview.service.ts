@@ -30,6 +30,7 @@ export interface DraftImportRequest {
   planId?: string;
   dryRun?: boolean;
   confirm?: boolean;
+  receiptWorkdays?: number;
 }
 
 /** Mistakes in a corrected draft, each with its row: answered 400, the page shows them beside the rows. */
@@ -84,6 +85,7 @@ export class PlanPreviewService {
       planId: request.planId,
       dryRun: request.dryRun,
       confirm: request.confirm,
+      receiptWorkdays: request.receiptWorkdays,
       unitMappings: request.unitMappings ?? [],
       actor,
     });

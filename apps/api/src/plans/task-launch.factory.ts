@@ -1,18 +1,18 @@
 import { buildTaskInput } from '@duban/domain/task/task-input';
-import { taskWorkflowId } from '@duban/domain/task/task-types';
+import { DEFAULT_RECEIPT_WORKDAYS, taskWorkflowId } from '@duban/domain/task/task-types';
 import { TaskLaunchFactory } from './task-launch';
 
 /** Builds each leaf's workflow input: stage template by kind, due instants on the workday calendar. */
 export function taskLaunchFactory(): TaskLaunchFactory {
-  return (planId, plan, leaf, assignment, calendar) => {
+  return (planId, plan, leaf, assignment, calendar, receiptWorkdays = DEFAULT_RECEIPT_WORKDAYS) => {
     const input = buildTaskInput(leaf.item, {
       planId,
       planYear: plan.year,
       issuedOn: plan.issuedOn,
       leadUnit: assignment.leadUnit,
       cooperatingUnits: assignment.cooperatingUnits,
-      // A registered item may carry its own reminders and ladder (立项).
-      override: leaf.item.policy ? { policy: leaf.item.policy } : undefined,
+      // A registered item may carry its own reminders, ladder and 签收 time (立项).
+      override: { policy: { receiptWorkdays, ...leaf.item.policy } },
       calendar,
     });
     return { taskId: taskWorkflowId(planId, leaf.item.code), kind: input.kind, input };

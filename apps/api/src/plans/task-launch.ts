@@ -20,6 +20,8 @@ export type TaskLaunchFactory = (
   assignment: ResolvedAssignment,
   /** The calendar of this import (loaded once per import from the calendar table). */
   calendar: WorkdayCalendar,
+  /** 签收 asked of each new task's lead unit, in workdays (0: none); an item's own policy wins. */
+  receiptWorkdays?: number,
 ) => TaskLaunch;
 
 /** Starts task workflows idempotently: an id that already exists is left alone, never twinned. */

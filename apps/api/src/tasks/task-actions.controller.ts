@@ -50,6 +50,28 @@ export class TaskActionsController {
     );
   }
 
+  @TaskActionRoute('acknowledge', '签收（牵头单位负责人）')
+  acknowledge(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: NoteDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'acknowledge', b, r);
+  }
+
+  @TaskActionRoute('decline', '退回督查室：不予签收并说明理由（牵头单位负责人）')
+  decline(
+    @CurrentUser() u: AuthUser,
+    @Param('planId') p: string,
+    @Param('code') c: string,
+    @Body() b: ReasonDto,
+    @Req() r: Request,
+  ) {
+    return this.run(u, p, c, 'decline', b, r);
+  }
+
   @TaskActionRoute('submit', '提交阶段成果（承办人）')
   submit(
     @CurrentUser() u: AuthUser,

@@ -1,4 +1,5 @@
 import { WorkdayCalendar } from '../calendar/workday-calendar';
+import { DEFAULT_RECEIPT_WORKDAYS } from '../task/task-types';
 
 /** How urgent a registered item is (紧急程度); each class gives so many workdays to finish. */
 export const URGENCY_CLASSES = ['extra-urgent', 'urgent', 'normal', 'long-term'] as const;
@@ -14,6 +15,14 @@ export const DEFAULT_URGENCY_WORKDAYS: Readonly<Record<UrgencyClass, number>> = 
   normal: 15,
   'long-term': 30,
 };
+
+/**
+ * Workdays its lead unit has to acknowledge a registered item (签收): one for 特急 (the work
+ * itself has only days), the usual two otherwise.
+ */
+export function receiptWorkdaysFor(urgency: UrgencyClass | undefined): number {
+  return urgency === 'extra-urgent' ? 1 : DEFAULT_RECEIPT_WORKDAYS;
+}
 
 /**
  * The deadline of an item registered on `today` (a Shanghai calendar day): so many workdays

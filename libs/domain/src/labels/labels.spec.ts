@@ -30,7 +30,18 @@ describe('the labels', () => {
     [
       'stage statuses',
       STAGE_STATUS_LABELS,
-      ['pending', 'open', 'awaiting-cooperation', 'submitted', 'returned', 'approved', 'closed'],
+      // …and the two the ledger shows while a task waits for 签收 (its current step is the receipt).
+      [
+        'pending',
+        'open',
+        'awaiting-cooperation',
+        'submitted',
+        'returned',
+        'approved',
+        'closed',
+        'awaiting-receipt',
+        'declined',
+      ],
     ],
     ['escalation targets', ESCALATION_TARGET_LABELS, ['unit-head', 'deputy-director', 'supervisor']],
     ['unit roles', UNIT_ROLE_LABELS, ['any', 'lead', 'cooperating']],

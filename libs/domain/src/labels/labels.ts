@@ -55,6 +55,8 @@ export const TASK_STATUS_LABELS: Record<string, string> = {
 export const STAGE_STATUS_LABELS: Record<string, string> = {
   pending: '未开始',
   open: '办理中',
+  'awaiting-receipt': '待签收',
+  declined: '已退回待改派',
   'awaiting-cooperation': '待配合反馈',
   submitted: '待审批',
   returned: '已退回',
@@ -84,6 +86,8 @@ export const EVENT_LABELS: Record<string, string> = {
   reminder: '催办',
   escalation: '督办',
   'add-problem': '登记整改问题',
+  acknowledge: '签收',
+  decline: '退回（不予签收）',
   'notification-failed': '通知发送失败',
 };
 

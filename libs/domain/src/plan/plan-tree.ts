@@ -109,7 +109,7 @@ export interface TaskItem {
 }
 
 /** The part of a task's policy one item may set: when it is reminded, when it climbs the ladder. */
-export type ItemPolicy = Partial<Pick<TaskPolicy, 'reminderOffsets' | 'ladder'>>;
+export type ItemPolicy = Partial<Pick<TaskPolicy, 'reminderOffsets' | 'ladder' | 'receiptWorkdays'>>;
 
 export interface PlanMetadata {
   title: string;

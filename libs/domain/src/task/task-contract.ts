@@ -27,6 +27,7 @@ export type {
   ProblemStatus,
   ReasonArgs,
   ReassignArgs,
+  ReceiptState,
   StageSpec,
   StageState,
   StageStatus,
@@ -45,6 +46,7 @@ export type {
 } from './task-types';
 export {
   DEFAULT_POLICY,
+  DEFAULT_RECEIPT_WORKDAYS,
   GET_STATE_QUERY,
   PROBLEM_CLOSED_SIGNAL,
   TASK_ACTIONS,
@@ -76,6 +78,7 @@ export const TASK_UPDATE_NAMES: readonly TaskAction[] = TASK_ACTIONS;
 export const TASK_ACTIVITY_NAMES: { readonly [K in keyof TaskActivities]: K } = {
   planStageTimers: 'planStageTimers',
   resolveDueInstant: 'resolveDueInstant',
+  resolveReceiptDue: 'resolveReceiptDue',
   projectTaskState: 'projectTaskState',
   notify: 'notify',
 };

@@ -4,6 +4,8 @@ import { ESCALATION_LEVEL_LABELS, ESCALATION_TARGET_LABELS, label, TASK_KIND_LAB
 import { TaskRejection, reject } from './rejections';
 import { initialTaskState } from './initial-task-state';
 import { TaskNotice, taskNotices, reminderWhen } from './task-notices';
+import { elapsedText } from '../text/elapsed-text';
+import { asksReceipt, newReceipt, pendingReceipt } from './receipt';
 import { checkAction, currentStage } from './task-rules';
 import {
   ActionRecord,
@@ -12,6 +14,7 @@ import {
   ProblemEntry,
   ProblemStatus,
   problemWorkflowId,
+  RECEIPT_KEY,
   StageState,
   StageTimerPlan,
   TASK_ACTIONS,
@@ -90,6 +93,8 @@ export class TaskMachine {
   static start(input: TaskWorkflowInput, now: () => number): TaskMachine {
     const machine = new TaskMachine(initialTaskState(input), { processed: [], projectedSeq: 0 }, now);
     const s = machine.s;
+    // A problem of a ledger is the parent's own work: the parent's 签收 covers it.
+    if (asksReceipt(s.policy) && !input.parent) s.receipt = newReceipt(s.leadUnit, machine.nowIso());
     machine.event('started', `${label(TASK_KIND_LABELS, s.kind)}：${s.stages.map((st) => st.name).join(' → ')}`);
     return machine;
   }
@@ -147,6 +152,26 @@ export class TaskMachine {
   }
 
   private readonly steps: { [A in ImmediateAction]: (args: TaskActionArgs[A]) => TaskNotice[] } = {
+    acknowledge: (a) => {
+      const receipt = this.s.receipt!;
+      receipt.status = 'approved';
+      receipt.approval = this.record(a.actor, a.note);
+      receipt.completedAt = this.nowIso();
+      this.resolveEscalations(RECEIPT_KEY);
+      const took = `用时${elapsedText(receipt.assignedAt, receipt.completedAt)}`;
+      this.event('acknowledge', a.note ? `${took}：${a.note}` : took, a.actor, RECEIPT_KEY, a.requestId);
+      return [taskNotices.acknowledged(this.s)];
+    },
+
+    decline: (a) => {
+      const receipt = this.s.receipt!;
+      receipt.status = 'returned';
+      receipt.declined = { ...this.record(a.actor), reason: a.reason };
+      this.resolveEscalations(RECEIPT_KEY);
+      this.event('decline', a.reason, a.actor, RECEIPT_KEY, a.requestId);
+      return [taskNotices.declined(this.s, a.reason)];
+    },
+
     submit: (a) => {
       const { s } = this;
       const stage = this.stage();
@@ -214,6 +239,11 @@ export class TaskMachine {
       s.leadUnit = a.newLeadUnit;
       s.cooperatingUnits = s.cooperatingUnits.filter((u) => u !== a.newLeadUnit);
       for (const st of s.stages) if (!st.closure) st.ownerUnit = a.newLeadUnit;
+      if (asksReceipt(s.policy)) {
+        // The new unit acknowledges its assignment in turn; the old one's overdue 签收 is moot.
+        this.resolveEscalations(RECEIPT_KEY);
+        s.receipt = newReceipt(a.newLeadUnit, this.nowIso());
+      }
       this.event('reassign', `${from} → ${a.newLeadUnit}：${a.reason}`, a.actor, undefined, a.requestId);
       return [taskNotices.reassigned(s, a.reason)];
     },
@@ -333,6 +363,32 @@ export class TaskMachine {
     return true;
   }
 
+  // ---- 签收: the receipt's deadline comes from the calendar -----------------------------------
+
+  /** A receipt waits for its deadline (a new assignment): the workflow asks the calendar. */
+  receiptToSchedule(): NonNullable<TaskSnapshot['receipt']> | null {
+    const receipt = pendingReceipt(this.s);
+    return receipt && receipt.status === 'open' && !receipt.scheduled ? receipt : null;
+  }
+
+  /** The receipt's deadline, or null with why the calendar refused (it then waits without timers). */
+  receiptScheduled(dueAt: string | null, why?: string): void {
+    const receipt = this.s.receipt!;
+    receipt.scheduled = true;
+    receipt.dueAt = dueAt;
+    if (dueAt) receipt.dueDate = shanghaiDate(dueAt);
+    else this.timerProblem(receipt, why ?? '');
+    this.changed();
+  }
+
+  /**
+   * The step whose clock runs now: the receipt while the task waits for it (reminders and the
+   * ladder of 签收), otherwise the current stage.
+   */
+  clockStage(): StageState | undefined {
+    return pendingReceipt(this.s) ?? currentStage(this.s);
+  }
+
   // ---- calendar changes ------------------------------------------------------------------------
 
   /** A well-formed change not applied yet (newer than the revision the task's dates were planned on). */
@@ -373,7 +429,9 @@ export class TaskMachine {
 
   /** The current stage has a deadline still to meet, so reminders and escalations run for it. */
   needsTimers(stage: StageState): boolean {
-    return Boolean(stage.dueAt) && !stage.closure && stage.status !== 'approved';
+    // A declined receipt is the supervision office's to reassign: nobody is chased meanwhile.
+    const declined = stage === this.s.receipt && stage.status === 'returned';
+    return Boolean(stage.dueAt) && !stage.closure && stage.status !== 'approved' && !declined;
   }
 
   /** Late reminders are skipped, late escalations still raised; what already fired stays fired. */

@@ -27,6 +27,8 @@ export const getStateQuery = defineQuery<TaskSnapshot>(GET_STATE_QUERY);
 type Updates = { [A in keyof TaskActionArgs]: ReturnType<typeof defineUpdate<TaskSnapshot, [TaskActionArgs[A]], A>> };
 
 export const taskUpdates: Updates = {
+  acknowledge: defineUpdate('acknowledge'),
+  decline: defineUpdate('decline'),
   submit: defineUpdate('submit'),
   cooperateFeedback: defineUpdate('cooperateFeedback'),
   confirmCooperation: defineUpdate('confirmCooperation'),

@@ -105,6 +105,22 @@ export const taskNotices = {
         : `延期申请未获批准。${note ?? ''}`,
     ),
 
+  acknowledged: (s: Task) =>
+    action(
+      `${s.taskId}/receipt/action/acknowledged/${s.version}`,
+      lead(s, 'handler'),
+      `【已签收】${s.title}`,
+      `任务 ${s.taskCode}「${s.title}」已由本单位负责人签收，请按期办理。`,
+    ),
+
+  declined: (s: Task, reason: string) =>
+    action(
+      `${s.taskId}/receipt/action/declined/${s.version}`,
+      supervisors,
+      `【退回待改派】${s.title}`,
+      `牵头单位退回任务 ${s.taskCode}「${s.title}」，理由：${reason}。请核实后改派。`,
+    ),
+
   reassigned: (s: Task, reason: string) =>
     action(
       `${s.taskId}/reassign/${s.version}`,

@@ -2,7 +2,16 @@ import { ActorRef } from '../access/actor';
 import { TaskRejection } from './rejections';
 import { checkAction, checkActionText, checkEvidenceUpload } from './task-rules';
 import { stage, taskSnapshot } from './task-snapshot.fixtures';
-import { ProblemEntry, StageState, TASK_ACTIONS, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
+import { newReceipt } from './receipt';
+import {
+  ProblemEntry,
+  ReceiptState,
+  StageState,
+  TASK_ACTIONS,
+  TaskAction,
+  TaskActionArgs,
+  TaskSnapshot,
+} from './task-types';
 
 /**
  * The authorization matrix of task actions, pinned where it lives: who (role × unit) may do what,
@@ -66,6 +75,8 @@ const pending = {
 /** Valid arguments of each action (so a refusal is the rule's, not the input's). */
 function args<K extends TaskAction>(action: K, actor: ActorRef, over: Partial<TaskActionArgs[K]> = {}) {
   const base: { [X in TaskAction]: Omit<TaskActionArgs[X], 'actor' | 'requestId'> } = {
+    acknowledge: {},
+    decline: { reason: '不属于本股室职责' },
     submit: { note: '已完成' },
     cooperateFeedback: { note: '已配合' },
     confirmCooperation: {},
@@ -113,6 +124,8 @@ describe('task states', () => {
       TASK_ACTIONS.map((action) => [action, checkAction(action, args(action, A.supervisor), s)?.zh ?? 'ok']),
     );
     expect(results).toEqual({
+      acknowledge: '任务已暂停，请先恢复',
+      decline: '任务已暂停，请先恢复',
       submit: '任务已暂停，请先恢复',
       cooperateFeedback: '任务已暂停，请先恢复',
       confirmCooperation: '任务已暂停，请先恢复',
@@ -128,6 +141,91 @@ describe('task states', () => {
       comment: 'ok',
       addProblem: '任务已暂停，请先恢复',
     });
+  });
+});
+
+describe('签收 (acknowledge, decline)', () => {
+  const awaiting = (over: Partial<ReceiptState> = {}) =>
+    task({}, { receipt: { ...newReceipt('water-air', '2021-09-27T01:00:00Z'), ...over } });
+
+  it('is the lead unit head’s, once, while the receipt is open', () => {
+    const expected = {
+      handlerW: 'FORBIDDEN_ROLE',
+      headW: 'ok',
+      handlerE: 'FORBIDDEN_ROLE',
+      headE: 'FORBIDDEN_UNIT',
+      handlerM: 'FORBIDDEN_ROLE',
+      headM: 'FORBIDDEN_UNIT',
+      deputyW: 'FORBIDDEN_ROLE',
+      deputyE: 'FORBIDDEN_ROLE',
+      deputyNone: 'FORBIDDEN_ROLE',
+      supervisor: 'FORBIDDEN_ROLE',
+      admin: 'FORBIDDEN_ROLE',
+    };
+    expect(matrix('acknowledge', awaiting())).toEqual(expected);
+    expect(matrix('decline', awaiting())).toEqual(expected);
+    for (const status of ['approved', 'returned'] as const) {
+      expect(outcome('acknowledge', 'headW', awaiting({ status }))).toBe('INVALID_STATE');
+      expect(outcome('decline', 'headW', awaiting({ status }))).toBe('INVALID_STATE');
+    }
+    expect(checkAction('acknowledge', args('acknowledge', A.headW), task())?.zh).toBe('该任务无需签收');
+  });
+
+  it('a decline needs its reason', () => {
+    expect(outcome('decline', 'headW', awaiting(), { reason: '  ' })).toBe('BAD_INPUT');
+    expect(checkAction('decline', args('decline', A.headW, { reason: '' }), awaiting())?.field).toBe('reason');
+  });
+
+  it('before it, the work waits: only 签收, the office’s own actions and comments are taken', () => {
+    const who: Partial<Record<TaskAction, Who>> = {
+      acknowledge: 'headW',
+      decline: 'headW',
+      submit: 'handlerW',
+      cooperateFeedback: 'handlerM',
+      confirmCooperation: 'headM',
+      approve: 'headW',
+      returnStage: 'headW',
+      requestExtension: 'handlerW',
+      decideExtension: 'deputyW',
+      close: 'supervisor',
+    };
+    const open = awaiting();
+    const results = Object.fromEntries(
+      TASK_ACTIONS.map((action) => [action, checkAction(action, args(action, A[who[action] ?? 'supervisor']), open)]),
+    );
+    const refusedBeforeReceipt = Object.entries(results)
+      .filter(([, r]) => r?.zh === '任务尚未签收，请牵头单位负责人先签收')
+      .map(([a]) => a);
+    expect(refusedBeforeReceipt).toEqual([
+      'submit',
+      'cooperateFeedback',
+      'confirmCooperation',
+      'approve',
+      'returnStage',
+      'requestExtension',
+      'decideExtension',
+      'close',
+    ]);
+    expect([results.acknowledge, results.decline, results.reassign, results.suspend, results.cancel]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(results.comment).toBeNull();
+  });
+
+  it('a declined task waits for the office to reassign it', () => {
+    const declined = awaiting({ status: 'returned' });
+    expect(checkAction('submit', args('submit', A.handlerW), declined)?.zh).toBe('牵头单位已退回，待督查室改派');
+    expect(outcome('reassign', 'supervisor', declined)).toBe('ok');
+    expect(outcome('reassign', 'headW', declined)).toBe('FORBIDDEN_ROLE');
+    expect(outcome('cancel', 'supervisor', declined)).toBe('ok');
+  });
+
+  it('once acknowledged, the work is the unit’s as before', () => {
+    expect(outcome('submit', 'handlerW', awaiting({ status: 'approved' }))).toBe('ok');
   });
 });
 

@@ -5,11 +5,24 @@ import { isIsoDate } from '../calendar/shanghai-time';
 import { findUnsafeText } from '../text/safe-text';
 import { TEXT_LIMITS, TextLimitKind } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
+import { pendingReceipt } from './receipt';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
 import { ROLE_LABELS, STAGE_STATUS_LABELS } from '../labels/labels';
 
 /** Actions a suspended task still accepts. */
 const WHILE_SUSPENDED = new Set<TaskAction>(['resume', 'cancel', 'comment']);
+
+/** Actions a task accepts before its lead unit has acknowledged it (签收). */
+const BEFORE_RECEIPT = new Set<TaskAction>([
+  'acknowledge',
+  'decline',
+  'reassign',
+  'suspend',
+  'resume',
+  'cancel',
+  'comment',
+  'addProblem',
+]);
 
 export function currentStage(s: Pick<TaskSnapshot, 'stages' | 'currentStageKey'>): StageState | undefined {
   return s.stages.find((st) => st.key === s.currentStageKey);
@@ -34,6 +47,8 @@ const needText = (value: string | undefined, field: string, zh: string, en: stri
 
 /** The text fields of each action and the limit each is held to. */
 const TEXT_FIELDS: { [A in TaskAction]: Partial<Record<keyof TaskActionArgs[A], TextLimitKind>> } = {
+  acknowledge: { note: 'note' },
+  decline: { reason: 'reason' },
   submit: { note: 'submissionNote', stageKey: 'stageKey' },
   cooperateFeedback: { note: 'note' },
   confirmCooperation: { note: 'note' },
@@ -112,8 +127,42 @@ export function checkAction<A extends TaskAction>(
   if (s.status === 'suspended' && !WHILE_SUSPENDED.has(action)) {
     return reject('INVALID_STATE', '任务已暂停，请先恢复', 'The task is suspended; resume it first');
   }
+  const receipt = pendingReceipt(s);
+  if (receipt && !BEFORE_RECEIPT.has(action)) {
+    return receipt.status === 'returned'
+      ? reject(
+          'INVALID_STATE',
+          '牵头单位已退回，待督查室改派',
+          'The lead unit declined the task; it awaits reassignment',
+        )
+      : reject(
+          'INVALID_STATE',
+          '任务尚未签收，请牵头单位负责人先签收',
+          'The lead unit head must acknowledge the task first',
+        );
+  }
   const stage = currentStage(s);
   switch (action) {
+    case 'acknowledge':
+    case 'decline': {
+      const check = needRole(actor, ['unit-head']) ?? needLeadUnit(actor, s);
+      if (check) return check;
+      if (!receipt || receipt.status !== 'open') {
+        return reject(
+          'INVALID_STATE',
+          s.receipt ? '任务已签收或已退回' : '该任务无需签收',
+          s.receipt ? 'The task was already acknowledged or declined' : 'This task asks no acknowledgement',
+        );
+      }
+      return action === 'decline'
+        ? needText(
+            (args as TaskActionArgs['decline']).reason,
+            'reason',
+            '退回须填写理由',
+            'A reason is required to decline',
+          )
+        : null;
+    }
     case 'submit': {
       const a = args as TaskActionArgs['submit'];
       const target = a.stageKey ? s.stages.find((st) => st.key === a.stageKey) : stage;
@@ -340,6 +389,9 @@ function shanghaiDay(iso: string): string {
 export function checkEvidenceUpload(actor: ActorRef, s: TaskSnapshot, stageKey: string): TaskRejection | null {
   if (s.status !== 'active') {
     return reject('INVALID_STATE', '任务不在办理中，不能上传佐证材料', 'The task is not active');
+  }
+  if (pendingReceipt(s)) {
+    return reject('INVALID_STATE', '任务尚未签收，请牵头单位负责人先签收', 'The task must be acknowledged first');
   }
   const stage = s.stages.find((st) => st.key === stageKey);
   if (!stage) return reject('NOT_FOUND_STAGE', `没有阶段 ${stageKey}`, `No stage ${stageKey}`);

@@ -17,7 +17,19 @@ export interface TaskPolicy {
   yellowWindowWorkdays: number;
   /** Wall-clock time (Shanghai) when reminders and escalations are sent. */
   sendAt: { hour: number; minute: number };
+  /**
+   * 签收: the lead unit's head acknowledges receipt within this many workdays of the assignment
+   * (import, registration, reassignment), reminded and escalated like a stage. Absent or 0: the
+   * task needs no acknowledgement (tasks started before 签收 existed).
+   */
+  receiptWorkdays?: number;
 }
+
+/** Workdays a unit has to acknowledge a newly assigned item unless the plan or item says otherwise. */
+export const DEFAULT_RECEIPT_WORKDAYS = 2;
+export const MAX_RECEIPT_WORKDAYS = 10;
+/** The receipt's stage-like key: its reminders, escalations and events carry it. */
+export const RECEIPT_KEY = 'receipt';
 
 /** The escalation ladder (督办) of overdue tasks and of missed indicator readings alike. */
 export const ESCALATION_LADDER: TaskPolicy['ladder'] = [
@@ -116,6 +128,19 @@ export interface StageState extends StageSpec {
   completedAt: string | null;
 }
 
+/**
+ * 签收 of the current assignment: a stage-like step before the work (its own deadline, reminders
+ * and ladder). status `open`: 待签收; `approved`: 已签收 (approval = who and when); `returned`: the
+ * unit declined (退回) and the supervision office must reassign.
+ */
+export interface ReceiptState extends StageState {
+  /** When the item reached the unit: the time to acknowledge is counted from here. */
+  assignedAt: string;
+  /** The deadline was asked of the calendar (dueAt stays null if the calendar refused). */
+  scheduled: boolean;
+  declined: (ActionRecord & { reason: string }) | null;
+}
+
 export interface EscalationRecord {
   stageKey: string;
   level: number;
@@ -159,6 +184,8 @@ export interface TaskSnapshot {
   parent?: { workflowId: string; problemId: string };
   /** The calendar revision the task's dates were last planned on (set by a calendar change). */
   calendarRevision?: number;
+  /** 签收 of the current assignment; absent on tasks whose policy asks none. */
+  receipt?: ReceiptState;
 }
 
 export type ProblemStatus = 'open' | 'closed' | 'cancelled';
@@ -218,6 +245,8 @@ export interface AddProblemArgs extends ActionBase {
 
 /** The actions (Temporal Update names) and their argument types. */
 export interface TaskActionArgs {
+  acknowledge: NoteArgs;
+  decline: ReasonArgs;
   submit: SubmitArgs;
   cooperateFeedback: NoteArgs;
   confirmCooperation: NoteArgs;
@@ -237,6 +266,8 @@ export interface TaskActionArgs {
 export type TaskAction = keyof TaskActionArgs;
 
 export const TASK_ACTIONS: TaskAction[] = [
+  'acknowledge',
+  'decline',
   'submit',
   'cooperateFeedback',
   'confirmCooperation',

@@ -32,6 +32,7 @@ const CONTROLS = [
   'batchTitle',
   'reminderOffsets',
   'escalationAfterWorkdays',
+  'receiptWorkdays',
 ];
 /** "3、1、0" → [3, 1, 0]; blank → undefined (the default policy); a word → NaN, which is refused. */
 const numbers = (v: unknown): number[] | undefined => {
@@ -85,6 +86,7 @@ export class RegisterItemPageController {
         batchTitle: optional('batchTitle'),
         reminderOffsets: numbers(form.reminderOffsets),
         escalationAfterWorkdays: numbers(form.escalationAfterWorkdays),
+        receiptWorkdays: numbers(form.receiptWorkdays)?.[0],
       });
       const requestId = formText(form.requestId) || `${req.user.id}:${Date.now()}`;
       const registered = await this.registrations.register(dto, req.user, requestId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_URGENCY_WORKDAYS, URGENCY_CLASSES } from '@duban/domain/items/urgency';
 import { SOURCE_KIND_LABELS, TASK_KIND_LABELS, URGENCY_LABELS } from '@duban/domain/labels/labels';
-import { DEFAULT_POLICY } from '@duban/domain/task/task-types';
+import { DEFAULT_POLICY, DEFAULT_RECEIPT_WORKDAYS, MAX_RECEIPT_WORKDAYS } from '@duban/domain/task/task-types';
 import { BatchRow } from '@duban/persistence/repositories/plan-repository';
 import { REGISTERED_KINDS, REGISTERED_SOURCES } from '../../items/register-item.dto';
 import { UnitViewDto } from '../../units/unit-view.dto';
@@ -114,6 +114,18 @@ export function registerItemBody(
             inputmode="numeric"
             value="${v('escalationAfterWorkdays')}"
             ${r.ties('escalationAfterWorkdays')}
+        /></label>
+        <label
+          >签收：牵头单位负责人须在几个工作日内签收（0 为不需签收；不填为特急 1、其他 ${DEFAULT_RECEIPT_WORKDAYS}）
+          <input
+            type="number"
+            name="receiptWorkdays"
+            min="0"
+            max="${MAX_RECEIPT_WORKDAYS}"
+            step="1"
+            inputmode="numeric"
+            value="${v('receiptWorkdays')}"
+            ${r.ties('receiptWorkdays')}
         /></label>
         <label
           >阶段

@@ -5,6 +5,8 @@ import { PageAction } from '../view-model/available-actions';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 
 export const ACTION_LABELS: Record<PageAction, string> = {
+  acknowledge: '签收',
+  decline: '退回督查室',
   submit: '提交成果',
   approve: '审批通过',
   returnStage: '退回',
@@ -32,6 +34,7 @@ export function actionFormControls(action: PageAction): readonly string[] {
 const FORM_CONTROLS: Partial<Record<PageAction, string[]>> = {
   submit: ['note', 'quantity', 'evidence'],
   returnStage: ['reason'],
+  decline: ['reason'],
   requestExtension: ['newDueDate', 'reason'],
   decideExtension: ['note'],
   reassign: ['newLeadUnit', 'reason'],
@@ -98,6 +101,14 @@ ${r.value(name)}</textarea>`;
               ${r.ties('evidence')}
           /></label>`,
         button(),
+      );
+    case 'acknowledge':
+      return form(html`<label>签收意见 ${textArea('note', '可选，如：已安排专人办理', false)}</label>`, button());
+    case 'decline':
+      // 退回: not this unit's work; the supervision office reassigns it.
+      return form(
+        html`<label>退回督查室理由 ${textArea('reason', '如：不属于本股室职责，建议由××股牵头', true)}</label>`,
+        button(undefined, 'btn-secondary'),
       );
     case 'returnStage':
       return form(

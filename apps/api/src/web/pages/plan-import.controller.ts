@@ -126,6 +126,7 @@ export class PlanImportPageController {
     const draftValue = parseJsonField<unknown>(form.draft, null);
     const mappings = mappingsOf(form.mappings);
     const planId = text(form.planId).trim();
+    const receiptWorkdays = text(form.receiptWorkdays).trim();
     const state = async (overrides: Partial<EditorState>): Promise<EditorState> => {
       const units = await this.previews.knownUnits();
       const draft = draftValue as PlanDraft;
@@ -140,6 +141,7 @@ export class PlanImportPageController {
         error: null,
         revision: null,
         planId,
+        receiptWorkdays,
         ...overrides,
       };
     };
@@ -150,6 +152,7 @@ export class PlanImportPageController {
           unitMappings: mappings,
           ...(planId ? { planId } : {}),
           confirm: text(form.confirm) === '1',
+          ...(receiptWorkdays === '' ? {} : { receiptWorkdays: Number(receiptWorkdays) }),
         },
         actorOf(req.user),
       );
@@ -195,7 +198,15 @@ export class PlanImportPageController {
         res
           .status(400)
           .type('html')
-          .send(this.editorPage(req, await state({ error: error.messageZh })));
+          .send(
+            this.editorPage(
+              req,
+              await state({
+                error: error.messageZh,
+                errorField: (error.details as { field?: string } | undefined)?.field ?? null,
+              }),
+            ),
+          );
         return;
       }
       throw error;

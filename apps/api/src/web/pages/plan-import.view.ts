@@ -4,6 +4,7 @@ import { DraftDeadline, DraftProblem, PlanDraft } from '@duban/workplan/draft/pl
 import { KnownUnit } from '../../plans/plan-preview.service';
 import { ImportResult } from '../../plans/plan-import.types';
 import { html, raw, SafeHtml } from '../layout/html';
+import { DEFAULT_RECEIPT_WORKDAYS, MAX_RECEIPT_WORKDAYS } from '@duban/domain/task/task-types';
 import { jsonForScript } from '../view-model/json-for-script';
 
 const EVERY_LABELS = { month: '每月', quarter: '每季度', 'half-year': '每半年', year: '每年' } as const;
@@ -74,6 +75,10 @@ export interface EditorState {
   /** The plan was imported before in another version: importing again applies the changes. */
   revision: { added: number; removed: number; changed: number } | null;
   planId: string;
+  /** 签收 workdays as typed (kept when the page comes back with an error). */
+  receiptWorkdays?: string;
+  /** The form field the error is about, marked invalid. */
+  errorField?: string | null;
 }
 
 /**
@@ -190,6 +195,20 @@ export function editorBody(s: EditorState): SafeHtml {
       <p>
         <label for="plan-id">计划标识（可不填，默认由年度和标题生成）</label><br />
         <input id="plan-id" name="planId" value="${s.planId}" pattern="[a-z0-9][a-z0-9-]{1,62}[a-z0-9]" />
+      </p>
+      <p>
+        <label for="receipt-workdays">签收期限：各牵头单位负责人须在几个工作日内签收（0 为不需签收）</label><br />
+        <input
+          id="receipt-workdays"
+          name="receiptWorkdays"
+          type="number"
+          min="0"
+          max="${MAX_RECEIPT_WORKDAYS}"
+          step="1"
+          inputmode="numeric"
+          value="${s.receiptWorkdays ?? DEFAULT_RECEIPT_WORKDAYS}"
+          ${s.errorField === 'receiptWorkdays' ? raw('aria-invalid="true" aria-describedby="import-error"') : ''}
+        />
       </p>
       ${
         s.revision

@@ -1,7 +1,8 @@
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { stageLight } from '@duban/domain/task/traffic-light';
 import { PlanMetadata } from '@duban/domain/plan/plan-tree';
-import { ActionRecord, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
+import { elapsedText } from '@duban/domain/text/elapsed-text';
+import { ActionRecord, RECEIPT_KEY, ReceiptState, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { EscalationEntity, TaskEntity, TaskEventEntity } from '@duban/persistence/entities';
 import type { EvidenceView } from '../../evidence/evidence.service';
 import { html, SafeHtml } from '../layout/html';
@@ -73,6 +74,24 @@ function withdrawnActionError(error: FormRefusal): SafeHtml {
   return html`<p class="error" id="${refusalId(error.form)}" role="alert" tabindex="-1" autofocus>
     ${ACTION_LABELS[error.form as PageAction] ?? '操作'}未完成：${error.message}
   </p>`;
+}
+
+/** 签收 of the current assignment in words: awaited by when, acknowledged by whom and how fast, or declined why. */
+function receiptText(r: ReceiptState, v: TaskDetailInput): string {
+  const unit = v.unitName(r.ownerUnit);
+  if (r.status === 'approved' && r.approval) {
+    return `${unit}已签收（${who(r.approval, v)}，${formatDateTime(r.approval.at)}，用时${elapsedText(r.assignedAt, r.approval.at)}）`;
+  }
+  if (r.status === 'returned' && r.declined) {
+    return `${unit}已退回，待督查室改派（${who(r.declined, v)}，${formatDateTime(r.declined.at)}）：${r.declined.reason}`;
+  }
+  return `待${unit}负责人签收（${formatDateTime(r.assignedAt)} 交办，签收期限 ${r.dueAt ? formatDateTime(r.dueAt) : '待定'}）`;
+}
+
+/** While 签收 is awaited its clock is the task's: the next reminder the unit will get for it. */
+function receiptReminder(r: ReceiptState): SafeHtml | string {
+  const next = r.status === 'open' ? r.reminders.find((x) => x.state === 'pending') : undefined;
+  return next ? html`<br /><span class="muted" id="next-reminder">下次催办：${reminderWhen(next)}</span>` : '';
 }
 
 function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput): string {
@@ -193,6 +212,12 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         <dd>${v.unitName(t.leadUnit)}</dd>
         <dt>配合单位</dt>
         <dd>${(t.cooperatingUnits ?? []).map(v.unitName).join('、') || '—'}</dd>
+        ${
+          s?.receipt
+            ? html`<dt>签收</dt>
+                <dd id="task-receipt">${receiptText(s.receipt, v)}${receiptReminder(s.receipt)}</dd>`
+            : ''
+        }
         <dt>当前阶段</dt>
         <dd id="current-stage">${t.currentStageName ?? '—'} ${label(STAGE_STATUS_LABELS, t.currentStageStatus)}</dd>
         <dt>下一期限</dt>
@@ -234,7 +259,9 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
       row: (e) =>
         html`<tr>
           <td>${ESCALATION_LEVEL_LABELS[e.level] ?? e.level}</td>
-          <td>${s?.stages.find((st) => st.key === e.stageKey)?.name ?? e.stageKey}</td>
+          <td>
+            ${s?.stages.find((st) => st.key === e.stageKey)?.name ?? (e.stageKey === RECEIPT_KEY ? '签收' : e.stageKey)}
+          </td>
           <td>${label(ESCALATION_TARGET_LABELS, e.toRole)}</td>
           <td class="nowrap">${formatDateTime(e.raisedAt)}</td>
           <td class="nowrap">${e.resolvedAt ? formatDateTime(e.resolvedAt) : '未解除'}</td>

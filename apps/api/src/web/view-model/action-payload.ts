@@ -20,6 +20,7 @@ export function actionPayload(action: PageAction, form: Record<string, unknown>)
       return { note: text(form.note), evidenceIds: [], ...(quantity === undefined ? {} : { quantity }) };
     }
     case 'returnStage':
+    case 'decline':
     case 'suspend':
     case 'cancel':
       return { reason: text(form.reason) };

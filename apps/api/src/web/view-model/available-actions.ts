@@ -4,6 +4,8 @@ import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/tas
 
 /** The actions the task page offers a form for, in the order the buttons appear. */
 export const PAGE_ACTIONS = [
+  'acknowledge',
+  'decline',
   'submit',
   'approve',
   'returnStage',
@@ -41,6 +43,7 @@ function probeArgs(action: PageAction, actor: ActorRef): TaskActionArgs[PageActi
     case 'addProblem':
       return { ...base, problemId: 'probe', title: '…', dueDate: '2099-12-31' };
     case 'returnStage':
+    case 'decline':
     case 'suspend':
     case 'cancel':
       return { ...base, reason: '…' };

@@ -1,4 +1,5 @@
 import { stage, taskSnapshot } from '@duban/domain/task/task-snapshot.fixtures';
+import { newReceipt } from '@duban/domain/task/receipt';
 import { inboxAsk } from './inbox-ask';
 
 const submission = { by: 'u-h', role: 'handler', unit: 'water-air', at: '2021-10-01T00:00:00Z', note: '方案已印发' };
@@ -58,5 +59,29 @@ describe('inboxAsk', () => {
     expect(inboxAsk(closure)).toMatchObject({ what: '待销号：各阶段已审批通过，请核实后销号', by: null });
     expect(inboxAsk(taskSnapshot())).toBeNull();
     expect(inboxAsk(null)).toBeNull();
+  });
+
+  it('签收: the unit head is asked to acknowledge by its deadline; a decline asks the office to reassign', () => {
+    const receipt = { ...newReceipt('water-air', '2027-03-01T02:00:00Z'), dueAt: '2027-03-03T09:30:00.000Z' };
+    const work = [stage('work', { name: '办理', status: 'open' })];
+    expect(inboxAsk(taskSnapshot({ stages: work, receipt }))).toEqual({
+      what: '请签收：本单位牵头的新交办事项，签收期限 2027-03-03 17:30',
+      by: null,
+      note: null,
+      evidenceIds: [],
+    });
+    const declined = {
+      ...receipt,
+      status: 'returned' as const,
+      declined: { ...submission, reason: '不属于本股室职责' },
+    };
+    expect(inboxAsk(taskSnapshot({ stages: work, receipt: declined }))).toEqual({
+      what: '牵头单位退回，请核实后改派',
+      by: 'u-h',
+      note: '不属于本股室职责',
+      evidenceIds: [],
+    });
+    // Acknowledged: the work's own asks again (an open stage asks nothing of the inbox reader).
+    expect(inboxAsk(taskSnapshot({ stages: work, receipt: { ...receipt, status: 'approved' } }))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
+import { shanghaiDate, shanghaiDateTime } from '@duban/domain/calendar/shanghai-time';
+import { pendingReceipt } from '@duban/domain/task/receipt';
 import { currentStage } from '@duban/domain/task/task-rules';
 import { TaskSnapshot } from '@duban/domain/task/task-types';
 
@@ -14,6 +15,15 @@ export interface InboxAsk {
 /** The request a task puts before whoever it awaits now; null when nothing in it is a request. */
 export function inboxAsk(s: TaskSnapshot | null): InboxAsk | null {
   if (!s) return null;
+  const receipt = pendingReceipt(s);
+  if (receipt?.status === 'open') {
+    const due = receipt.dueAt ? `，签收期限 ${shanghaiDateTime(receipt.dueAt)}` : '';
+    return { what: `请签收：本单位牵头的新交办事项${due}`, by: null, note: null, evidenceIds: [] };
+  }
+  if (receipt?.declined) {
+    const d = receipt.declined;
+    return { what: '牵头单位退回，请核实后改派', by: d.by, note: d.reason, evidenceIds: [] };
+  }
   if (s.pendingExtension) {
     const x = s.pendingExtension;
     const stage = s.stages.find((st) => st.key === x.stageKey);
