@@ -31,6 +31,7 @@ import {
   calendarChangedSignal,
   getStateQuery,
   problemClosedSignal,
+  problemReopenedSignal,
   TaskLifecycleWorkflow,
 } from '../libs/domain/src/task/task-messages';
 import { deliver, taskActivities } from './task-activity-proxies';
@@ -129,6 +130,13 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
 
   setHandler(problemClosedSignal, ({ problemId, status }) => {
     if (!machine.problemEnded(problemId, status)) return; // a repeated signal changes nothing
+    changes += 1;
+    void project();
+  });
+
+  // A closed problem reopened by the office (反弹回潮): reachable only through this new signal.
+  setHandler(problemReopenedSignal, ({ problemId, reason }) => {
+    if (!machine.problemReopened(problemId, reason)) return;
     changes += 1;
     void project();
   });

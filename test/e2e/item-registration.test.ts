@@ -169,13 +169,46 @@ describe('POST /items (立项)', () => {
       .set('Idempotency-Key', randomUUID())
       .send({})
       .expect(200);
-    await h
+    // 核实: the office checks on site, finds burning still going on, and sends the work back.
+    const refusal = await act(taskId, 'return', 'supervisor', { reason: '现场核查发现仍有焚烧点' });
+    expect(refusal.status).toBe(200);
+    expect(refusal.body.snapshot.currentStageKey).toBe('handle');
+    expect(refusal.body.snapshot.stages[0]).toMatchObject({ status: 'returned', approval: null });
+    expect((await act(taskId, 'close', 'supervisor', { note: '销号' })).status).toBe(409);
+    await act(taskId, 'submit', 'water-air.handler', {
+      note: '已补充夜间巡查，焚烧点已清理',
+      evidenceIds: [upload.body.id],
+    }).expect(200);
+    for (const [who, action, note] of [
+      ['enforcement.handler', 'cooperate-feedback', '执法分局已复查'],
+      ['enforcement.head', 'confirm-cooperation', '确认'],
+    ]) {
+      await h
+        .http()
+        .post(`${task}/${action}`)
+        .set({ Authorization: `Bearer ${await h.login(who)}` })
+        .set('Idempotency-Key', randomUUID())
+        .send({ note })
+        .expect(200);
+    }
+    await act(taskId, 'approve', 'water-air.head').expect(200);
+    // The second check passes: its on-site record is kept with the closure, then 销号.
+    const record = await h
       .http()
-      .post(`${task}/close`)
+      .post(`${task}/evidence`)
       .set(bearer('supervisor'))
-      .set('Idempotency-Key', randomUUID())
-      .send({ note: '经核实已办结，销号' })
-      .expect(200);
+      .field('stageKey', 'closure')
+      .attach('file', Buffer.from('现场核查记录：焚烧点已清理'), '核查记录.txt');
+    expect(record.status).toBe(201);
+    const closed = await act(taskId, 'close', 'supervisor', { note: '经现场核实已办结，销号' });
+    expect(closed.status).toBe(200);
+    const timeline = await eventually(async () => {
+      const d = await h.http().get(task).set(bearer('supervisor'));
+      return d.body.task.status === 'closed' ? d.body.timeline : null;
+    });
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['acknowledge', 'verification-refused', 'close']),
+    );
     await eventually(async () => {
       const res = await h.http().get(task).set(bearer('supervisor'));
       return res.body.task.status === 'closed';

@@ -2,7 +2,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../../apps/api/src/temporal/temporal-client.provider';
 import { ApiHarness, eventually, startApiHarness } from '../support/api-harness';
-import { launchChromium, listenOnFreePort, signIn } from '../support/browser';
+import { accessibilityFindings, launchChromium, listenOnFreePort, signIn } from '../support/browser';
 
 /**
  * POST /tasks/:plan/:code/problems: a supervisor (or the lead unit's head) registers the problems
@@ -24,6 +24,9 @@ let db: DataSource;
 const tokens = new Map<string, string>();
 let seq = 0;
 const key = () => `problem-${Date.now()}-${++seq}`;
+let listening: Promise<string> | null = null;
+/** The app on a real port for the browser, opened once for the file. */
+const baseUrl = () => (listening ??= listenOnFreePort(h.app));
 
 beforeAll(async () => {
   h = await startApiHarness('problems');
@@ -125,13 +128,20 @@ describe('registering rectification problems', () => {
   });
 
   it('on the task page: the lead unit head registers a problem, corrects a refused number in place, and follows it to its own page', async () => {
-    const base = await listenOnFreePort(h.app);
+    const base = await baseUrl();
     const browser = await launchChromium();
     try {
       const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
       await signIn(page, base, 'water-air.handler');
       await page.goto(`${base}/ui/tasks/${PLAN}/1.1`);
       await expect(page.locator('#problem-table tr[data-problem="P-1"]').count()).resolves.toBe(1);
+      // Each problem shows its own light, from its own workflow's row (due months ahead: green).
+      await eventually(async () => {
+        await page.reload();
+        return (
+          (await page.locator('#problem-table tr[data-problem="P-1"] [data-col="light"]').textContent()) === '绿灯'
+        );
+      });
       await expect(page.locator('form[data-form=addProblem]').count()).resolves.toBe(0); // a handler registers none
 
       await signIn(page, base, 'water-air.head');
@@ -159,5 +169,119 @@ describe('registering rectification problems', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  describe('reopening a closed problem (反弹回潮)', () => {
+    const P1 = `${PLAN}/${encodeURIComponent('1.1/problem/P-1')}`;
+    const as = (user: string) => ({ Authorization: `Bearer ${tokens.get(user)}` });
+    const act = (user: string, action: string, body: object = {}) =>
+      h.http().post(`/tasks/${P1}/${action}`).set(as(user)).set('Idempotency-Key', key()).send(body);
+    const row = async (id: string) => (await db.query(`SELECT status, snapshot FROM task WHERE id = $1`, [id]))[0];
+
+    it('closes P-1 first: evidence, approval, 销号', async () => {
+      const upload = await h
+        .http()
+        .post(`/tasks/${P1}/evidence`)
+        .set(as('water-air.handler'))
+        .attach('file', Buffer.from('排污口封堵照片说明'), '封堵.txt');
+      expect(upload.status).toBe(201);
+      expect((await act('water-air.handler', 'submit', { note: '已封堵', evidenceIds: [upload.body.id] })).status).toBe(
+        200,
+      );
+      expect((await act('water-air.head', 'approve')).status).toBe(200);
+      expect((await act('supervisor', 'close', { note: '核实后销号' })).status).toBe(200);
+      await eventually(async () => (await row(`${TASK}/problem/P-1`))?.status === 'closed');
+      await eventually(async () => (await row(TASK)).snapshot.problems[0].status === 'closed');
+    });
+
+    it('is the office’s alone, for a reason and a date after today; another unit does not even see it', async () => {
+      const body = { reason: '省级督察“回头看”再次发现直排', dueDate: '2099-06-30' };
+      expect((await act('water-air.head', 'reopen', body)).status).toBe(403);
+      expect((await act('monitoring.head', 'reopen', body)).status).toBe(404);
+      expect((await h.http().get(`/tasks/${P1}`).set(as('monitoring.head'))).status).toBe(404);
+      const past = await act('supervisor', 'reopen', { ...body, dueDate: '2020-01-01' });
+      expect([past.status, past.body.details?.field]).toEqual([400, 'dueDate']);
+      const blank = await act('supervisor', 'reopen', { ...body, reason: ' ' });
+      expect([blank.status, blank.body.details?.field]).toEqual([400, 'reason']);
+      const notClosed = await h
+        .http()
+        .post(`/tasks/${PLAN}/${encodeURIComponent('1.1/problem/P-2')}/reopen`)
+        .set(as('supervisor'))
+        .set('Idempotency-Key', key())
+        .send(body);
+      expect(notClosed.status).toBe(409);
+      expect(notClosed.body.detail ?? notClosed.body.message).toMatch(/只有已销号的整改可以重新打开/);
+    });
+
+    it('reopens it under its number: its history goes on, its task waits for it again', async () => {
+      const reopened = await act('supervisor', 'reopen', {
+        reason: '省级督察“回头看”再次发现直排',
+        dueDate: '2099-06-30',
+      });
+      expect(reopened.status).toBe(200);
+      expect(reopened.body.snapshot).toMatchObject({
+        status: 'active',
+        currentStageKey: 'rectify',
+        taskCode: '1.1/problem/P-1',
+      });
+      await eventually(async () => (await row(`${TASK}/problem/P-1`))?.status === 'active');
+      const detail = await eventually(async () => {
+        const d = await h.http().get(`/tasks/${P1}`).set(as('supervisor'));
+        return d.body.timeline.some((e: { action: string }) => e.action === 'reopen') ? d.body : null;
+      });
+      const actions = detail.timeline.map((e: { action: string }) => e.action);
+      // Newest first: the reopening, above the closure and the work of the first round.
+      expect(actions.indexOf('reopen')).toBeLessThan(actions.indexOf('close'));
+      expect(actions).toEqual(expect.arrayContaining(['submit', 'approve', 'close', 'reopen']));
+      expect(detail.stages[0]).toMatchObject({ key: 'rectify', status: 'open' });
+      const parent = await eventually(async () => {
+        const r = await row(TASK);
+        return r.snapshot.problems[0].status === 'open' ? r.snapshot : null;
+      });
+      expect(parent.problems[0]).toMatchObject({ problemId: 'P-1', closedAt: null });
+      // Reopened already: a second request is a conflict, not a twin.
+      expect((await act('supervisor', 'reopen', { reason: '重复', dueDate: '2099-06-30' })).status).toBe(409);
+    });
+
+    it('on its page: the office reopens P-3 with the form, a refused date named in its field', async () => {
+      const P3 = `${PLAN}/${encodeURIComponent('1.1/problem/P-3')}`;
+      const on3 = (user: string, action: string, body: object = {}) =>
+        h.http().post(`/tasks/${P3}/${action}`).set(as(user)).set('Idempotency-Key', key()).send(body);
+      const upload = await h
+        .http()
+        .post(`/tasks/${P3}/evidence`)
+        .set(as('water-air.handler'))
+        .attach('file', Buffer.from('扬尘覆盖照片说明'), '覆盖.txt');
+      const submitted = await on3('water-air.handler', 'submit', { note: '已覆盖', evidenceIds: [upload.body.id] });
+      expect([upload.status, submitted.status, submitted.body.code]).toEqual([201, 200, undefined]);
+      await on3('water-air.head', 'approve').expect(200);
+      await on3('supervisor', 'close', { note: '销号' }).expect(200);
+      await eventually(async () => (await row(`${TASK}/problem/P-3`))?.status === 'closed');
+
+      const base = await baseUrl();
+      const browser = await launchChromium();
+      try {
+        const page = await (await browser.newContext({ locale: 'zh-CN', bypassCSP: true })).newPage();
+        await signIn(page, base, 'water-air.head');
+        await page.goto(`${base}/ui/tasks/${P3}`);
+        await expect(page.locator('form[data-form=reopen]').count()).resolves.toBe(0); // the office's alone
+        await signIn(page, base, 'supervisor');
+        await page.goto(`${base}/ui/tasks/${P3}`);
+        const form = 'form[data-form=reopen]';
+        await page.fill(`${form} textarea[name=reason]`, '群众举报扬尘再次出现');
+        await page.fill(`${form} input[name=dueDate]`, '2020-01-01');
+        const [refused] = await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+        expect(refused?.status()).toBe(400);
+        await expect(page.locator(`${form} input[name=dueDate]`).getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.inputValue(`${form} textarea[name=reason]`)).resolves.toBe('群众举报扬尘再次出现');
+        await expect(accessibilityFindings(page)).resolves.toEqual([]);
+        await page.fill(`${form} input[name=dueDate]`, '2099-06-30');
+        await Promise.all([page.waitForURL(/done=reopen/), page.click(`${form} button[type=submit]`)]);
+        await expect(page.locator('.notice').first().textContent()).resolves.toContain('已重新打开');
+        await eventually(async () => (await row(`${TASK}/problem/P-3`))?.status === 'active');
+      } finally {
+        await browser.close();
+      }
+    });
   });
 });

@@ -60,6 +60,14 @@ export class ReasonDto {
   reason: string;
 }
 
+/** Body of POST …/reopen: a closed rectification found again (反弹回潮). */
+export class ReopenDto extends ReasonDto {
+  @ApiProperty({ description: '重新整改的期限（YYYY-MM-DD，须在今天以后）', example: '2027-09-30' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate 须为 YYYY-MM-DD' })
+  dueDate: string;
+}
+
 export class RequestExtensionDto extends ReasonDto {
   @ApiProperty({ description: '申请延期到（日期 YYYY-MM-DD）', example: '2021-12-15' })
   @IsDateString({ strict: true }, { message: 'newDueDate 必须是 YYYY-MM-DD 日期' })

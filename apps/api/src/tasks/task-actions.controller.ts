@@ -19,9 +19,11 @@ import {
   NoteDto,
   ReassignDto,
   ReasonDto,
+  ReopenDto,
   RequestExtensionDto,
   SubmitStageDto,
 } from './task-action.dto';
+import { TaskReopenService } from './task-reopen.service';
 import { TaskActionService } from './task-action.service';
 import { TaskActionRoute } from './task-action-route';
 import { ApiProblemResponses } from '../common/api-problem-responses';
@@ -38,6 +40,7 @@ export class TaskActionsController {
     private readonly actions: TaskActionService,
     private readonly evidence: EvidenceService,
     private readonly evidenceAccess: EvidenceAccess,
+    private readonly reopening: TaskReopenService,
   ) {}
 
   private run(user: AuthUser, planId: string, code: string, action: TaskAction, body: object, req: Request) {
@@ -117,7 +120,7 @@ export class TaskActionsController {
     return this.run(u, p, c, 'approve', b, r);
   }
 
-  @TaskActionRoute('return', '退回（牵头单位股长，须填理由）')
+  @TaskActionRoute('return', '退回（牵头单位股长退回提交，或督查室核实未通过时退回销号；须填理由）')
   returnStage(
     @CurrentUser() u: AuthUser,
     @Param('planId') p: string,
@@ -203,6 +206,14 @@ export class TaskActionsController {
     @Req() r: Request,
   ) {
     return this.run(u, p, c, 'close', b, r);
+  }
+
+  @TaskActionRoute(
+    'reopen',
+    '重新打开已销号的整改（反弹回潮，督查室）：编号与记录不变，最后一个办理阶段按新期限重新办理',
+  )
+  reopen(@CurrentUser() u: AuthUser, @Param('planId') p: string, @Param('code') c: string, @Body() b: ReopenDto) {
+    return this.reopening.reopen(actorOf(u), taskWorkflowId(p, c), { reason: b.reason, dueDate: b.dueDate });
   }
 
   @TaskActionRoute('comment', '评论')

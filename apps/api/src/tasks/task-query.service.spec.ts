@@ -36,6 +36,7 @@ function serviceIn(world: { row?: TaskEntity; count?: number; timeline?: TaskEve
     stages: read('stages', [{ key: 'work', dueAt: new Date('2026-06-01T09:30:00Z') }]),
     comments: read('comments', []),
     escalations: read('escalations', []),
+    lights: read('lights', []),
   } as unknown as TaskRepository;
   const evidence = { allOfTask: read('evidence', []) } as unknown as EvidenceRepository;
   const users = { displayNames: async () => new Map() } as unknown as UserRepository;
@@ -89,7 +90,7 @@ describe('TaskQueryService', () => {
     const first = await service.detail(head, 'p/1');
     expect(first.timeline).toHaveLength(100);
     expect(first.timelineNext).toBe('801'); // the oldest shown: the next page starts below it
-    expect(asked.reads.sort()).toEqual(['comments', 'escalations', 'evidence', 'stages']);
+    expect(asked.reads.sort()).toEqual(['comments', 'escalations', 'evidence', 'lights', 'stages']);
     const last = await service.detail(head, 'p/1', { before: '801', limit: 50 });
     expect(last.timelineNext).toBe('851');
     await service.detail(head, 'p/1', { limit: 0 });

@@ -96,7 +96,10 @@ export class TaskQueryService {
   async detail(actor: ActorRef, taskId: string, page: TimelinePage = {}) {
     const task = await this.visibleTask(actor, taskId);
     const limit = Math.min(Math.max(page.limit ?? TIMELINE_PAGE, 1), TIMELINE_MAX);
-    const [stages, rows, comments, escalations, evidence, provisional] = await Promise.all([
+    const problems = ((task.snapshot as { problems?: { workflowId: string }[] } | null)?.problems ?? []).map(
+      (p) => p.workflowId,
+    );
+    const [stages, rows, comments, escalations, evidence, provisional, problemLights] = await Promise.all([
       this.tasks.stages(taskId),
       // One more than the page: whether there is an older page.
       this.tasks.timeline(taskId, { before: page.before, limit: limit + 1 }),
@@ -104,6 +107,8 @@ export class TaskQueryService {
       this.tasks.escalations(taskId),
       this.evidence.allOfTask(taskId),
       this.provisionalCheck(),
+      // A rectification's ledger: each problem's own light, from its own row.
+      this.tasks.lights(problems),
     ]);
     const timeline = rows.slice(0, limit);
     const timelineNext = rows.length > limit ? timeline[timeline.length - 1].id : null;
@@ -115,6 +120,7 @@ export class TaskQueryService {
       comments,
       escalations,
       evidence: evidence.map(evidenceView),
+      problemLights: Object.fromEntries(problemLights.map((r) => [r.id, r.trafficLight])),
     };
   }
 

@@ -5,6 +5,7 @@ import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access
 import { EvidenceService } from '../evidence/evidence.service';
 import { TaskActionService } from './task-action.service';
 import { TaskActionsController } from './task-actions.controller';
+import { TaskReopenService } from './task-reopen.service';
 import { TaskQueryService } from './task-query.service';
 import { TasksController } from './tasks.controller';
 
@@ -14,11 +15,12 @@ import { TasksController } from './tasks.controller';
   providers: [
     TaskQueryService,
     TaskActionService,
+    TaskReopenService,
     EvidenceService,
     EvidenceAccess,
     EvidenceUploadGuard,
     IdempotencyInterceptor,
   ],
-  exports: [TaskQueryService, TaskActionService, EvidenceService, EvidenceAccess],
+  exports: [TaskQueryService, TaskActionService, TaskReopenService, EvidenceService, EvidenceAccess],
 })
 export class TasksModule {}

@@ -87,6 +87,9 @@ export const EVENT_LABELS: Record<string, string> = {
   escalation: '督办',
   'add-problem': '登记整改问题',
   acknowledge: '签收',
+  reopen: '重新打开（反弹回潮）',
+  'problem-reopened': '整改问题重新打开',
+  'verification-refused': '核实未通过退回',
   decline: '退回（不予签收）',
   'notification-failed': '通知发送失败',
 };

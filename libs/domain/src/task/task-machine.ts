@@ -213,6 +213,7 @@ export class TaskMachine {
     },
 
     returnStage: (a) => {
+      if (this.stage().closure) return this.verificationRefused(a);
       const stage = this.stage();
       stage.returns.push({ ...this.record(a.actor), reason: a.reason });
       stage.status = 'returned';
@@ -283,6 +284,26 @@ export class TaskMachine {
       return [];
     },
   };
+
+  /**
+   * 核实未通过: the closure goes back to pending and the last working stage opens again as
+   * returned, for the lead unit to do and submit once more (its head approves it again).
+   */
+  private verificationRefused(a: TaskActionArgs['returnStage']): TaskNotice[] {
+    const closure = this.stage();
+    const back = this.s.stages[this.s.stages.indexOf(closure) - 1];
+    const refusal = { ...this.record(a.actor), reason: a.reason };
+    closure.status = 'pending';
+    closure.returns.push(refusal);
+    back.status = 'returned';
+    back.returns.push(refusal);
+    back.approval = null;
+    back.completedAt = null;
+    back.cooperation = {};
+    this.s.currentStageKey = back.key;
+    this.event('verification-refused', `${back.name}：${a.reason}`, a.actor, closure.key, a.requestId);
+    return [taskNotices.verificationRefused(this.s, back, a.reason)];
+  }
 
   // ---- extension decision: the new instant comes from the calendar first ---------------------
 
@@ -387,6 +408,21 @@ export class TaskMachine {
    */
   clockStage(): StageState | undefined {
     return pendingReceipt(this.s) ?? currentStage(this.s);
+  }
+
+  /**
+   * A closed problem of the ledger was reopened (反弹回潮): open again, so the task cannot be
+   * closed before it is. False when nothing changed (unknown, not closed, a repeated signal).
+   */
+  problemReopened(problemId: string, reason: string): boolean {
+    const problem = this.s.problems.find((p) => p.problemId === problemId);
+    // An ended task is reopened as a whole (a new run), not by this signal.
+    if (this.ended || !problem || problem.status !== 'closed') return false;
+    problem.status = 'open';
+    problem.closedAt = null;
+    this.event('problem-reopened', `${problemId}：${problem.title}（${reason}）`);
+    this.changed();
+    return true;
   }
 
   // ---- calendar changes ------------------------------------------------------------------------

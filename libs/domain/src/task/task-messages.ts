@@ -5,6 +5,7 @@ import {
   CalendarChange,
   GET_STATE_QUERY,
   PROBLEM_CLOSED_SIGNAL,
+  PROBLEM_REOPENED_SIGNAL,
   ProblemStatus,
   TaskActionArgs,
   TaskAction,
@@ -54,6 +55,9 @@ export function taskUpdate<A extends TaskAction>(action: A): UpdateDefinition<Ta
 /** A problem's workflow tells its parent task it has ended (closed or cancelled). */
 export const problemClosedSignal =
   defineSignal<[{ problemId: string; status: Exclude<ProblemStatus, 'open'> }]>(PROBLEM_CLOSED_SIGNAL);
+
+/** A closed problem of the task's ledger was reopened: it is open again. */
+export const problemReopenedSignal = defineSignal<[{ problemId: string; reason: string }]>(PROBLEM_REOPENED_SIGNAL);
 
 /** The workday calendar changed (a holiday notice entered): resolve the due dates again, re-plan the timers. */
 export const calendarChangedSignal = defineSignal<[CalendarChange]>(CALENDAR_CHANGED_SIGNAL);

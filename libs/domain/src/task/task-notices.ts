@@ -105,6 +105,14 @@ export const taskNotices = {
         : `延期申请未获批准。${note ?? ''}`,
     ),
 
+  verificationRefused: (s: Task, stage: StageState, reason: string) =>
+    action(
+      `${s.taskId}/closure/action/verification-refused/${s.version}`,
+      leadHandlerAndHead(s),
+      `【核实未通过】${s.title}`,
+      `督查室核实后未予销号，“${stage.name}”退回重新办理。理由：${reason}`,
+    ),
+
   acknowledged: (s: Task) =>
     action(
       `${s.taskId}/receipt/action/acknowledged/${s.version}`,

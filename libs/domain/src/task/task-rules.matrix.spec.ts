@@ -545,8 +545,29 @@ describe('the supervisor’s actions', () => {
     ['resume', task({}, { status: 'suspended' })],
     ['cancel', task()],
     ['close', atClosure()],
+    ['returnStage', atClosure()],
   ] as const)('%s is the supervisor’s alone', (action, s) => {
     expect(matrix(action, s)).toEqual(supervisorOnly);
+  });
+
+  it('核实未通过 (returnStage at the closure) needs its reason, and a closure that is open', () => {
+    expect(checkAction('returnStage', args('returnStage', A.supervisor, { reason: '' }), atClosure())).toEqual({
+      code: 'BAD_INPUT',
+      zh: '核实未通过须填写理由',
+      en: 'A reason is required to refuse closure',
+      field: 'reason',
+    });
+    const onlyClosure = atClosure({ stages: [stage('closure', { closure: true, dueAt: null, status: 'open' })] });
+    expect(checkAction('returnStage', args('returnStage', A.supervisor), onlyClosure)?.zh).toBe(
+      '当前没有待核实销号的成果',
+    );
+    const closedStage = atClosure({
+      stages: [
+        stage('work', { status: 'approved' }),
+        stage('closure', { closure: true, dueAt: null, status: 'closed' }),
+      ],
+    });
+    expect(outcome('returnStage', 'supervisor', closedStage)).toBe('INVALID_STATE');
   });
 
   it('reassign names a different unit and a reason', () => {

@@ -232,6 +232,10 @@ export function checkAction<A extends TaskAction>(
     }
     case 'approve':
     case 'returnStage': {
+      // 核实 before 销号: the supervisor who finds the work not done sends it back, with why.
+      if (action === 'returnStage' && stage?.closure) {
+        return checkVerificationRefusal(args as TaskActionArgs['returnStage'], s, stage);
+      }
       const check = needRole(actor, ['unit-head']) ?? needLeadUnit(actor, s);
       if (check) return check;
       const allowed = action === 'approve' ? ['submitted'] : ['submitted', 'awaiting-cooperation'];
@@ -373,6 +377,21 @@ export function checkAction<A extends TaskAction>(
     default:
       return reject('BAD_INPUT', `未知操作 ${String(action)}`, `Unknown action ${String(action)}`);
   }
+}
+
+/** A supervisor refusing the closure (核实未通过): the work goes back to the last stage before it. */
+function checkVerificationRefusal(
+  a: TaskActionArgs['returnStage'],
+  s: TaskSnapshot,
+  closure: StageState,
+): TaskRejection | null {
+  return (
+    needRole(a.actor, ['supervisor']) ??
+    (closure.status === 'open' && s.stages.indexOf(closure) > 0
+      ? null
+      : reject('INVALID_STATE', '当前没有待核实销号的成果', 'Nothing awaits verification')) ??
+    needText(a.reason, 'reason', '核实未通过须填写理由', 'A reason is required to refuse closure')
+  );
 }
 
 /** Shanghai calendar day of an ISO instant (UTC+8, no DST). */

@@ -329,4 +329,6 @@ export const CALENDAR_CHANGED_SIGNAL = 'calendarChanged';
 
 /** Signal a problem's workflow sends its parent task when it ends: `{ problemId, status }`. */
 export const PROBLEM_CLOSED_SIGNAL = 'problemClosed';
+/** Sent to the task whose ledger holds a problem that was reopened (反弹回潮): `{ problemId, reason }`. */
+export const PROBLEM_REOPENED_SIGNAL = 'problemReopened';
 export const GET_STATE_QUERY = 'getState';

@@ -75,6 +75,17 @@ export class TaskRepository {
     return this.db.getRepository(TaskEntity).findOne({ where: { id } });
   }
 
+  /** The lights of several tasks as the read model has them now (a ledger's problems). */
+  lights(ids: string[]): Promise<Pick<TaskEntity, 'id' | 'trafficLight' | 'status'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.trafficLight', 't.status'])
+      .where('t.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
   /** Who may act on what: the rows the page needs to decide the buttons of several tasks. */
   snapshots(ids: string[]): Promise<Pick<TaskEntity, 'id' | 'leadUnit' | 'cooperatingUnits' | 'snapshot'>[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -125,6 +136,16 @@ export class TaskRepository {
   }
 
   /** A task's events, newest first: `limit` of them, older than event `before` if given. */
+  /** The highest event sequence the read model holds of a task's workflow (0 when none). */
+  async lastEventSeq(taskId: string): Promise<number> {
+    const [row] = await this.db.query(
+      `SELECT coalesce(max(split_part(dedup_key, '#', 2)::int), 0) AS seq
+         FROM task_event WHERE task_id = $1 AND dedup_key LIKE $1 || '#%'`,
+      [taskId],
+    );
+    return Number(row?.seq ?? 0);
+  }
+
   timeline(taskId: string, page: { before?: string; limit: number }): Promise<TaskEventEntity[]> {
     const events = this.db
       .getRepository(TaskEventEntity)

@@ -185,3 +185,30 @@ ${r.value(name)}</textarea>`;
       return form(html`<label>${ACTION_LABELS[action]}意见 ${textArea('note', '可选', false)}</label>`, button());
   }
 }
+
+/** The controls of the reopen form (反弹回潮) a refusal can be tied to. */
+export const REOPEN_CONTROLS = ['reason', 'dueDate'] as const;
+
+/** 反弹回潮: a supervisor reopens a closed rectification, its number and history kept. */
+export function reopenForm(ctx: ActionFormContext, refusal?: FormRefusal | null): SafeHtml {
+  const r = refusalFor(refusal, 'reopen');
+  return html`<form
+    class="card action-form"
+    method="post"
+    action="${taskPagePath(ctx.taskId)}/reopen"
+    data-form="reopen"
+  >
+    ${r.message()} ${hidden(ctx)}
+    <label
+      >重新打开的理由（如：某次督察再次发现）
+      <textarea name="reason" required placeholder="问题在何时、何次检查中再次出现" ${r.ties('reason')}>
+${r.value('reason')}</textarea>
+    </label>
+    <label
+      >重新整改期限 <input type="date" name="dueDate" required value="${r.value('dueDate')}" ${r.ties('dueDate')}
+    /></label>
+    <div class="btn-row">
+      <button class="btn" type="submit" data-action="reopen">重新打开（反弹回潮）</button>
+    </div>
+  </form>`;
+}

@@ -28,6 +28,8 @@ import { evidenceMulterOptions, uploadedEvidence } from '../../evidence/evidence
 import { sendEvidence } from '../../evidence/evidence-download';
 import { EvidenceService } from '../../evidence/evidence.service';
 import { TaskActionService } from '../../tasks/task-action.service';
+import { TaskReopenService } from '../../tasks/task-reopen.service';
+import { checkReopen } from '@duban/domain/task/task-reopening';
 import { PlanRepository } from '@duban/persistence/repositories/plan-repository';
 import { TaskQueryService } from '../../tasks/task-query.service';
 import { UnitsService } from '../../units/units.service';
@@ -35,11 +37,14 @@ import { SameOriginFormGuard } from '../session/csrf-check';
 import { safeNext, WebExceptionFilter } from '../session/web-exception.filter';
 import { actionPayload, formRequestId } from '../view-model/action-payload';
 import { availableActions, isPageAction, PageAction } from '../view-model/available-actions';
-import { ACTION_LABELS, actionFormControls, CONTROL_OF_FIELD } from './action-forms.view';
+import { ACTION_LABELS, actionFormControls, CONTROL_OF_FIELD, REOPEN_CONTROLS } from './action-forms.view';
 import { answerWithRefusedPage, FormRefusal, formRefusal } from '../layout/form-refusal';
-import { csrfOf, pageFor, queryText } from './page-context';
+import { csrfOf, formText, pageFor, queryText } from './page-context';
 import { taskDetailBody } from './task-detail.view';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
+
+/** Well-formed stand-ins for the reopen form, so only role and state decide whether it is offered. */
+const REOPEN_PROBE = { reason: '…', dueDate: '2099-12-31' };
 
 /** Evidence files one submission may carry. */
 const MAX_EVIDENCE_FILES = 5;
@@ -55,6 +60,7 @@ export class TaskDetailController {
     private readonly evidence: EvidenceService,
     private readonly evidenceAccess: EvidenceAccess,
     private readonly plans: PlanRepository,
+    private readonly reopening: TaskReopenService,
   ) {}
 
   @Get(':planId/:code')
@@ -73,9 +79,10 @@ export class TaskDetailController {
       registered: queryText(registered) === '1',
       before: typeof before === 'string' && /^\d{1,18}$/.test(before) ? before : undefined,
       back: req.originalUrl.split('?')[0],
-      done: isPageAction(doneAction)
-        ? { action: doneAction, version: Number(queryText(actedVersion)) || Infinity }
-        : null,
+      done:
+        isPageAction(doneAction) || doneAction === 'reopen'
+          ? { action: doneAction, version: Number(queryText(actedVersion)) || Infinity }
+          : null,
     });
   }
 
@@ -86,7 +93,7 @@ export class TaskDetailController {
     opts: {
       before?: string;
       back: string;
-      done?: { action: PageAction; version: number } | null;
+      done?: { action: PageAction | 'reopen'; version: number } | null;
       formError?: FormRefusal;
       /** Just registered (立项): the notice says to whom it went. */
       registered?: boolean;
@@ -120,6 +127,7 @@ export class TaskDetailController {
       body: taskDetailBody({
         ...detail,
         actions: availableActions(actor, snapshot),
+        canReopen: snapshot ? checkReopen(actor, snapshot, REOPEN_PROBE, shanghaiDate(new Date())) === null : false,
         showProjectionError: actor.role === 'supervisor' || actor.role === 'admin',
         provisionalStages: new Set(detail.stages.filter((st) => st.dueProvisional).map((st) => st.key)),
         nextDueProvisional: detail.task.nextDueProvisional,
@@ -137,13 +145,37 @@ export class TaskDetailController {
         notice: opts.registered
           ? `已立项并交办给${unitNames.get(detail.task.leadUnit ?? '') ?? detail.task.leadUnit}。`
           : done
-            ? `已${ACTION_LABELS[done.action]}。${
+            ? `已${done.action === 'reopen' ? '重新打开，请牵头单位按新期限重新整改' : ACTION_LABELS[done.action]}。${
                 detail.task.projectedVersion >= done.version ? '' : '页面数据随流程更新，稍后刷新可见最新状态。'
               }`
             : null,
         now: Date.now(),
       }),
     });
+  }
+
+  /** 反弹回潮: the supervisor reopens a closed rectification from its page. */
+  @Post(':planId/:code/reopen')
+  @MayRenderPage()
+  @UseGuards(SameOriginFormGuard)
+  async reopen(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('planId') planId: string,
+    @Param('code') code: string,
+    @Body() form: Record<string, unknown>,
+  ): Promise<void> {
+    const taskId = taskWorkflowId(planId, code);
+    const back = safeNext(typeof form.back === 'string' ? form.back : undefined);
+    try {
+      const request = { reason: formText(form.reason), dueDate: formText(form.dueDate) };
+      const { snapshot } = await this.reopening.reopen(actorOf(req.user), taskId, request);
+      res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}done=reopen&v=${snapshot.version}`);
+    } catch (error) {
+      await answerWithRefusedPage(res, error, (refusal) =>
+        this.page(req, taskId, { back, formError: formRefusal('reopen', refusal, form, REOPEN_CONTROLS) }),
+      );
+    }
   }
 
   /** An evidence file of the task, for the links on its page (the page's own cookie session). */

@@ -20,7 +20,7 @@ import {
   STAGE_STATUS_LABELS,
   TASK_STATUS_LABELS,
 } from '../view-model/labels';
-import { ACTION_LABELS, actionForm, ActionFormContext } from './action-forms.view';
+import { ACTION_LABELS, actionForm, ActionFormContext, reopenForm } from './action-forms.view';
 import { FormRefusal, refusalId } from '../layout/form-refusal';
 import { tableOrEmpty } from '../layout/table-or-empty';
 import { provisionalBadge } from '../layout/provisional-badge';
@@ -39,6 +39,10 @@ export interface TaskDetailInput {
   /** Supervisors and admins are told when the read model could not take the task's latest state. */
   showProjectionError: boolean;
   actions: PageAction[];
+  /** Each problem's light of a rectification's ledger, by its workflow id. */
+  problemLights?: Record<string, string>;
+  /** A closed rectification this supervisor may reopen (反弹回潮). */
+  canReopen?: boolean;
   names: Map<string, string>;
   unitName: (code: string | null) => string;
   form: ActionFormContext;
@@ -55,13 +59,14 @@ function problemLedger(s: TaskSnapshot, v: TaskDetailInput): SafeHtml {
   return html`<h2>整改台账</h2>
     ${tableOrEmpty({
       id: 'problem-table',
-      columns: ['编号', '问题', '整改期限', '状态', '登记'],
+      columns: ['编号', '问题', '整改期限', '灯', '状态', '登记'],
       rows: s.problems ?? [],
       row: (p) =>
         html`<tr data-problem="${p.problemId}">
           <td>${p.problemId}</td>
           <td><a href="${taskPagePath(p.workflowId)}">${p.title}</a></td>
           <td class="nowrap">${formatDateTime(p.dueAt)}</td>
+          <td data-col="light">${lightBadge(v.problemLights?.[p.workflowId] ?? 'none')}</td>
           <td>${label(PROBLEM_STATUS_LABELS, p.status)}${p.closedAt ? ` · ${formatDateTime(p.closedAt)}` : ''}</td>
           <td>${who(p.added, v)}</td>
         </tr>`,
@@ -237,12 +242,21 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
     </section>
     <h2>可办理操作</h2>
     <div id="actions">
-      ${v.formError && !(v.actions as string[]).includes(v.formError.form) ? withdrawnActionError(v.formError) : ''}
+      ${
+        v.formError &&
+        !(v.actions as string[]).includes(v.formError.form) &&
+        !(v.canReopen && v.formError.form === 'reopen')
+          ? withdrawnActionError(v.formError)
+          : ''
+      }
       ${
         v.actions.length
           ? v.actions.map((a) => actionForm(a, v.form, v.formError ?? undefined))
-          : html`<p class="muted" id="no-actions">当前没有您可以办理的操作。</p>`
+          : v.canReopen
+            ? ''
+            : html`<p class="muted" id="no-actions">当前没有您可以办理的操作。</p>`
       }
+      ${v.canReopen ? reopenForm(v.form, v.formError ?? undefined) : ''}
     </div>
     <h2>阶段</h2>
     <section class="card">

@@ -221,3 +221,36 @@ describe('elapsedText', () => {
     expect(elapsedText(from, to)).toBe(text);
   });
 });
+
+describe('核实 before 销号', () => {
+  it('a supervisor who finds the work not done sends it back: the last stage returned, the closure pending', () => {
+    const h = harness({ policy: DEFAULT_POLICY });
+    h.act('submit', { actor: handler, note: '已完成整治' });
+    h.act('approve', { actor: head });
+    expect(h.s.currentStageKey).toBe('closure');
+    h.at('2027-03-10T02:00:00.000Z');
+    const [notice] = h.act('returnStage', { actor: supervisor, reason: '现场核查仍有油烟直排' });
+    expect(notice).toMatchObject({
+      title: '【核实未通过】督办件：中心城区餐饮油烟整治',
+      recipients: [
+        { unitCode: 'water-air', role: 'handler' },
+        { unitCode: 'water-air', role: 'unit-head' },
+      ],
+    });
+    const [work, closure] = h.s.stages;
+    expect(h.s.currentStageKey).toBe('handle');
+    expect(work).toMatchObject({ status: 'returned', approval: null, completedAt: null });
+    expect(work.returns.at(-1)).toMatchObject({ by: supervisor.userId, reason: '现场核查仍有油烟直排' });
+    expect(closure).toMatchObject({ status: 'pending' });
+    expect(h.s.events.at(-1)).toMatchObject({
+      action: 'verification-refused',
+      detail: '办理：现场核查仍有油烟直排',
+      stageKey: 'closure',
+    });
+    // The unit does it again; its head approves again; then the office may close.
+    h.act('submit', { actor: handler, note: '已加装净化设施' });
+    h.act('approve', { actor: head });
+    h.act('close', { actor: supervisor, note: '复核通过' });
+    expect(h.s.status).toBe('closed');
+  });
+});
