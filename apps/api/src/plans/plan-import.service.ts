@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
 import { receiptWorkdaysProblem } from '@duban/domain/task/receipt';
+import { sourceKindOfTitle } from '@duban/domain/items/source-kinds';
 import { unitCodeFor } from '@duban/domain/plan/unit-code';
 import { OrgUnit } from '@duban/domain/plan/org-unit';
 import { PlanDiff, diffPlans } from '@duban/domain/plan/plan-diff';
@@ -103,10 +104,12 @@ export class PlanImportService {
     const status: ImportStatus = !existing ? 'new' : existing.contentHash === hash ? 'unchanged' : 'changed';
     const diff = existing && status === 'changed' ? diffPlans(existing.tree as PlanTree, tree) : null;
     const calendar = await this.calendars.calendar();
+    // A problem list (整改清单) says what it is in its title when the document does not.
+    const sourceKind = tree.metadata.sourceKind ?? sourceKindOfTitle(tree.metadata.title);
     const launches = leaves.map((w) =>
       this.launchFactory(
         planId,
-        tree.metadata,
+        { ...tree.metadata, sourceKind },
         w,
         resolution.assignments.get(w.item.code)!,
         calendar,
@@ -134,9 +137,9 @@ export class PlanImportService {
             contentHash: hash,
             tree,
             importedBy: options.actor?.userId ?? null,
-            sourceKind: tree.metadata.sourceKind ?? 'workplan',
+            sourceKind,
           },
-          items: itemRows(planId, items, resolution, kinds, tree.metadata.sourceKind ?? 'workplan'),
+          items: itemRows(planId, items, resolution, kinds, sourceKind),
           indicators: indicatorRows(tree),
           removedCodes: diff?.removed.map((r) => r.code) ?? [],
           event: {

@@ -12,7 +12,11 @@ export function taskLaunchFactory(): TaskLaunchFactory {
       leadUnit: assignment.leadUnit,
       cooperatingUnits: assignment.cooperatingUnits,
       // A registered item may carry its own reminders, ladder and 签收 time (立项).
-      override: { policy: { receiptWorkdays, ...leaf.item.policy } },
+      override: {
+        policy: { receiptWorkdays, ...leaf.item.policy },
+        // Every row of an inspection's problem list is a rectification (方案 → 实施 → 验收 → 销号).
+        ...(plan.sourceKind === 'inspection' && !leaf.item.kind ? { kind: 'rectification' as const } : {}),
+      },
       calendar,
     });
     return { taskId: taskWorkflowId(planId, leaf.item.code), kind: input.kind, input };
