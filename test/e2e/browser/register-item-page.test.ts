@@ -67,16 +67,36 @@ describe('/ui/items/new (立项)', () => {
 
   it('registers it 特急 and opens the task, which says where it came from and when it is due', async () => {
     await page.selectOption('select[name=urgency]', 'extra-urgent');
+    // A file that is no document is refused in its field before anything is registered.
+    await page.setInputFiles('input[name=attachment]', {
+      name: '批示件.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
+    await page.click('button:has-text("立项并交办")');
+    await page.waitForSelector('#item-error');
+    await expect(page.locator('#item-error').textContent()).resolves.toContain('不支持的文件类型：批示件.exe');
+    await expect(page.locator('input[name=attachment]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.setInputFiles('input[name=attachment]', {
+      name: '领导批示件.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('请水气股牵头，三日内拿出巡查方案。'),
+    });
     await Promise.all([page.waitForURL(/registered=1/), page.click('button:has-text("立项并交办")')]);
     await expect(page.locator('.notice').first().textContent()).resolves.toContain('已立项并交办给水气股');
-    await expect(page.locator('#task-source').textContent()).resolves.toBe(
-      '领导批示 · 落实区委书记关于秸秆禁烧的批示 · 区委书记 · 领导批示〔2027〕5号',
+    await expect(page.locator('#task-source').textContent()).resolves.toMatch(
+      /^\s*领导批示 · 落实区委书记关于秸秆禁烧的批示 · 区委书记 · 领导批示〔2027〕5号\s/,
     );
     await eventually(async () => {
       await page.reload();
       return (await page.locator('#stage-timeline [data-stage="handle"]').count()) === 1;
     });
     await expect(page.locator('#stage-timeline').textContent()).resolves.toContain('办理');
+    // The source document is kept with the item, linked beside its source.
+    const doc = page.locator('#task-source a[data-source-document]');
+    await expect(doc.textContent()).resolves.toBe('领导批示件.txt');
+    const download = await page.request.get(new URL((await doc.getAttribute('href'))!, base).toString());
+    expect(download.status()).toBe(200);
     await expect(visibleTextLeaks(page)).resolves.toEqual([]);
     await screenshot(page, 'item-registered');
   });

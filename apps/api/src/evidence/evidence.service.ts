@@ -65,15 +65,7 @@ export class EvidenceService {
     let storagePath: string | null = null;
     let created = false;
     try {
-      const head = await readHead(file.path, 4096);
-      const type = evidenceTypeOf(file.fileName, head);
-      if (!type) {
-        throw new BadInputError(
-          'EVIDENCE_TYPE_NOT_ALLOWED',
-          `不支持的佐证材料类型：${file.fileName}。允许 PDF、Word、Excel、PNG/JPG 图片和纯文本。`,
-          `Evidence type not allowed: ${file.fileName}. Allowed: PDF, Word, Excel, PNG/JPG images, plain text.`,
-        );
-      }
+      const type = await this.typeOf(file);
       const sha256 = await sha256Of(file.path);
       await mkdir(this.dir, { recursive: true });
       storagePath = join(this.dir, `${sha256}.${type.ext}`);
@@ -95,6 +87,23 @@ export class EvidenceService {
       await unlink(file.path).catch(() => undefined);
       if (created && storagePath) await this.removeIfUnreferenced(storagePath);
     }
+  }
+
+  /**
+   * The file's type by its name and first bytes, or a refusal naming `field` (the form control it
+   * came in): lets a form refuse a file before anything else of the request is done.
+   */
+  async typeOf(file: UploadedEvidence, field?: string): Promise<NonNullable<ReturnType<typeof evidenceTypeOf>>> {
+    const type = evidenceTypeOf(file.fileName, await readHead(file.path, 4096));
+    if (!type) {
+      throw new BadInputError(
+        'EVIDENCE_TYPE_NOT_ALLOWED',
+        `不支持的文件类型：${file.fileName}。允许 PDF、Word、Excel、PNG/JPG 图片和纯文本。`,
+        `File type not allowed: ${file.fileName}. Allowed: PDF, Word, Excel, PNG/JPG images, plain text.`,
+        field ? { field } : undefined,
+      );
+    }
+    return type;
   }
 
   /** A file of this task (by the task's row id), or 404: an id of another task is not found here. */

@@ -768,6 +768,16 @@ describe('evidence uploads', () => {
     expect(uploads(atClosure(), 'closure')).toEqual({ ...none, supervisor: 'ok' });
   });
 
+  it('the source document (来源文件): the office’s, at any stage of an active task, 签收 or not', () => {
+    const officeOnly = { ...none, supervisor: 'ok', admin: 'ok' };
+    expect(uploads(task(), 'source')).toEqual(officeOnly);
+    expect(uploads(atClosure(), 'source')).toEqual(officeOnly);
+    const awaiting = task({}, { receipt: newReceipt('water-air', '2021-09-27T01:00:00Z') });
+    expect(uploads(awaiting, 'source')).toEqual(officeOnly);
+    expect(uploads(awaiting, 'work')).toEqual(Object.fromEntries(EVERYONE.map((w) => [w, 'INVALID_STATE'])));
+    expect(upload('supervisor', task({}, { status: 'closed' }), 'source')).toBe('INVALID_STATE');
+  });
+
   it('only to the current stage of an active task', () => {
     expect(checkEvidenceUpload(A.handlerW, task(), 'next')?.zh).toBe('阶段“next”不是当前阶段');
     expect(checkEvidenceUpload(A.handlerW, task(), 'nope')?.code).toBe('NOT_FOUND_STAGE');

@@ -5,6 +5,7 @@ import { isIsoDate } from '../calendar/shanghai-time';
 import { findUnsafeText } from '../text/safe-text';
 import { TEXT_LIMITS, TextLimitKind } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
+import { SOURCE_DOCUMENT_KEY } from '../items/source-document';
 import { pendingReceipt } from './receipt';
 import { StageState, TaskAction, TaskActionArgs, TaskSnapshot } from './task-types';
 import { ROLE_LABELS, STAGE_STATUS_LABELS } from '../labels/labels';
@@ -408,6 +409,12 @@ function shanghaiDay(iso: string): string {
 export function checkEvidenceUpload(actor: ActorRef, s: TaskSnapshot, stageKey: string): TaskRejection | null {
   if (s.status !== 'active') {
     return reject('INVALID_STATE', '任务不在办理中，不能上传佐证材料', 'The task is not active');
+  }
+  // The item's source document (来源文件) is the office's to attach, whatever stage the work is at.
+  if (stageKey === SOURCE_DOCUMENT_KEY) {
+    return actor.role === 'supervisor' || actor.role === 'admin'
+      ? null
+      : reject('FORBIDDEN_ROLE', '来源文件由督查室上传', 'Only the supervision office attaches the source document');
   }
   if (pendingReceipt(s)) {
     return reject('INVALID_STATE', '任务尚未签收，请牵头单位负责人先签收', 'The task must be acknowledged first');

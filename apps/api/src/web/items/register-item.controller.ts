@@ -1,4 +1,19 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { SOURCE_DOCUMENT_KEY } from '@duban/domain/items/source-document';
+import { evidenceMulterOptions, uploadedEvidence } from '../../evidence/evidence-upload';
+import { EvidenceService } from '../../evidence/evidence.service';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
@@ -12,7 +27,7 @@ import { validatedForm } from '../admin/validated-form';
 import { answerWithRefusedPage, formRefusal } from '../layout/form-refusal';
 import { HtmlPage, MayRenderPage } from '../layout/html-page.decorator';
 import { csrfOf, formList, formText, pageFor } from '../pages/page-context';
-import { assertSameOriginForm } from '../session/csrf-check';
+import { SameOriginFormGuard } from '../session/csrf-check';
 import { WebExceptionFilter } from '../session/web-exception.filter';
 import { RegisterItemPageState, registerItemBody } from './register-item.view';
 
@@ -33,6 +48,7 @@ const CONTROLS = [
   'reminderOffsets',
   'escalationAfterWorkdays',
   'receiptWorkdays',
+  'attachment',
 ];
 /** "3、1、0" → [3, 1, 0]; blank → undefined (the default policy); a word → NaN, which is refused. */
 const numbers = (v: unknown): number[] | undefined => {
@@ -52,6 +68,7 @@ export class RegisterItemPageController {
     private readonly registrations: ItemRegistrationService,
     private readonly units: UnitsService,
     private readonly plans: PlanRepository,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get('new')
@@ -60,14 +77,22 @@ export class RegisterItemPageController {
     return this.page(req, { csrf: csrfOf(req), refusal: null });
   }
 
+  /**
+   * The form posts multipart (the source document may come with it): origin and token are checked
+   * by the guard before a byte of the file is read; the file is refused by its type before the
+   * item is registered, and kept only once it is.
+   */
   @Post()
   @MayRenderPage()
+  @UseGuards(SameOriginFormGuard)
+  @UseInterceptors(FileInterceptor('attachment', evidenceMulterOptions(1)))
   async register(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
     @Body() form: Record<string, unknown>,
+    @UploadedFile() file?: { originalname: string; path: string; size: number },
   ): Promise<void> {
-    assertSameOriginForm(req);
+    const attachment = file ? uploadedEvidence(file) : null;
     const optional = (name: string) => formText(form[name]) || undefined;
     try {
       const dto = await validatedForm(RegisterItemDto, {
@@ -88,14 +113,21 @@ export class RegisterItemPageController {
         escalationAfterWorkdays: numbers(form.escalationAfterWorkdays),
         receiptWorkdays: numbers(form.receiptWorkdays)?.[0],
       });
+      if (attachment) await this.evidence.typeOf(attachment, 'attachment');
       const requestId = formText(form.requestId) || `${req.user.id}:${Date.now()}`;
       const registered = await this.registrations.register(dto, req.user, requestId);
+      // A retried form registers nothing new and attaches nothing twice.
+      if (attachment && registered.created) {
+        await this.evidence.store(registered.taskId, SOURCE_DOCUMENT_KEY, req.user.id, attachment);
+      }
       res.redirect(303, `${taskPagePath(registered.taskId)}?registered=1`);
     } catch (error) {
       const posted = { ...form, cooperatingUnits: formList(form.cooperatingUnits).join(',') };
       await answerWithRefusedPage(res, error, (refused) =>
         this.page(req, { csrf: csrfOf(req), refusal: formRefusal('item', refused, posted, CONTROLS) }),
       );
+    } finally {
+      if (attachment) await this.evidence.discard([attachment]);
     }
   }
 

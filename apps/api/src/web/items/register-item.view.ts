@@ -38,7 +38,7 @@ export function registerItemBody(
       领导批示、会议议定、上级交办、建议提案、督察整改等事项在此立项：立项后与工作要点的任务一样交办、催办、督办、销号，
       在台账中按「来源」筛选。
     </p>
-    <form method="post" action="/ui/items">
+    <form method="post" action="/ui/items?_csrf=${encodeURIComponent(state.csrf)}" enctype="multipart/form-data">
       <input type="hidden" name="_csrf" value="${state.csrf}" />
       <input type="hidden" name="requestId" value="${v('requestId', randomUUID())}" />
       ${r.message()}
@@ -69,6 +69,16 @@ export function registerItemBody(
         /></label>
         <label
           >来文日期（可不填） <input type="date" name="issuedOn" value="${v('issuedOn')}" ${r.ties('issuedOn')}
+        /></label>
+        <label class="wide"
+          >来源文件（批示件、会议纪要、交办函的扫描件或电子版，可不传；PDF、Word、Excel、图片${
+            r.refused ? '；未提交成功的文件须重新选择' : ''
+          }）
+          <input
+            type="file"
+            name="attachment"
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.txt"
+            ${r.ties('attachment')}
         /></label>
         <label
           >牵头单位

@@ -24,7 +24,7 @@ tr.unread td:first-child{font-weight:600}
 h1{font-size:1.35rem;margin:.25rem 0 1rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .foot{max-width:1240px;margin:2rem auto 1rem;padding:0 1rem;color:#57606a;font-size:.85rem}
-.foot a,main p a,main li a,.notice a{text-decoration:underline}
+.foot a,main p a,main li a,main dd a,.notice a{text-decoration:underline}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .top :focus-visible{outline-color:#fff}
 .skip{position:absolute;left:-999px;top:0;background:#fff;color:#0b57d0;padding:.5rem 1rem;z-index:10}

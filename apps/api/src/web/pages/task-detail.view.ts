@@ -2,6 +2,7 @@ import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { stageLight } from '@duban/domain/task/traffic-light';
 import { PlanMetadata } from '@duban/domain/plan/plan-tree';
 import { elapsedText } from '@duban/domain/text/elapsed-text';
+import { SOURCE_DOCUMENT_KEY } from '@duban/domain/items/source-document';
 import { ActionRecord, RECEIPT_KEY, ReceiptState, StageState, TaskSnapshot } from '@duban/domain/task/task-types';
 import { EscalationEntity, TaskEntity, TaskEventEntity } from '@duban/persistence/entities';
 import type { EvidenceView } from '../../evidence/evidence.service';
@@ -193,6 +194,8 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
   const t = v.task;
   const s = t.snapshot as TaskSnapshot | null;
   const comments = v.comments;
+  const sourceDocuments = v.evidence.filter((e) => e.stageKey === SOURCE_DOCUMENT_KEY);
+  const workEvidence = v.evidence.filter((e) => e.stageKey !== SOURCE_DOCUMENT_KEY);
   return html`${v.notice ? html`<div class="notice" role="status">${v.notice}</div>` : ''}
     ${
       v.showProjectionError && t.projectionError
@@ -212,7 +215,12 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         <dt>状态</dt>
         <dd>${label(TASK_STATUS_LABELS, t.status)}</dd>
         <dt>来源</dt>
-        <dd id="task-source">${sourceText(t.sourceKind, v.source ?? null)}</dd>
+        <dd id="task-source">
+          ${sourceText(t.sourceKind, v.source ?? null)}
+          ${sourceDocuments.map(
+            (e) => html` · <a href="${taskPagePath(t.id)}/evidence/${e.id}" data-source-document>${e.fileName}</a>`,
+          )}
+        </dd>
         <dt>牵头单位</dt>
         <dd>${v.unitName(t.leadUnit)}</dd>
         <dt>配合单位</dt>
@@ -284,10 +292,10 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
     })}
     <h2>佐证材料</h2>
     ${
-      v.evidence.length === 0
+      workEvidence.length === 0
         ? html`<p class="muted">暂无佐证材料。</p>`
         : html`<ul>
-            ${v.evidence.map(
+            ${workEvidence.map(
               (e) =>
                 html`<li>
                   <a href="${taskPagePath(t.id)}/evidence/${e.id}">${e.fileName}</a>（${Math.ceil(e.sizeBytes / 1024)}
