@@ -49,6 +49,22 @@ async function awaitingReceipt(taskId: string) {
   });
 }
 
+/** 执法分局 (cooperating) gives its feedback and its head confirms it, as each submission asks. */
+async function cooperate(taskId: string, feedback: string) {
+  for (const [who, action, note] of [
+    ['enforcement.handler', 'cooperate-feedback', feedback],
+    ['enforcement.head', 'confirm-cooperation', '确认'],
+  ]) {
+    await h
+      .http()
+      .post(`/tasks/${taskId}/${action}`)
+      .set({ Authorization: `Bearer ${await h.login(who)}` })
+      .set('Idempotency-Key', randomUUID())
+      .send({ note })
+      .expect(200);
+  }
+}
+
 function register(body: object, who = 'supervisor', key = randomUUID()) {
   return h.http().post('/items').set(bearer(who)).set('Idempotency-Key', key).send(body);
 }
@@ -150,18 +166,7 @@ describe('POST /items (立项)', () => {
       .send({ note: '巡查方案已印发，首轮巡查完成', evidenceIds: [upload.body.id] })
       .expect(200);
     // The cooperating unit answers and its head confirms before the lead unit's head may approve.
-    for (const [who, action, note] of [
-      ['enforcement.handler', 'cooperate-feedback', '执法分局已安排夜间巡查'],
-      ['enforcement.head', 'confirm-cooperation', '确认'],
-    ]) {
-      await h
-        .http()
-        .post(`${task}/${action}`)
-        .set({ Authorization: `Bearer ${await h.login(who)}` })
-        .set('Idempotency-Key', randomUUID())
-        .send({ note })
-        .expect(200);
-    }
+    await cooperate(taskId, '执法分局已安排夜间巡查');
     await h
       .http()
       .post(`${task}/approve`)
@@ -179,18 +184,7 @@ describe('POST /items (立项)', () => {
       note: '已补充夜间巡查，焚烧点已清理',
       evidenceIds: [upload.body.id],
     }).expect(200);
-    for (const [who, action, note] of [
-      ['enforcement.handler', 'cooperate-feedback', '执法分局已复查'],
-      ['enforcement.head', 'confirm-cooperation', '确认'],
-    ]) {
-      await h
-        .http()
-        .post(`${task}/${action}`)
-        .set({ Authorization: `Bearer ${await h.login(who)}` })
-        .set('Idempotency-Key', randomUUID())
-        .send({ note })
-        .expect(200);
-    }
+    await cooperate(taskId, '执法分局已复查');
     await act(taskId, 'approve', 'water-air.head').expect(200);
     // The second check passes: its on-site record is kept with the closure, then 销号.
     const record = await h

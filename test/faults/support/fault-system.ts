@@ -61,7 +61,8 @@ export class FaultSystem {
   /** Imports the bundled plan replicated to at least `leaves` tasks and waits until every task is projected. */
   async importPlan(planId: string, leaves: number, timeoutMs = 300_000): Promise<number> {
     const token = await this.api.login('supervisor');
-    const res = await this.api.importPlan(token, replicatedPlan(leaves), `planId=${planId}`);
+    // Without 签收: the fault suites act on the work at once (签收 has its own suites).
+    const res = await this.api.importPlan(token, replicatedPlan(leaves), `planId=${planId}&receiptWorkdays=0`);
     if (res.status !== 201) throw new Error(`import answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
     const total = (res.body.counts as { leaves: number }).leaves;
     await eventually(
