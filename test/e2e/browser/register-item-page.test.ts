@@ -132,7 +132,8 @@ describe('/ui/items/new (立项)', () => {
     await expect(head.locator('#next-reminder').textContent()).resolves.toMatch(/^下次催办：/);
     await expect(accessibilityFindings(head)).resolves.toEqual([]);
     await head.fill('form[data-form="acknowledge"] textarea[name=note]', '已安排专人办理');
-    await Promise.all([head.waitForLoadState('load'), head.click('button[data-action="acknowledge"]')]);
+    // The form posts and redirects back with done=acknowledge: wait for that page, not the one already loaded.
+    await Promise.all([head.waitForURL(/done=acknowledge/), head.click('button[data-action="acknowledge"]')]);
     await eventually(async () => {
       await head.reload();
       return ((await head.locator('#task-receipt').textContent()) ?? '').includes('水气股已签收');
