@@ -1,10 +1,11 @@
 import { Worker } from '@temporalio/worker';
 import { ActorRef } from '@duban/domain/access/actor';
-import { DEFAULT_POLICY, TASK_WORKFLOW_TYPE, TaskWorkflowInput, taskWorkflowId } from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskWorkflowInput, taskWorkflowId } from '@duban/domain/task/task-types';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors } from '../support/task-fixtures';
+import { assignedItemInput } from '@duban/domain/task/task-snapshot.fixtures';
 import { timeSkippingSuite, toSecond, updateRejection } from '../support/workflow-test-kit';
 
 jest.setTimeout(120_000);
@@ -17,38 +18,7 @@ const TASK_QUEUE = 'wf-receipt';
 const suite = timeSkippingSuite('2027-03-01T02:00:00Z');
 const ecologyHandler: ActorRef = { userId: 'u-ecology-handler', role: 'handler', unitCode: 'ecology' };
 
-function assignedItem(taskCode: string): TaskWorkflowInput {
-  return {
-    planId: 'wf-receipt',
-    taskCode,
-    title: '督办件：中心城区餐饮油烟整治',
-    kind: 'assigned',
-    leadUnit: 'water-air',
-    cooperatingUnits: [],
-    stages: [
-      {
-        key: 'handle',
-        name: '办理',
-        ownerUnit: 'water-air',
-        dueAt: '2027-03-19T09:30:00.000Z',
-        dueDate: '2027-03-19',
-        requiresEvidence: false,
-        requiresCooperation: false,
-        closure: false,
-      },
-      {
-        key: 'closure',
-        name: '销号',
-        ownerUnit: '*',
-        dueAt: null,
-        requiresEvidence: false,
-        requiresCooperation: false,
-        closure: true,
-      },
-    ],
-    policy: { ...DEFAULT_POLICY, receiptWorkdays: 2 },
-  };
-}
+const assignedItem = (taskCode: string) => assignedItemInput({ planId: 'wf-receipt', taskCode });
 
 async function run(body: (rec: ReturnType<typeof recordingActivities>) => Promise<void>) {
   const rec = recordingActivities();

@@ -6,7 +6,7 @@ import { BadInputError, NotFoundError } from '@duban/domain/errors/domain-error'
 import { itemPolicyOf } from '@duban/domain/items/item-policy';
 import { batchWithItem, RegisteredItem } from '@duban/domain/items/registered-batch';
 import { DEFAULT_URGENCY_WORKDAYS, receiptWorkdaysFor, urgencyDeadline } from '@duban/domain/items/urgency';
-import { receiptWorkdaysProblem } from '@duban/domain/task/receipt';
+import { checkedReceiptWorkdays } from '@duban/domain/task/receipt';
 import { URGENCY_LABELS } from '@duban/domain/labels/labels';
 import { PlanTree, TaskItem } from '@duban/domain/plan/plan-tree';
 import { taskWorkflowId } from '@duban/domain/task/task-types';
@@ -57,11 +57,7 @@ export class ItemRegistrationService {
     }
     const { policy, problem } = itemPolicyOf(dto.reminderOffsets, dto.escalationAfterWorkdays);
     if (problem) throw new BadInputError('BAD_POLICY', problem.message, problem.message, { field: problem.field });
-    const receiptWorkdays = dto.receiptWorkdays ?? receiptWorkdaysFor(dto.urgency);
-    const receiptProblem = receiptWorkdaysProblem(receiptWorkdays);
-    if (receiptProblem) {
-      throw new BadInputError('BAD_RECEIPT_WORKDAYS', receiptProblem, receiptProblem, { field: 'receiptWorkdays' });
-    }
+    const receiptWorkdays = checkedReceiptWorkdays(dto.receiptWorkdays ?? receiptWorkdaysFor(dto.urgency));
     const lead = await this.units.findActive(dto.leadUnit);
     if (!lead) throw unknownUnit(dto.leadUnit, 'leadUnit');
     const cooperating = [];

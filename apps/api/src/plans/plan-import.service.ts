@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BadInputError } from '@duban/domain/errors/domain-error';
-import { receiptWorkdaysProblem } from '@duban/domain/task/receipt';
+import { checkedReceiptWorkdays } from '@duban/domain/task/receipt';
 import { sourceKindOfTitle } from '@duban/domain/items/source-kinds';
 import { unitCodeFor } from '@duban/domain/plan/unit-code';
 import { OrgUnit } from '@duban/domain/plan/org-unit';
@@ -46,13 +46,7 @@ export class PlanImportService {
   ) {}
 
   async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
-    const receiptProblem =
-      options.receiptWorkdays === undefined ? null : receiptWorkdaysProblem(options.receiptWorkdays);
-    if (receiptProblem) {
-      throw new BadInputError('BAD_RECEIPT_WORKDAYS', receiptProblem, 'receiptWorkdays must be an integer 0-10', {
-        field: 'receiptWorkdays',
-      });
-    }
+    if (options.receiptWorkdays !== undefined) checkedReceiptWorkdays(options.receiptWorkdays);
     const planId = planIdFor(tree, options.planId);
     const hash = planContentHash(tree);
     const items = walkItems(tree);

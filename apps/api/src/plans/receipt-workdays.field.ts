@@ -6,7 +6,7 @@ import { DEFAULT_RECEIPT_WORKDAYS, MAX_RECEIPT_WORKDAYS } from '@duban/domain/ta
 
 /**
  * `receiptWorkdays` of an import or a registration: how many workdays the lead unit has for 签收
- * (0: none). Only shaped here; the import checks the value (receiptWorkdaysProblem) whichever
+ * (0: none). Only shaped here; the import checks the value (checkedReceiptWorkdays) whichever
  * door it came in by, and names the field when it refuses.
  */
 export function ReceiptWorkdaysField() {

@@ -3,13 +3,7 @@ import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@tempo
 import { ApplicationFailure } from '@temporalio/common';
 import { ActorRef } from '@duban/domain/access/actor';
 import { canSeeTask } from '@duban/domain/access/task-visibility';
-import {
-  BadInputError,
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-} from '@duban/domain/errors/domain-error';
+import { BadInputError, ConflictError, DomainError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { taskUpdate } from '@duban/domain/task/task-messages';
 import { checkAction, currentStage } from '@duban/domain/task/task-rules';
 import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
@@ -19,17 +13,8 @@ import { EvidenceRepository } from '@duban/persistence/repositories/evidence-rep
 import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { REJECTION_STATUS, rejectionError } from './rejection-error';
 import { apiConfig } from '../config/api-config';
-
-/** HTTP status of each workflow rejection type (validators throw ApplicationFailure with a type). */
-const REJECTION_STATUS: Record<string, number> = {
-  FORBIDDEN_ROLE: 403,
-  FORBIDDEN_UNIT: 403,
-  SELF_APPROVAL: 403,
-  INVALID_STATE: 409,
-  NOT_FOUND_STAGE: 409,
-  BAD_INPUT: 400,
-};
 
 /**
  * Performs a human action on a task: an Update on the task's workflow, which validates the actor
@@ -113,18 +98,8 @@ export class TaskActionService {
     const snapshot = task.snapshot as TaskSnapshot | null;
     if (!snapshot) return null;
     const refusal = checkAction(action, arg, snapshot);
-    if (refusal && ['FORBIDDEN_ROLE', 'FORBIDDEN_UNIT', 'SELF_APPROVAL'].includes(refusal.code)) {
-      return new ForbiddenError(refusal.zh, refusal.en, { code: refusal.code });
-    }
-    if (refusal?.code === 'BAD_INPUT') {
-      return new BadInputError(
-        'BAD_INPUT',
-        refusal.zh,
-        refusal.en,
-        refusal.field ? { field: refusal.field } : undefined,
-      );
-    }
-    return null;
+    // State refusals (409) wait for the workflow: its state is the one that counts.
+    return refusal && REJECTION_STATUS[refusal.code] !== 409 ? rejectionError(refusal) : null;
   }
 
   /**
@@ -178,10 +153,8 @@ export class TaskActionService {
     }
     const failure = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (failure instanceof ApplicationFailure && failure.type && failure.type in REJECTION_STATUS) {
-      const status = REJECTION_STATUS[failure.type];
       const [zh, en] = splitMessage(failure.message);
-      if (status === 403) return new ForbiddenError(zh, en, { code: failure.type });
-      return new DomainError(failure.type, status, zh, en, failure.details?.[0]);
+      return rejectionError({ code: failure.type, zh, en }, failure.details?.[0]);
     }
     return null;
   }

@@ -3,13 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { ActorRef } from '@duban/domain/access/actor';
 import { canSeeTask } from '@duban/domain/access/task-visibility';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
-import {
-  BadInputError,
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-} from '@duban/domain/errors/domain-error';
+import { ConflictError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { getStateQuery, problemReopenedSignal, TaskLifecycleWorkflow } from '@duban/domain/task/task-messages';
 import { checkReopen, ReopenRequest, reopenedRun } from '@duban/domain/task/task-reopening';
 import { TASK_WORKFLOW_TYPE, TaskSnapshot } from '@duban/domain/task/task-types';
@@ -17,6 +11,7 @@ import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
+import { rejectionError } from './rejection-error';
 
 /**
  * Reopens a closed rectification (反弹回潮): the same workflow id runs again from the state it
@@ -44,7 +39,7 @@ export class TaskReopenService {
     const snapshot = task.snapshot as TaskSnapshot | null;
     if (!snapshot) throw new ConflictError('TASK_NOT_PROJECTED', '任务尚无状态，稍后再试', 'The task has no state yet');
     const refusal = checkReopen(actor, snapshot, request, shanghaiDate(new Date()));
-    if (refusal) throw asError(refusal);
+    if (refusal) throw rejectionError(refusal);
     const state = await this.run(taskId, snapshot, request, actor);
     if (snapshot.parent) await this.tellParent(snapshot.parent, request, actor);
     return { taskId, snapshot: state };
@@ -53,14 +48,8 @@ export class TaskReopenService {
   /** Starts the reopened run; a run still lingering after 销号 (its grace hour) is ended first. */
   private async run(taskId: string, s: TaskSnapshot, request: ReopenRequest, actor: ActorRef): Promise<TaskSnapshot> {
     const calendar = await this.calendars.calendar();
-    let dueAt: string;
-    try {
-      dueAt = calendar.dueInstant(request.dueDate).toISOString();
-    } catch (error) {
-      throw new BadInputError('BAD_INPUT', `整改期限无法排定：${(error as Error).message}`, (error as Error).message, {
-        field: 'dueDate',
-      });
-    }
+    // checkReopen held the date within the calendar's years: it has an instant.
+    const dueAt = calendar.dueInstant(request.dueDate).toISOString();
     const lastSeq = await this.tasks.lastEventSeq(taskId);
     const { input, carried } = reopenedRun(s, { ...request, dueAt, actor, at: new Date().toISOString(), lastSeq });
     await this.endLingeringRun(taskId);
@@ -117,11 +106,4 @@ function alreadyReopened(taskId: string): ConflictError {
     `任务 ${taskId} 已在办理中（已重新打开）`,
     `Task ${taskId} is open again already`,
   );
-}
-
-function asError(r: { code: string; zh: string; en: string; field?: string }): DomainError {
-  if (r.code === 'FORBIDDEN_ROLE') return new ForbiddenError(r.zh, r.en, { code: r.code });
-  if (r.code === 'BAD_INPUT')
-    return new BadInputError('BAD_INPUT', r.zh, r.en, r.field ? { field: r.field } : undefined);
-  return new ConflictError(r.code, r.zh, r.en);
 }

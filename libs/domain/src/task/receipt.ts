@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors/domain-error';
 import { initialStageState } from './initial-stage-state';
 import { MAX_RECEIPT_WORKDAYS, RECEIPT_KEY, ReceiptState, TaskPolicy, TaskSnapshot } from './task-types';
 
@@ -6,11 +7,18 @@ export function asksReceipt(policy: Pick<TaskPolicy, 'receiptWorkdays'>): boolea
   return typeof policy.receiptWorkdays === 'number' && policy.receiptWorkdays > 0;
 }
 
-/** Why `value` is no 签收 time (whole workdays, 0 for none, at most MAX_RECEIPT_WORKDAYS); null when it is. */
-export function receiptWorkdaysProblem(value: unknown): string | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RECEIPT_WORKDAYS
-    ? null
-    : `签收期限应为 0–${MAX_RECEIPT_WORKDAYS} 的整数（工作日数，0 为不需签收），收到 ${String(value)}`;
+/**
+ * A 签收 time as given (an import's option, a registration's field): whole workdays, 0 for none,
+ * at most MAX_RECEIPT_WORKDAYS; anything else is refused naming the field `receiptWorkdays`.
+ */
+export function checkedReceiptWorkdays(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RECEIPT_WORKDAYS) return value;
+  throw new BadInputError(
+    'BAD_RECEIPT_WORKDAYS',
+    `签收期限应为 0–${MAX_RECEIPT_WORKDAYS} 的整数（工作日数，0 为不需签收），收到 ${String(value)}`,
+    `receiptWorkdays must be an integer 0-${MAX_RECEIPT_WORKDAYS}, got ${String(value)}`,
+    { field: 'receiptWorkdays' },
+  );
 }
 
 /** The 签收 step of an assignment to `unit` at `assignedAt`; its deadline comes from the calendar. */

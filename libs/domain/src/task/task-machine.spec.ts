@@ -1,15 +1,9 @@
 import { closureStageSpec } from './closure-stage';
+import { machineHarness } from './task-machine.harness';
 import { ActorRef } from '../access/actor';
-import { IMMEDIATE_ACTIONS, ImmediateAction, mergeCalendarChanges, TaskMachine } from './task-machine';
+import { IMMEDIATE_ACTIONS, mergeCalendarChanges, TaskMachine } from './task-machine';
 import { deputy, handler, head, supervisor } from './task-snapshot.fixtures';
-import {
-  DEFAULT_POLICY,
-  EscalationRecord,
-  StageTimerPlan,
-  TASK_ACTIONS,
-  TaskActionArgs,
-  TaskWorkflowInput,
-} from './task-types';
+import { DEFAULT_POLICY, EscalationRecord, StageTimerPlan, TASK_ACTIONS, TaskWorkflowInput } from './task-types';
 
 const T0 = Date.parse('2027-03-01T02:00:00.000Z'); // 10:00 Beijing, a Monday
 const DUE = '2027-03-10T09:30:00.000Z';
@@ -42,25 +36,7 @@ const input = (over: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput => ({
 
 /** A machine on a clock the test moves; requests go through the same steps as the workflow's. */
 function harness(over: Partial<TaskWorkflowInput> = {}) {
-  let now = T0;
-  const machine = TaskMachine.start(input(over), () => now);
-  let n = 0;
-  const id = () => `r${++n}`;
-  return {
-    machine,
-    s: machine.s,
-    at: (iso: string) => (now = Date.parse(iso)),
-    /** Validates and applies an immediate action as the update handler does; returns its notices. */
-    act<A extends ImmediateAction>(action: A, args: Omit<TaskActionArgs[A], 'requestId'>) {
-      const full = { requestId: id(), ...args } as TaskActionArgs[A];
-      const refusal = machine.refusal(action, full);
-      if (refusal) throw new Error(`${refusal.code}: ${refusal.zh}`);
-      machine.accept(full.requestId);
-      const notices = machine.apply(action, full);
-      machine.settle();
-      return notices;
-    },
-  };
+  return machineHarness(input(over), T0);
 }
 
 /** Another stage like the first, due at 17:30 of `date`. */

@@ -1,9 +1,8 @@
-import { closureStageSpec } from './closure-stage';
+import { machineHarness } from './task-machine.harness';
 import { ActorRef } from '../access/actor';
 import { elapsedText } from '../text/elapsed-text';
-import { ImmediateAction, TaskMachine } from './task-machine';
-import { handler, head, supervisor } from './task-snapshot.fixtures';
-import { DEFAULT_POLICY, RECEIPT_KEY, StageTimerPlan, TaskActionArgs, TaskWorkflowInput } from './task-types';
+import { assignedItemInput, handler, head, supervisor } from './task-snapshot.fixtures';
+import { DEFAULT_POLICY, RECEIPT_KEY, StageTimerPlan, TaskWorkflowInput } from './task-types';
 
 /**
  * 签收 in the state machine: a new assignment waits for the lead unit head's acknowledgement,
@@ -14,51 +13,8 @@ const T0 = Date.parse('2027-03-01T02:00:00.000Z'); // 10:00 Beijing, a Monday
 const RECEIPT_DUE = '2027-03-03T09:30:00.000Z'; // 2 workdays later, 17:30
 const ecologyHead: ActorRef = { userId: 'u-eco-head', role: 'unit-head', unitCode: 'ecology' };
 
-const input = (over: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput => ({
-  planId: 'xj-2027',
-  taskCode: '4.1',
-  title: '督办件：中心城区餐饮油烟整治',
-  kind: 'assigned',
-  leadUnit: 'water-air',
-  cooperatingUnits: [],
-  stages: [
-    {
-      key: 'handle',
-      name: '办理',
-      ownerUnit: 'water-air',
-      dueAt: '2027-03-19T09:30:00.000Z',
-      dueDate: '2027-03-19',
-      requiresEvidence: false,
-      requiresCooperation: false,
-      closure: false,
-    },
-    closureStageSpec(),
-  ],
-  policy: { ...DEFAULT_POLICY, receiptWorkdays: 2 },
-  ...over,
-});
-
 function harness(over: Partial<TaskWorkflowInput> = {}) {
-  let now = T0;
-  const machine = TaskMachine.start(input(over), () => now);
-  let n = 0;
-  return {
-    machine,
-    s: machine.s,
-    at: (iso: string) => (now = Date.parse(iso)),
-    refusal<A extends ImmediateAction>(action: A, args: Omit<TaskActionArgs[A], 'requestId'>) {
-      return machine.refusal(action, { requestId: `r${n + 1}`, ...args } as TaskActionArgs[A])?.zh ?? null;
-    },
-    act<A extends ImmediateAction>(action: A, args: Omit<TaskActionArgs[A], 'requestId'>) {
-      const full = { requestId: `r${++n}`, ...args } as TaskActionArgs[A];
-      const refusal = machine.refusal(action, full);
-      if (refusal) throw new Error(`${refusal.code}: ${refusal.zh}`);
-      machine.accept(full.requestId);
-      const notices = machine.apply(action, full);
-      machine.settle();
-      return notices;
-    },
-  };
+  return machineHarness(assignedItemInput(over), T0);
 }
 
 const plan: StageTimerPlan = {

@@ -1,8 +1,6 @@
 import { ActorRef } from '../access/actor';
-import { isIsoDate } from '../calendar/shanghai-time';
-import { findUnsafeText } from '../text/safe-text';
-import { TEXT_LIMITS } from '../text/text-limits';
 import { TaskRejection, reject } from './rejections';
+import { checkTextFields, needServedDate, needText } from './task-rules';
 import type { CarriedState } from './task-machine';
 import { StageSpec, StageState, TaskSnapshot, TaskWorkflowInput } from './task-types';
 
@@ -28,28 +26,16 @@ export function checkReopen(actor: ActorRef, s: TaskSnapshot, r: ReopenRequest, 
   if (s.status !== 'closed') {
     return reject('INVALID_STATE', '只有已销号的整改可以重新打开', 'Only a closed rectification can be reopened');
   }
-  if (typeof r.reason !== 'string' || !r.reason.trim()) {
-    return reject('BAD_INPUT', '重新打开须填写理由（如：某次督察再次发现）', 'A reason is required', 'reason');
-  }
-  const unsafe = findUnsafeText({ reason: r.reason });
-  if (unsafe) return reject('BAD_INPUT', unsafe.zh, unsafe.en, 'reason');
-  if (r.reason.length > TEXT_LIMITS.reason) {
-    return reject(
-      'BAD_INPUT',
-      `理由最长 ${TEXT_LIMITS.reason} 个字符`,
-      `reason is at most ${TEXT_LIMITS.reason} characters`,
-      'reason',
-    );
-  }
-  if (typeof r.dueDate !== 'string' || !isIsoDate(r.dueDate) || r.dueDate <= today) {
-    return reject(
-      'BAD_INPUT',
-      '新的整改期限须为今天以后的 YYYY-MM-DD 日期',
-      'dueDate must be a date after today',
-      'dueDate',
-    );
-  }
-  return null;
+  // The only text is the reason: a refusal of it is tied to that field.
+  const text = checkTextFields({ reason: r.reason }, { reason: 'reason' });
+  if (text) return { ...text, field: 'reason' };
+  return (
+    needText(r.reason, 'reason', '重新打开须填写理由（如：某次督察再次发现）', 'A reason is required') ??
+    needServedDate(r.dueDate, 'dueDate', '新的整改期限') ??
+    (r.dueDate > today
+      ? null
+      : reject('BAD_INPUT', '新的整改期限须在今天以后', 'dueDate must be a date after today', 'dueDate'))
+  );
 }
 
 /** The stage the work is done again in: the last one before 销号. */

@@ -43,7 +43,8 @@ const needLeadUnit = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
     ? null
     : reject('FORBIDDEN_UNIT', '只有牵头单位可以办理此操作', 'Only the lead unit may do this');
 
-const needText = (value: string | undefined, field: string, zh: string, en: string): TaskRejection | null =>
+/** A required text: refused as blank when it has nothing but spaces. */
+export const needText = (value: string | undefined, field: string, zh: string, en: string): TaskRejection | null =>
   value && value.trim() ? null : reject('BAD_INPUT', zh, en, field);
 
 /** The text fields of each action and the limit each is held to. */
@@ -73,9 +74,19 @@ const TEXT_FIELDS: { [A in TaskAction]: Partial<Record<keyof TaskActionArgs[A], 
  */
 export function checkActionText<A extends TaskAction>(action: A, args: TaskActionArgs[A]): TaskRejection | null {
   const { actor: _actor, ...rest } = args as unknown as Record<string, unknown>;
+  return checkTextFields(rest, (TEXT_FIELDS[action] ?? {}) as Record<string, TextLimitKind>);
+}
+
+/**
+ * Text no store can hold anywhere in `rest`, or a field of `fields` that is not a string or is
+ * over its limit (any request a task takes, its actions' and the reopening's alike).
+ */
+export function checkTextFields(
+  rest: Record<string, unknown>,
+  fields: Record<string, TextLimitKind>,
+): TaskRejection | null {
   const unsafe = findUnsafeText(rest);
   if (unsafe) return reject('BAD_INPUT', unsafe.zh, unsafe.en);
-  const fields = (TEXT_FIELDS[action] ?? {}) as Record<string, TextLimitKind>;
   for (const [field, kind] of Object.entries(fields)) {
     const value = rest[field];
     if (value === undefined || value === null) continue;
@@ -95,7 +106,8 @@ export function checkActionText<A extends TaskAction>(action: A, args: TaskActio
   return null;
 }
 
-const needServedDate = (date: string | undefined, field: string, name: string): TaskRejection | null => {
+/** A YYYY-MM-DD date that exists and lies within the workday calendar's years. */
+export const needServedDate = (date: string | undefined, field: string, name: string): TaskRejection | null => {
   if (!isIsoDate(date ?? '')) {
     return reject('BAD_INPUT', `${name}须为有效的 YYYY-MM-DD 日期`, `${field} must be a valid YYYY-MM-DD date`, field);
   }

@@ -2,7 +2,8 @@
 // state (as initial-task-state.ts creates it) and a task snapshot, with overrides. Test support only.
 import { ActorRef } from '../access/actor';
 import { initialStageState } from './initial-stage-state';
-import { DEFAULT_POLICY, StageState, TaskSnapshot } from './task-types';
+import { closureStageSpec } from './closure-stage';
+import { DEFAULT_POLICY, StageState, TaskSnapshot, TaskWorkflowInput } from './task-types';
 
 export const head: ActorRef = { userId: 'u-head', role: 'unit-head', unitCode: 'water-air' };
 export const otherHead: ActorRef = { userId: 'u-eco', role: 'unit-head', unitCode: 'ecology' };
@@ -48,3 +49,33 @@ export const taskSnapshot = (over: Partial<TaskSnapshot> = {}): TaskSnapshot => 
   problems: [],
   ...over,
 });
+
+/**
+ * A 交办件 handed to 水气股 with two workdays for 签收 and its 办理 due Friday 19 March 2027, 17:30
+ * (the 签收 specs of the machine and of the workflow).
+ */
+export function assignedItemInput(over: Partial<TaskWorkflowInput> = {}): TaskWorkflowInput {
+  return {
+    planId: 'xj-2027',
+    taskCode: '4.1',
+    title: '督办件：中心城区餐饮油烟整治',
+    kind: 'assigned',
+    leadUnit: 'water-air',
+    cooperatingUnits: [],
+    stages: [
+      {
+        key: 'handle',
+        name: '办理',
+        ownerUnit: 'water-air',
+        dueAt: '2027-03-19T09:30:00.000Z',
+        dueDate: '2027-03-19',
+        requiresEvidence: false,
+        requiresCooperation: false,
+        closure: false,
+      },
+      closureStageSpec(),
+    ],
+    policy: { ...DEFAULT_POLICY, receiptWorkdays: 2 },
+    ...over,
+  };
+}

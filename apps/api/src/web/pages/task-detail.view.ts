@@ -96,8 +96,8 @@ function receiptText(r: ReceiptState, v: TaskDetailInput): string {
 
 /** While 签收 is awaited its clock is the task's: the next reminder the unit will get for it. */
 function receiptReminder(r: ReceiptState): SafeHtml | string {
-  const next = r.status === 'open' ? r.reminders.find((x) => x.state === 'pending') : undefined;
-  return next ? html`<br /><span class="muted" id="next-reminder">下次催办：${reminderWhen(next)}</span>` : '';
+  const next = r.status === 'open' ? nextReminderText(r) : null;
+  return next ? html`<br /><span class="muted" id="next-reminder">${next}</span>` : '';
 }
 
 function who(r: Pick<ActionRecord, 'by' | 'role' | 'unit'>, v: TaskDetailInput): string {
@@ -116,6 +116,12 @@ function sourceText(kind: string | undefined, source: PlanMetadata | null): stri
 /** 2027-03-12 09:00（提前 3 个工作日） */
 function reminderWhen(r: StageState['reminders'][number]): string {
   return `${formatDateTime(r.at)}（${r.offsetWorkdays === 0 ? '到期当日' : `提前 ${r.offsetWorkdays} 个工作日`}）`;
+}
+
+/** The next reminder the workflow has set for a step (its timers are durable), in words; null if none. */
+function nextReminderText(step: Pick<StageState, 'reminders'>): string | null {
+  const next = (step.reminders ?? []).find((x) => x.state === 'pending');
+  return next ? `下次催办：${reminderWhen(next)}` : null;
 }
 
 function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): SafeHtml {
@@ -157,10 +163,8 @@ function stageItem(stage: StageState, current: boolean, v: TaskDetailInput): Saf
     records.push(html`<li class="muted">催办：${reminderWhen(r)}</li>`);
   }
   // The next reminder the workflow has set (its timers are durable): what the unit will hear, and when.
-  const next = current ? (stage.reminders ?? []).find((x) => x.state === 'pending') : undefined;
-  if (next) {
-    records.push(html`<li class="muted" id="next-reminder">下次催办：${reminderWhen(next)}</li>`);
-  }
+  const next = current ? nextReminderText(stage) : null;
+  if (next) records.push(html`<li class="muted" id="next-reminder">${next}</li>`);
   for (const e of (stage.ladder ?? []).filter((x) => x.state === 'fired')) {
     records.push(
       html`<li class="muted">
