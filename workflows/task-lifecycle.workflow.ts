@@ -32,6 +32,7 @@ import {
   getStateQuery,
   problemClosedSignal,
   problemReopenedSignal,
+  problemListedSignal,
   TaskLifecycleWorkflow,
 } from '../libs/domain/src/task/task-messages';
 import { deliver, taskActivities } from './task-activity-proxies';
@@ -130,6 +131,13 @@ export async function taskLifecycleWorkflow(input: TaskWorkflowInput, carried?: 
 
   setHandler(problemClosedSignal, ({ problemId, status }) => {
     if (!machine.problemEnded(problemId, status)) return; // a repeated signal changes nothing
+    changes += 1;
+    void project();
+  });
+
+  // A row a revision of an imported list added: reachable only through this new signal.
+  setHandler(problemListedSignal, (p) => {
+    if (!machine.problemListed(p)) return;
     changes += 1;
     void project();
   });

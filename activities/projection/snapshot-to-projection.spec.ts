@@ -30,3 +30,23 @@ describe('snapshotToProjection and 签收', () => {
     expect(awaitingOf(s)).toEqual(['water-air:handler']);
   });
 });
+
+describe('awaitingOf a rectification ledger at 销号', () => {
+  const problem = (status: 'open' | 'closed') => ({
+    problemId: '1.1',
+    title: '扬尘',
+    workflowId: 'p/1.1',
+    dueAt: '2027-06-30T09:30:00.000Z',
+    status,
+    added: { by: 'u-s', role: 'supervisor', unit: null, at: '2027-03-01T02:00:00Z' },
+    closedAt: null,
+  });
+  const closure = [stage('closure', { name: '销号', status: 'open', closure: true, ownerUnit: '*' })];
+
+  it('waits for nobody while a problem is open (each is awaited on its own row), then for the office', () => {
+    const open = taskSnapshot({ stages: closure, currentStageKey: 'closure', problems: [problem('open')] });
+    expect(awaitingOf(open)).toEqual([]);
+    const done = taskSnapshot({ stages: closure, currentStageKey: 'closure', problems: [problem('closed')] });
+    expect(awaitingOf(done)).toEqual(['*:supervisor']);
+  });
+});

@@ -12,8 +12,13 @@ export function awaitingOf(s: TaskSnapshot): string[] {
   const keys: string[] = [];
   const stage = currentStage(s);
   if (stage) {
-    if (stage.closure && stage.status === 'open') keys.push('*:supervisor');
-    else if (stage.status === 'open' || stage.status === 'returned') keys.push(`${s.leadUnit}:handler`);
+    if (stage.closure && stage.status === 'open') {
+      // 销号 of a ledger waits for its problems, each awaited on its own row.
+      if (!(s.problems ?? []).some((p) => p.status === 'open')) {
+        keys.push('*:supervisor');
+        if (s.verifyingUnit) keys.push(`${s.verifyingUnit}:unit-head`);
+      }
+    } else if (stage.status === 'open' || stage.status === 'returned') keys.push(`${s.leadUnit}:handler`);
     else if (stage.status === 'submitted') keys.push(`${s.leadUnit}:unit-head`);
     else if (stage.status === 'awaiting-cooperation') {
       for (const unit of s.cooperatingUnits) {
@@ -40,6 +45,7 @@ export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
     trafficLight: s.trafficLight,
     leadUnit: s.leadUnit,
     cooperatingUnits: s.cooperatingUnits,
+    verifyingUnit: s.verifyingUnit ?? null,
     // While 签收 is awaited the ledger shows it as the step the task is at (待签收 / 已退回待改派).
     currentStage: receipt
       ? {

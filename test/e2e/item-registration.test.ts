@@ -209,6 +209,72 @@ describe('POST /items (立项)', () => {
     });
   });
 
+  it('a verifying unit named on the item (核实单位) sees it and verifies it: its head refuses, then closes', async () => {
+    const res = await register({
+      title: '核查某砖厂脱硫设施停运问题',
+      sourceKind: 'higher',
+      leadUnit: 'ecology',
+      verifyingUnit: 'monitoring',
+      dueDate: addWorkdays(shanghaiDate(new Date()), 10),
+      receiptWorkdays: 0,
+    });
+    expect(res.status).toBe(201);
+    const id = res.body.taskId;
+    const first = await projected(id);
+    expect(first.task.verifyingUnit).toBe('monitoring');
+    const monitoring = await h.login('monitoring.head');
+    const asMonitoring = { Authorization: `Bearer ${monitoring}` };
+    // It sees the item (ledger and page) though it neither leads nor cooperates; 水气股 does not.
+    expect((await h.http().get(`/tasks/${id}`).set(asMonitoring)).status).toBe(200);
+    const ledger = await h.http().get(`/tasks?source=higher`).set(asMonitoring);
+    expect(ledger.body.items.map((t: { id: string }) => t.id)).toContain(id);
+    expect((await h.http().get(`/tasks/${id}`).set(bearer('water-air.head'))).status).toBe(404);
+    const verify = (action: string, body: object) =>
+      h.http().post(`/tasks/${id}/${action}`).set(asMonitoring).set('Idempotency-Key', randomUUID()).send(body);
+    // Nothing to verify before the work is approved.
+    expect((await verify('close', { note: '销号' })).status).toBe(409);
+    const evidence = await h
+      .http()
+      .post(`/tasks/${id}/evidence`)
+      .set(bearer('ecology.handler'))
+      .attach('file', Buffer.from('整改通知书及复产记录'), '整改记录.txt');
+    expect(evidence.status).toBe(201);
+    const evidenceIds = [evidence.body.id];
+    await act(id, 'submit', 'ecology.handler', { note: '已责令整改，设施恢复运行', evidenceIds }).expect(200);
+    await act(id, 'approve', 'ecology.head').expect(200);
+    const inbox = await eventually(async () => {
+      const r = await h.http().get('/inbox').set(asMonitoring);
+      return r.body.some((t: { id: string }) => t.id === id) ? r.body : null;
+    });
+    expect(inbox.length).toBeGreaterThan(0);
+    // The lead unit cannot verify its own work.
+    expect((await act(id, 'close', 'ecology.head', { note: '销号' })).status).toBe(403);
+    const refused = await verify('return', { reason: '在线监测数据显示仍有停运时段' });
+    expect(refused.status).toBe(200);
+    expect(refused.body.snapshot.currentStageKey).toBe('handle');
+    // The verifier's staff keep the on-site record with the closure.
+    await act(id, 'submit', 'ecology.handler', { note: '已加装在线监控', evidenceIds }).expect(200);
+    await act(id, 'approve', 'ecology.head').expect(200);
+    const record = await h
+      .http()
+      .post(`/tasks/${id}/evidence`)
+      .set({ Authorization: `Bearer ${await h.login('monitoring.handler')}` })
+      .field('stageKey', 'closure')
+      .attach('file', Buffer.from('监测核查记录：连续7日在线数据正常'), '核查记录.txt');
+    expect(record.status).toBe(201);
+    const closed = await verify('close', { note: '经监测核实，销号' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.snapshot.status).toBe('closed');
+  });
+
+  it('refuses a verifying unit that is the lead itself or unknown, naming the field', async () => {
+    const self = await register({ ...instruction, title: '自我核实', verifyingUnit: 'water-air' });
+    expect([self.status, self.body.details?.field]).toEqual([400, 'verifyingUnit']);
+    expect(JSON.stringify(self.body)).toContain('核实单位不能是牵头单位本身');
+    const unknown = await register({ ...instruction, title: '未知核实单位', verifyingUnit: 'no-such-unit' });
+    expect([unknown.status, unknown.body.details?.field]).toEqual([400, 'verifyingUnit']);
+  });
+
   it('groups one meeting’s decisions into a batch, numbered in order, filterable by source', async () => {
     const first = await register({
       title: '开展饮用水水源地环境问题排查',
@@ -248,7 +314,8 @@ describe('POST /items (立项)', () => {
     const bySource = Object.fromEntries(
       overview.body.bySource.map((r: { source: string; total: number; done: number }) => [r.source, [r.total, r.done]]),
     );
-    expect(bySource).toEqual({ instruction: [1, 1], meeting: [2, 0] });
+    // The instruction and the 上级交办 item of the 核实 test, both closed; the meeting's two, open.
+    expect(bySource).toEqual({ instruction: [1, 1], higher: [1, 1], meeting: [2, 0] });
     // An item registered later with the plan-like template gets its quarterly stages.
     const annual = await projected(second.body.taskId);
     expect(annual.stages.map((s: { key: string }) => s.key)).toEqual(['plan', 'done', 'closure']);

@@ -211,6 +211,17 @@ describe('registering rectification problems', () => {
         .send(body);
       expect(notClosed.status).toBe(409);
       expect(notClosed.body.detail ?? notClosed.body.message).toMatch(/只有已销号的整改可以重新打开/);
+      // Each refusal is in the audit log, as any refused action on a task.
+      const audited: { outcome: string; actor_unit: string | null; detail: string }[] = await db.query(
+        `SELECT outcome, actor_unit, detail FROM audit_log WHERE action = 'reopen' AND subject = $1 ORDER BY id`,
+        [`${TASK}/problem/P-1`],
+      );
+      expect(audited.map((a) => [a.outcome, a.actor_unit, a.detail.split(':')[0]])).toEqual([
+        ['denied', 'water-air', 'FORBIDDEN'],
+        ['denied', 'monitoring', 'NOT_FOUND'],
+        ['rejected', null, 'BAD_INPUT'],
+        ['rejected', null, 'BAD_INPUT'],
+      ]);
     });
 
     it('reopens it under its number: its history goes on, its task waits for it again', async () => {

@@ -14,6 +14,7 @@ function projection(version: number, overrides: Partial<TaskProjection> = {}): T
     trafficLight: 'green',
     leadUnit: 'water-air',
     cooperatingUnits: ['monitoring'],
+    verifyingUnit: null,
     currentStage: { key: 'plan', name: '工作方案', status: 'open' },
     nextDueAt: '2021-06-30T09:30:00.000Z',
     escalationLevel: 0,

@@ -57,12 +57,14 @@ describe('/ui/items/new (立项)', () => {
     await page.fill('input[name=docNumber]', '领导批示〔2027〕5号');
     await page.selectOption('select[name=leadUnit]', { label: '水气股' });
     await page.check('input[name=cooperatingUnits][value=enforcement]');
+    await page.selectOption('select[name=verifyingUnit]', { label: '监测站' });
     await page.click('button:has-text("立项并交办")');
     await page.waitForSelector('#item-error');
     await expect(page.locator('#item-error').textContent()).resolves.toContain('请填写办结期限或选择紧急程度');
     await expect(page.locator('input[name=dueDate]').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('input[name=title]').inputValue()).resolves.toBe('落实区委书记关于秸秆禁烧的批示');
     await expect(page.locator('input[name=cooperatingUnits][value=enforcement]').isChecked()).resolves.toBe(true);
+    await expect(page.locator('select[name=verifyingUnit]').inputValue()).resolves.toBe('monitoring');
   });
 
   it('registers it 特急 and opens the task, which says where it came from and when it is due', async () => {
@@ -92,6 +94,7 @@ describe('/ui/items/new (立项)', () => {
       return (await page.locator('#stage-timeline [data-stage="handle"]').count()) === 1;
     });
     await expect(page.locator('#stage-timeline').textContent()).resolves.toContain('办理');
+    await expect(page.locator('#task-verifier').textContent()).resolves.toBe('督查室或监测站');
     // The source document is kept with the item, linked beside its source.
     const doc = page.locator('#task-source a[data-source-document]');
     await expect(doc.textContent()).resolves.toBe('领导批示件.txt');

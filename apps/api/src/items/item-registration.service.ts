@@ -67,6 +67,17 @@ export class ItemRegistrationService {
       if (!unit) throw unknownUnit(code, 'cooperatingUnits');
       cooperating.push(unit.name);
     }
+    // 核实单位: any active unit but the lead (who cannot verify its own work).
+    const verifying = dto.verifyingUnit ? await this.units.findActive(dto.verifyingUnit) : null;
+    if (dto.verifyingUnit && !verifying) throw unknownUnit(dto.verifyingUnit, 'verifyingUnit');
+    if (verifying && verifying.code === lead.code) {
+      throw new BadInputError(
+        'VERIFIER_IS_LEAD',
+        '核实单位不能是牵头单位本身',
+        'The verifying unit cannot be the lead unit',
+        { field: 'verifyingUnit' },
+      );
+    }
     const today = shanghaiDate(new Date());
     const calendar = await this.calendars.calendar();
     const deadline = dto.dueDate ?? urgencyDeadline(dto.urgency!, today, calendar);
@@ -86,6 +97,7 @@ export class ItemRegistrationService {
         : `${deadline}前办结`,
       kind: dto.kind ?? 'assigned',
       policy: { ...policy, receiptWorkdays },
+      ...(verifying ? { verifyingUnit: verifying.code } : {}),
     };
     const batchId = dto.batchId ?? newBatchId(today, requestId);
     // One registration into a batch at a time: each reads the batch, appends and imports it again.

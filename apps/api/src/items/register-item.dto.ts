@@ -74,6 +74,14 @@ export class RegisterItemDto {
   @Matches(UNIT_CODE_PATTERN, { each: true, message: '配合单位代码有误 / malformed cooperating unit code' })
   cooperatingUnits?: string[];
 
+  @ApiPropertyOptional({
+    example: 'enforcement',
+    description: '核实单位代码：其负责人与督查室均可核实销号（可不填：由督查室核实）',
+  })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: '核实单位代码有误 / malformed verifying unit code' })
+  verifyingUnit?: string;
+
   @ApiPropertyOptional({ example: '2027-03-31', description: '办结期限；与 urgency 二选一' })
   @IsOptional()
   @IsDateString({ strict: true }, { message: '办结期限应为 YYYY-MM-DD / dueDate must be YYYY-MM-DD' })

@@ -15,6 +15,17 @@ import { taskLaunchFactory } from './task-launch.factory';
 const PLAN = readFileSync(join(__dirname, '../../../../libs/workplan/fixtures/xinjian-2021-workplan.txt'), 'utf8');
 const UNKNOWN_LEAD = (text: string) =>
   text.replace('(责任单位:水气股)\n\n2.配合推进碳交易工作', '(责任单位:碳达峰办公室)\n\n2.配合推进碳交易工作');
+/** An inspection's problem list, three problems of two units; a revision adds a fourth. */
+const LIST = [
+  '某区2027年省级生态环境保护督察反馈问题整改清单',
+  '一、大气污染防治',
+  '1.城区建筑工地扬尘管控不到位。2027年6月30日前完成。(责任单位:水气股)',
+  '2.部分加油站油气回收装置不正常运行。2027年9月30日前完成。(责任单位:执法分局)',
+  '二、水污染防治',
+  '3.乡镇污水处理厂进水浓度偏低。2027年11月30日前完成。(责任单位:水气股)',
+  '',
+].join('\n');
+const LIST_REVISED = `${LIST}4.入河排污口底数不清。2027年10月31日前完成。(责任单位:生态股)\n`;
 const REVISED = (text: string) => text.replace(/4\.加强生态环境保护铁军建设。[^\n]*\n/, '');
 
 /**
@@ -59,6 +70,7 @@ function importer(options: { failWrite?: boolean } = {}) {
   } as unknown as Transactions;
   const started: TaskLaunch[] = [];
   const cancelled: { ids: string[]; reason: string }[] = [];
+  const listed: { listTaskId: string; problems: string[] }[] = [];
   const starter: TaskWorkflowStarter = {
     ensureStarted: async (launches) => {
       log.push(`start ${launches.length}`);
@@ -69,11 +81,14 @@ function importer(options: { failWrite?: boolean } = {}) {
       cancelled.push({ ids, reason });
       return ids.length;
     },
+    listProblems: async (listTaskId, problems) => {
+      listed.push({ listTaskId, problems: problems.map((p) => p.problemId) });
+    },
   };
   const service = new PlanImportService(plans, units.repository, transactions, starter, taskLaunchFactory());
   const run = (text: string, opts: Parameters<PlanImportService['importPlan']>[1] = {}) =>
     service.importPlan(parsePlanText(text), { planId: 'plan-2021', actor: supervisor, ...opts });
-  return { run, units: units.rows, committed, started, cancelled, log };
+  return { run, units: units.rows, committed, started, cancelled, listed, log };
 }
 
 describe('importing a plan (all or nothing, then the workflows)', () => {
@@ -126,6 +141,49 @@ describe('importing a plan (all or nothing, then the workflows)', () => {
     expect(w.committed[1]).toMatchObject({ removedCodes: ['9.4'], event: { action: 'plan-revision' } });
     expect(w.cancelled).toEqual([{ ids: ['plan-2021/9.4'], reason: expect.stringContaining('第 2 版') }]);
     expect(w.started.filter((l) => l.taskId === 'plan-2021/9.4')).toHaveLength(1);
+  });
+
+  it('imports an inspection list as one rectification task whose ledger holds every row', async () => {
+    const w = importer();
+    const result = await w.run(LIST, { planId: 'zg-2027' });
+    expect(result.status).toBe('new');
+    const [list, ...rows] = w.started;
+    // The list's own task starts first: lead by most problems, the other unit cooperating, 销号 only.
+    expect(list.taskId).toBe('zg-2027/ZG');
+    expect(list.input).toMatchObject({
+      kind: 'rectification',
+      leadUnit: 'water-air',
+      cooperatingUnits: ['enforcement'],
+      policy: { receiptWorkdays: 0 },
+    });
+    expect(list.input.stages.map((st) => st.key)).toEqual(['closure']);
+    expect(list.input.problems?.map((p) => [p.workflowId, p.added.by])).toEqual(
+      rows.map((r) => [r.taskId, supervisor.userId]),
+    );
+    // Each row is a rectification of its own unit, asking that unit's 签收, and names its list.
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r.input).toMatchObject({
+        kind: 'rectification',
+        parent: { workflowId: 'zg-2027/ZG', problemId: r.input.taskCode, ownReceipt: true },
+        policy: { receiptWorkdays: 2 },
+      });
+    }
+    expect(list.input.problems?.map((p) => p.dueAt)).toEqual(rows.map((r) => r.input.stages.at(-2)?.dueAt));
+    // The ledger holds the list's row first (due with its last problem), the rows under it.
+    const items = w.committed[0].items.filter((i) => i.isLeaf);
+    expect(items[0]).toMatchObject({ id: 'zg-2027/ZG', code: 'ZG', ordinal: -1, dueDate: '2027-11-30' });
+    expect(items.slice(1).every((i) => i.parentCode === 'ZG' && i.sourceKind === 'inspection')).toBe(true);
+    expect(w.listed).toEqual([]);
+  });
+
+  it('tells a running list of the rows its revision adds, and of those only', async () => {
+    const w = importer();
+    await w.run(LIST, { planId: 'zg-2027' });
+    await w.run(LIST_REVISED, { planId: 'zg-2027', confirm: true });
+    const added = w.started.slice(4).find((l) => l.input.leadUnit === 'ecology');
+    expect(added?.input.parent?.workflowId).toBe('zg-2027/ZG');
+    expect(w.listed).toEqual([{ listTaskId: 'zg-2027/ZG', problems: [added!.input.taskCode] }]);
   });
 
   it('refuses unknown units with each name and line, writing and starting nothing', async () => {

@@ -16,6 +16,8 @@ import { PlanRepository } from '@duban/persistence/repositories/plan-repository'
 import { NewUnitRow, UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { Transactions } from '@duban/persistence/repositories/transactions';
 import { indicatorRows, itemRows } from './plan-import-rows';
+import { LIST_TASK_CODE } from '@duban/domain/items/inspection-list';
+import { inspectionListLaunches, listTaskRow } from './inspection-list-launch';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
 import { planIdFor } from './plan-id';
@@ -100,7 +102,7 @@ export class PlanImportService {
     const calendar = await this.calendars.calendar();
     // A problem list (整改清单) says what it is in its title when the document does not.
     const sourceKind = tree.metadata.sourceKind ?? sourceKindOfTitle(tree.metadata.title);
-    const launches = leaves.map((w) =>
+    const rowLaunches = leaves.map((w) =>
       this.launchFactory(
         planId,
         { ...tree.metadata, sourceKind },
@@ -110,6 +112,12 @@ export class PlanImportService {
         options.receiptWorkdays,
       ),
     );
+    // An inspection's list is one rectification task whose ledger holds every row (一件一号).
+    const inspectionList =
+      sourceKind === 'inspection' && rowLaunches.length > 0
+        ? inspectionListLaunches(tree.metadata.title, rowLaunches, options.actor, new Date())
+        : null;
+    const launches = inspectionList ? [inspectionList.list, ...inspectionList.problems] : rowLaunches;
     const result = this.summary(tree, planId, status, items, resolution, createdUnits, diff, options);
     result.aliasesAdded = mapped.aliasesAdded;
     if (options.dryRun) return result;
@@ -133,7 +141,14 @@ export class PlanImportService {
             importedBy: options.actor?.userId ?? null,
             sourceKind,
           },
-          items: itemRows(planId, items, resolution, kinds, sourceKind),
+          items: inspectionList
+            ? [
+                listTaskRow(inspectionList.list, tree.sections[0].code, sourceKind),
+                ...itemRows(planId, items, resolution, kinds, sourceKind).map((r) =>
+                  r.isLeaf && !r.parentCode ? { ...r, parentCode: LIST_TASK_CODE } : r,
+                ),
+              ]
+            : itemRows(planId, items, resolution, kinds, sourceKind),
           indicators: indicatorRows(tree),
           removedCodes: diff?.removed.map((r) => r.code) ?? [],
           event: {
@@ -153,6 +168,14 @@ export class PlanImportService {
     result.workflows = await this.starter.ensureStarted(
       launches.filter((l) => !removed.has(l.taskId.slice(planId.length + 1))),
     );
+    // A revision that adds rows to a running list: its task waits for them too.
+    const addedRows = new Set(diff?.added.map((a) => a.code) ?? []);
+    if (inspectionList && addedRows.size > 0) {
+      await this.starter.listProblems(
+        inspectionList.list.taskId,
+        (inspectionList.list.input.problems ?? []).filter((p) => addedRows.has(p.problemId)),
+      );
+    }
     await this.indicatorStarter?.ensureStarted(planId);
     if (removed.size > 0) {
       await this.starter.cancelRemoved(

@@ -2,7 +2,7 @@ import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
 import { PlanMetadata } from '@duban/domain/plan/plan-tree';
 import { WalkedItem } from '@duban/domain/plan/plan-walk';
 import { ResolvedAssignment } from '@duban/domain/plan/unit-resolution';
-import { TaskWorkflowInput } from '@duban/domain/task/task-types';
+import { ListedProblem, TaskWorkflowInput } from '@duban/domain/task/task-types';
 
 /** Everything needed to start one leaf task's workflow. */
 export interface TaskLaunch {
@@ -29,6 +29,8 @@ export interface TaskWorkflowStarter {
   ensureStarted(launches: TaskLaunch[]): Promise<{ started: number; existing: number; failed: number }>;
   /** Cancels the workflows of tasks a plan revision removed (recorded in each task's history). */
   cancelRemoved(taskIds: string[], reason: string): Promise<number>;
+  /** Tells a running list's task (整改清单) of rows a revision added; a known row changes nothing. */
+  listProblems(listTaskId: string, problems: ListedProblem[]): Promise<void>;
 }
 
 export const TASK_WORKFLOW_STARTER = Symbol('TASK_WORKFLOW_STARTER');

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
-import { TASK_WORKFLOW_TYPE } from '@duban/domain/task/task-types';
+import { problemListedSignal, TaskLifecycleWorkflow, taskUpdates } from '@duban/domain/task/task-messages';
+import { ListedProblem, TASK_WORKFLOW_TYPE } from '@duban/domain/task/task-types';
 import { TaskLaunch, TaskWorkflowStarter } from './task-launch';
 
 /** How many workflow starts are in flight at once during an import. */
@@ -68,6 +68,18 @@ export class TemporalTaskWorkflowStarter implements TaskWorkflowStarter {
       }
     }
     return cancelled;
+  }
+
+  async listProblems(listTaskId: string, problems: ListedProblem[]): Promise<void> {
+    const list = this.client.workflow.getHandle(listTaskId);
+    for (const problem of problems) {
+      try {
+        await list.signal(problemListedSignal, problem);
+      } catch (error) {
+        // The list was already closed: the new row runs on its own, as a task of the plan.
+        this.logger.warn(`could not list ${problem.problemId} on ${listTaskId}: ${(error as Error).message}`);
+      }
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { EvidenceEntity, OrgUnitEntity, TaskEntity } from '@duban/persistence/en
 import { EvidenceRepository } from '@duban/persistence/repositories/evidence-repository';
 import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
+import { RefusalAudit } from './refusal-audit';
 import { TaskActionService } from './task-action.service';
 
 /** The task row `p/1` of the read model, lead 水气股, as the repository would return it. */
@@ -42,7 +43,7 @@ function serviceIn(world: World) {
       }),
     },
   } as unknown as Client;
-  return { service: new TaskActionService(client, tasks, evidence, units, audit), audited, updates };
+  return { service: new TaskActionService(client, tasks, evidence, units, new RefusalAudit(audit)), audited, updates };
 }
 
 const refusalOf = (p: Promise<unknown>) =>

@@ -7,12 +7,12 @@ import { BadInputError, ConflictError, DomainError, NotFoundError } from '@duban
 import { taskUpdate } from '@duban/domain/task/task-messages';
 import { checkAction, currentStage } from '@duban/domain/task/task-rules';
 import { TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
-import { AuditLogWriter } from '@duban/persistence/audit/audit-log.writer';
 import { TaskEntity } from '@duban/persistence/entities';
 import { EvidenceRepository } from '@duban/persistence/repositories/evidence-repository';
 import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { RefusalAudit } from './refusal-audit';
 import { REJECTION_STATUS, rejectionError } from './rejection-error';
 import { apiConfig } from '../config/api-config';
 
@@ -30,7 +30,7 @@ export class TaskActionService {
     private readonly tasks: TaskRepository,
     private readonly evidence: EvidenceRepository,
     private readonly units: UnitRepository,
-    private readonly auditLog: AuditLogWriter,
+    private readonly refusals: RefusalAudit,
   ) {}
 
   /**
@@ -159,29 +159,15 @@ export class TaskActionService {
     return null;
   }
 
-  private async audit(
+  private audit(
     actor: ActorRef,
     taskId: string,
     action: string,
     error: DomainError,
     requestId: string | null,
     payload: object | null,
-  ) {
-    try {
-      // The audit log, not the task's timeline: another unit's refused attempts must not bury it.
-      await this.auditLog.record({
-        action,
-        outcome: error.status === 403 || error.status === 404 ? 'denied' : 'rejected',
-        actor: { id: actor.userId, role: actor.role, unitCode: actor.unitCode },
-        subject: taskId,
-        requestId,
-        after: payload,
-        detail: `${error.code}: ${error.messageZh}`,
-      });
-    } catch (auditError) {
-      // The refusal itself must still reach the caller; a lost audit row is logged loudly.
-      this.logger.error(`audit write failed for ${taskId} ${action}: ${(auditError as Error).message}`);
-    }
+  ): Promise<void> {
+    return this.refusals.record({ actor, taskId, action, error, requestId, payload });
   }
 }
 

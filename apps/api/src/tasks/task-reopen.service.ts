@@ -3,7 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { ActorRef } from '@duban/domain/access/actor';
 import { canSeeTask } from '@duban/domain/access/task-visibility';
 import { shanghaiDate } from '@duban/domain/calendar/shanghai-time';
-import { ConflictError, NotFoundError } from '@duban/domain/errors/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '@duban/domain/errors/domain-error';
 import { getStateQuery, problemReopenedSignal, TaskLifecycleWorkflow } from '@duban/domain/task/task-messages';
 import { checkReopen, ReopenRequest, reopenedRun } from '@duban/domain/task/task-reopening';
 import { TASK_WORKFLOW_TYPE, TaskSnapshot } from '@duban/domain/task/task-types';
@@ -11,6 +11,7 @@ import { CalendarStore } from '@duban/persistence/calendar/calendar-store';
 import { TaskRepository } from '@duban/persistence/repositories/task-repository';
 import { TemporalConfig } from '@duban/temporal/temporal-config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from '../temporal/temporal-client.provider';
+import { RefusalAudit } from './refusal-audit';
 import { rejectionError } from './rejection-error';
 
 /**
@@ -27,6 +28,7 @@ export class TaskReopenService {
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly tasks: TaskRepository,
     private readonly calendars: CalendarStore,
+    private readonly refusals: RefusalAudit,
   ) {}
 
   async reopen(
@@ -35,11 +37,17 @@ export class TaskReopenService {
     request: ReopenRequest,
   ): Promise<{ taskId: string; snapshot: TaskSnapshot }> {
     const task = await this.tasks.find(taskId);
-    if (!task || !task.isLeaf || !canSeeTask(actor, task)) throw new NotFoundError('任务', taskId);
+    if (!task || !task.isLeaf) throw new NotFoundError('任务', taskId);
+    // Refused like any action on a task: audited, another unit's task answered as missing.
+    const refused = async (error: DomainError) => {
+      await this.refusals.record({ actor, taskId, action: 'reopen', error, requestId: null, payload: request });
+      return error;
+    };
+    if (!canSeeTask(actor, task)) throw await refused(new NotFoundError('任务', taskId));
     const snapshot = task.snapshot as TaskSnapshot | null;
     if (!snapshot) throw new ConflictError('TASK_NOT_PROJECTED', '任务尚无状态，稍后再试', 'The task has no state yet');
     const refusal = checkReopen(actor, snapshot, request, shanghaiDate(new Date()));
-    if (refusal) throw rejectionError(refusal);
+    if (refusal) throw await refused(rejectionError(refusal));
     const state = await this.run(taskId, snapshot, request, actor);
     if (snapshot.parent) await this.tellParent(snapshot.parent, request, actor);
     return { taskId, snapshot: state };

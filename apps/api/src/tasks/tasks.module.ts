@@ -5,6 +5,7 @@ import { EvidenceAccess, EvidenceUploadGuard } from '../evidence/evidence-access
 import { EvidenceService } from '../evidence/evidence.service';
 import { TaskActionService } from './task-action.service';
 import { TaskActionsController } from './task-actions.controller';
+import { RefusalAudit } from './refusal-audit';
 import { TaskReopenService } from './task-reopen.service';
 import { TaskQueryService } from './task-query.service';
 import { TasksController } from './tasks.controller';
@@ -16,6 +17,7 @@ import { TasksController } from './tasks.controller';
     TaskQueryService,
     TaskActionService,
     TaskReopenService,
+    RefusalAudit,
     EvidenceService,
     EvidenceAccess,
     EvidenceUploadGuard,

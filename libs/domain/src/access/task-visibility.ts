@@ -13,8 +13,12 @@ export function unitScopeOf(actor: ActorRef): UnitScope {
   return { all: false, units: actor.unitCode ? [actor.unitCode] : [] };
 }
 
-export function canSeeTask(actor: ActorRef, task: { leadUnit: string | null; cooperatingUnits: string[] }): boolean {
+export function canSeeTask(
+  actor: ActorRef,
+  task: { leadUnit: string | null; cooperatingUnits: string[]; verifyingUnit?: string | null },
+): boolean {
   const scope = unitScopeOf(actor);
   if (scope.all) return true;
-  return scope.units.some((u) => u === task.leadUnit || task.cooperatingUnits.includes(u));
+  // The verifying unit (核实单位) sees what it is to verify.
+  return scope.units.some((u) => u === task.leadUnit || task.cooperatingUnits.includes(u) || u === task.verifyingUnit);
 }

@@ -16,6 +16,8 @@ export interface RegisteredItem {
   kind: TaskKind;
   /** Its own reminders and ladder, when the registrar set them. */
   policy?: ItemPolicy;
+  /** The code of the unit that verifies the completion beside the office (核实单位). */
+  verifyingUnit?: string;
 }
 
 /** The batch the item joins (one meeting's decisions, one leader's instructions), or starts. */
@@ -60,6 +62,7 @@ export function batchWithItem(existing: PlanTree | null, meta: BatchMeta, item: 
     source: { line: n },
     kind: item.kind,
     ...(item.policy ? { policy: item.policy } : {}),
+    ...(item.verifyingUnit ? { verifyingUnit: item.verifyingUnit } : {}),
   };
   return {
     schemaVersion: 1,

@@ -106,6 +106,8 @@ export interface TaskItem {
   kind?: TaskKind;
   /** Reminders and escalation ladder a registrar set for this item; without it the default policy. */
   policy?: ItemPolicy;
+  /** The code of the unit a registrar named to verify the completion (核实单位), beside the office. */
+  verifyingUnit?: string;
 }
 
 /** The part of a task's policy one item may set: when it is reminded, when it climbs the ladder. */

@@ -21,7 +21,8 @@ export function initialTaskState(input: TaskWorkflowInput): TaskSnapshot {
     nextDueAt: null,
     events: [],
     policy: input.policy,
-    problems: [],
+    problems: (input.problems ?? []).map((p) => ({ ...p, status: 'open' as const, closedAt: null })),
     ...(input.parent ? { parent: input.parent } : {}),
+    ...(input.verifyingUnit ? { verifyingUnit: input.verifyingUnit } : {}),
   };
 }

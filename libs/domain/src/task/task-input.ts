@@ -111,6 +111,7 @@ function draftOf(
     cooperatingUnits,
     stages: drafts.map((d) => ({ ...d, ownerUnit: d.closure ? '*' : leadUnit })),
     policy: { ...DEFAULT_POLICY, ...(o.policy ?? {}) },
+    ...(item.verifyingUnit ? { verifyingUnit: item.verifyingUnit } : {}),
   };
 }
 

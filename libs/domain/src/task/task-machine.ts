@@ -11,6 +11,7 @@ import {
   ActionRecord,
   AddProblemArgs,
   CalendarChange,
+  ListedProblem,
   ProblemEntry,
   ProblemStatus,
   problemWorkflowId,
@@ -93,9 +94,12 @@ export class TaskMachine {
   static start(input: TaskWorkflowInput, now: () => number): TaskMachine {
     const machine = new TaskMachine(initialTaskState(input), { processed: [], projectedSeq: 0 }, now);
     const s = machine.s;
-    // A problem of a ledger is the parent's own work: the parent's 签收 covers it.
-    if (asksReceipt(s.policy) && !input.parent) s.receipt = newReceipt(s.leadUnit, machine.nowIso());
+    // A problem added to a ledger is the parent's own work: the parent's 签收 covers it. A row of
+    // an imported list has a unit of its own, which acknowledges it.
+    if (asksReceipt(s.policy) && (!input.parent || input.parent.ownReceipt))
+      s.receipt = newReceipt(s.leadUnit, machine.nowIso());
     machine.event('started', `${label(TASK_KIND_LABELS, s.kind)}：${s.stages.map((st) => st.name).join(' → ')}`);
+    if (s.problems.length) machine.event('problems-listed', `${s.problems.length} 个问题`);
     return machine;
   }
 
@@ -371,6 +375,18 @@ export class TaskMachine {
 
   problemAdded(a: AddProblemArgs): void {
     this.event('add-problem', `${a.problemId}：${a.title}（期限 ${a.dueDate}）`, a.actor, undefined, a.requestId);
+  }
+
+  /**
+   * A row a revision of the imported list added (整改清单 re-imported): the parent waits for it
+   * too. False when nothing changed (known already, or the task has ended).
+   */
+  problemListed(p: ListedProblem): boolean {
+    if (this.ended || this.s.problems.some((known) => known.problemId === p.problemId)) return false;
+    this.s.problems.push({ ...p, status: 'open', closedAt: null });
+    this.event('problem-listed', `${p.problemId}：${p.title}`);
+    this.changed();
+    return true;
   }
 
   /** A problem's workflow ended. False when nothing changed (unknown problem, repeated signal). */

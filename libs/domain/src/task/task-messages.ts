@@ -6,6 +6,8 @@ import {
   GET_STATE_QUERY,
   PROBLEM_CLOSED_SIGNAL,
   PROBLEM_REOPENED_SIGNAL,
+  PROBLEM_LISTED_SIGNAL,
+  ListedProblem,
   ProblemStatus,
   TaskActionArgs,
   TaskAction,
@@ -58,6 +60,9 @@ export const problemClosedSignal =
 
 /** A closed problem of the task's ledger was reopened: it is open again. */
 export const problemReopenedSignal = defineSignal<[{ problemId: string; reason: string }]>(PROBLEM_REOPENED_SIGNAL);
+
+/** A revision of an imported list (整改清单) added a row: the list's task waits for it too. */
+export const problemListedSignal = defineSignal<[ListedProblem]>(PROBLEM_LISTED_SIGNAL);
 
 /** The workday calendar changed (a holiday notice entered): resolve the due dates again, re-plan the timers. */
 export const calendarChangedSignal = defineSignal<[CalendarChange]>(CALENDAR_CHANGED_SIGNAL);

@@ -38,6 +38,18 @@ const needRole = (actor: ActorRef, roles: ActorRole[]): TaskRejection | null =>
         `This action needs role ${roles.join(' or ')}; you are ${actor.role}`,
       );
 
+/** 核实 and 销号: the supervision office, or the head of the unit the item names to verify it. */
+const needVerifier = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
+  actor.role === 'supervisor' || (actor.role === 'unit-head' && !!s.verifyingUnit && actor.unitCode === s.verifyingUnit)
+    ? null
+    : reject(
+        'FORBIDDEN_ROLE',
+        s.verifyingUnit ? '核实销号由督查室或核实单位负责人办理' : '核实销号由督查室办理',
+        s.verifyingUnit
+          ? 'Only a supervisor or the verifying unit head may verify the completion'
+          : 'Only a supervisor may verify the completion',
+      );
+
 const needLeadUnit = (actor: ActorRef, s: TaskSnapshot): TaskRejection | null =>
   actor.unitCode === s.leadUnit
     ? null
@@ -335,7 +347,7 @@ export function checkAction<A extends TaskAction>(
       );
     case 'close':
       return (
-        needRole(actor, ['supervisor']) ??
+        needVerifier(actor, s) ??
         (stage?.closure && stage.status === 'open'
           ? null
           : reject('INVALID_STATE', '各阶段完成并审批后才能销号', 'All stages must be approved before closure')) ??
@@ -392,14 +404,14 @@ export function checkAction<A extends TaskAction>(
   }
 }
 
-/** A supervisor refusing the closure (核实未通过): the work goes back to the last stage before it. */
+/** The office (or the verifying unit's head) refusing the closure (核实未通过): the work goes back to the last stage before it. */
 function checkVerificationRefusal(
   a: TaskActionArgs['returnStage'],
   s: TaskSnapshot,
   closure: StageState,
 ): TaskRejection | null {
   return (
-    needRole(a.actor, ['supervisor']) ??
+    needVerifier(a.actor, s) ??
     (closure.status === 'open' && s.stages.indexOf(closure) > 0
       ? null
       : reject('INVALID_STATE', '当前没有待核实销号的成果', 'Nothing awaits verification')) ??
@@ -416,7 +428,7 @@ function shanghaiDay(iso: string): string {
  * Whether `actor` may upload evidence (佐证材料) to stage `stageKey` of a task in state `s`: only
  * for the current stage, and only who acts on it now — the lead unit's handler while the stage is
  * open or returned, a cooperating unit's handler while it waits for their feedback, a supervisor
- * for the closure check (核实 record). Null when allowed.
+ * (or the verifying unit's staff) for the closure check (核实 record). Null when allowed.
  */
 export function checkEvidenceUpload(actor: ActorRef, s: TaskSnapshot, stageKey: string): TaskRejection | null {
   if (s.status !== 'active') {
@@ -437,8 +449,10 @@ export function checkEvidenceUpload(actor: ActorRef, s: TaskSnapshot, stageKey: 
     return reject('INVALID_STATE', `阶段“${stage.name}”不是当前阶段`, `Stage ${stage.key} is not the current stage`);
   }
   const unit = actor.unitCode ?? '';
+  // The on-site check record (核实) at closure: the office, or the verifying unit's staff.
   const allowed = stage.closure
-    ? actor.role === 'supervisor'
+    ? actor.role === 'supervisor' ||
+      (!!s.verifyingUnit && unit === s.verifyingUnit && (actor.role === 'handler' || actor.role === 'unit-head'))
     : actor.role === 'handler' &&
       ((unit === s.leadUnit && (stage.status === 'open' || stage.status === 'returned')) ||
         (stage.status === 'awaiting-cooperation' && s.cooperatingUnits.includes(unit)));

@@ -86,7 +86,18 @@ export interface TaskWorkflowInput {
    * Set on a rectification problem's own workflow (整改台账 item): the parent task's workflow id,
    * which it signals (PROBLEM_CLOSED_SIGNAL) when the problem is closed or cancelled.
    */
-  parent?: { workflowId: string; problemId: string };
+  parent?: ProblemParent;
+  /**
+   * The problems an imported list (整改清单) hands its parent task from the start: each runs as a
+   * task of its own and is listed here so the parent knows, before any of them reports, what it
+   * must wait for.
+   */
+  problems?: ListedProblem[];
+  /**
+   * 核实: a unit named on the item (e.g. 执法分局 for an on-site check) whose head verifies the
+   * completion — 销号 or 核实未通过 — beside the supervision office. Absent: the office alone.
+   */
+  verifyingUnit?: string;
   /** Operational limits; defaults suit production (tests lower them to exercise continue-as-new). */
   limits?: { historyEvents?: number };
 }
@@ -170,6 +181,8 @@ export interface TaskSnapshot {
   status: TaskStatus;
   leadUnit: string;
   cooperatingUnits: string[];
+  /** The unit that verifies the completion beside the office (核实单位), when the item names one. */
+  verifyingUnit?: string;
   currentStageKey: string | null;
   stages: StageState[];
   escalations: EscalationRecord[];
@@ -181,7 +194,7 @@ export interface TaskSnapshot {
   /** Rectification ledger (整改台账): one child workflow per problem; empty for other kinds. */
   problems: ProblemEntry[];
   /** On a problem's own workflow: the task whose ledger it belongs to. */
-  parent?: { workflowId: string; problemId: string };
+  parent?: ProblemParent;
   /** The calendar revision the task's dates were last planned on (set by a calendar change). */
   calendarRevision?: number;
   /** 签收 of the current assignment; absent on tasks whose policy asks none. */
@@ -189,6 +202,20 @@ export interface TaskSnapshot {
 }
 
 export type ProblemStatus = 'open' | 'closed' | 'cancelled';
+
+/** A problem's link to the task whose ledger holds it. */
+export interface ProblemParent {
+  workflowId: string;
+  problemId: string;
+  /**
+   * A row of an imported list (整改清单) has its own responsible unit, so it asks that unit's 签收;
+   * a problem added to a task's ledger is the task's own unit's work, covered by the task's 签收.
+   */
+  ownReceipt?: boolean;
+}
+
+/** A problem an imported list gives its parent at the start (see TaskWorkflowInput.problems). */
+export type ListedProblem = Pick<ProblemEntry, 'problemId' | 'title' | 'workflowId' | 'dueAt' | 'added'>;
 
 /** A problem of a rectification task, tracked by its own child workflow. */
 export interface ProblemEntry {
@@ -331,4 +358,6 @@ export const CALENDAR_CHANGED_SIGNAL = 'calendarChanged';
 export const PROBLEM_CLOSED_SIGNAL = 'problemClosed';
 /** Sent to the task whose ledger holds a problem that was reopened (反弹回潮): `{ problemId, reason }`. */
 export const PROBLEM_REOPENED_SIGNAL = 'problemReopened';
+/** Sent to an imported list's task when a revision of the list adds a row: the ListedProblem. */
+export const PROBLEM_LISTED_SIGNAL = 'problemListed';
 export const GET_STATE_QUERY = 'getState';

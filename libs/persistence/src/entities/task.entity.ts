@@ -53,6 +53,10 @@ export class TaskEntity {
   @Column({ name: 'cooperating_units', type: 'text', array: true, default: '{}' })
   cooperatingUnits: string[];
 
+  /** The unit that verifies the completion beside the office (核实单位), if the item names one. */
+  @Column({ name: 'verifying_unit', type: 'varchar', length: 64, nullable: true })
+  verifyingUnit: string | null;
+
   /** 相关业务股室 named in the plan but not yet resolved to units. */
   @Column({ name: 'related_sections_pending', type: 'boolean', default: false })
   relatedSectionsPending: boolean;

@@ -8,6 +8,7 @@ import { ProblemTaskRows1796083400000 } from './1796083400000-problem-task-rows'
 import { PasswordChangeRequired1796083500000 } from './1796083500000-password-change-required';
 import { UserMobile1796083600000 } from './1796083600000-user-mobile';
 import { ItemSources1796083700000 } from './1796083700000-item-sources';
+import { VerifyingUnit1796083800000 } from './1796083800000-verifying-unit';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   PasswordChangeRequired1796083500000,
   UserMobile1796083600000,
   ItemSources1796083700000,
+  VerifyingUnit1796083800000,
 ];

@@ -10,6 +10,7 @@ export interface TaskProjection {
   trafficLight: string;
   leadUnit: string;
   cooperatingUnits: string[];
+  verifyingUnit: string | null;
   currentStage: { key: string; name: string; status: string } | null;
   nextDueAt: string | null;
   escalationLevel: number;

@@ -88,6 +88,15 @@ export function registerItemBody(
           </select></label
         >
         ${unitCheckboxes('cooperatingUnits', '配合单位（可不选）', active, cooperating, r.ties('cooperatingUnits'))}
+        <label
+          >核实单位（可不选：由督查室核实；选定后其负责人也可核实销号）
+          <select name="verifyingUnit" ${r.ties('verifyingUnit')}>
+            <option value="">督查室</option>
+            ${active.map(
+              (u) => html`<option value="${u.code}" ${chosen('verifyingUnit', u.code, '')}>${u.name}</option>`,
+            )}
+          </select></label
+        >
         <fieldset class="wide">
           <legend>办结期限：填写日期，或选择紧急程度（按工作日推算，节假日和调休不计）</legend>
           <div class="form-grid">

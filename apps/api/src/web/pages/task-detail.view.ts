@@ -214,6 +214,14 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
       <dl class="kv">
         <dt>编号</dt>
         <dd>${t.code}</dd>
+        ${
+          s?.parent
+            ? html`<dt>所属整改台账</dt>
+                <dd id="task-parent">
+                  <a href="${taskPagePath(s.parent.workflowId)}">问题 ${s.parent.problemId} 所属任务</a>
+                </dd>`
+            : ''
+        }
         <dt>红黄绿灯</dt>
         <dd id="task-light">${lightBadge(t.trafficLight)}</dd>
         <dt>状态</dt>
@@ -229,6 +237,8 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         <dd>${v.unitName(t.leadUnit)}</dd>
         <dt>配合单位</dt>
         <dd>${(t.cooperatingUnits ?? []).map(v.unitName).join('、') || '—'}</dd>
+        <dt>核实</dt>
+        <dd id="task-verifier">${s?.verifyingUnit ? `督查室或${v.unitName(s.verifyingUnit)}` : '督查室'}</dd>
         ${
           s?.receipt
             ? html`<dt>签收</dt>
