@@ -46,6 +46,7 @@ export function snapshotToProjection(s: TaskSnapshot): TaskProjection {
     leadUnit: s.leadUnit,
     cooperatingUnits: s.cooperatingUnits,
     verifyingUnit: s.verifyingUnit ?? null,
+    progress: s.progress ? { expected: s.progress.expected, actual: s.progress.actual } : null,
     // While 签收 is awaited the ledger shows it as the step the task is at (待签收 / 已退回待改派).
     currentStage: receipt
       ? {

@@ -47,7 +47,9 @@ describe('importing a rectification list from Excel', () => {
          FROM task t JOIN org_unit l ON l.code = t.lead_unit WHERE t.plan_id = $1 ORDER BY t.id`,
       [ZG],
     );
-    expect(tasks.map((t) => [t.id, t.lead, t.coop])).toEqual([
+    // The list's own task (整改清单 as a whole) first: led by the unit with the most problems.
+    expect(tasks.find((t) => t.id === `${ZG}/ZG`)).toMatchObject({ lead: '区生态环境分局', due: '2027-12-31' });
+    expect(tasks.filter((t) => t.id !== `${ZG}/ZG`).map((t) => [t.id, t.lead, t.coop])).toEqual([
       [`${ZG}/1.1`, '区住建局', ['执法分局', '区城管局']],
       [`${ZG}/1.2`, '区生态环境分局', ['区商务局']],
       [`${ZG}/1.3`, '区城管局', ['各街道办事处', '区市场监管局']],

@@ -15,6 +15,7 @@ function projection(version: number, overrides: Partial<TaskProjection> = {}): T
     leadUnit: 'water-air',
     cooperatingUnits: ['monitoring'],
     verifyingUnit: null,
+    progress: null,
     currentStage: { key: 'plan', name: '工作方案', status: 'open' },
     nextDueAt: '2021-06-30T09:30:00.000Z',
     escalationLevel: 0,

@@ -60,3 +60,16 @@ export async function updateRejection(promise: Promise<unknown>): Promise<string
   }
   throw new Error('expected the update to be rejected');
 }
+
+/**
+ * Polls `probe` (a state query) until `ok` holds, for up to 20 s of real time: signals between
+ * workflows arrive asynchronously, and a query does not let the test server skip time.
+ */
+export async function untilState<S>(probe: () => Promise<S>, ok: (s: S) => boolean): Promise<S> {
+  for (let i = 0; i < 200; i++) {
+    const s = await probe();
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached');
+}

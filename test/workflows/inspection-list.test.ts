@@ -2,33 +2,17 @@ import { WorkflowHandle } from '@temporalio/client';
 
 import { listedProblemInput, listTaskInput } from '@duban/domain/items/inspection-list';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdate } from '@duban/domain/task/task-messages';
-import {
-  TASK_WORKFLOW_TYPE,
-  TaskAction,
-  TaskActionArgs,
-  TaskSnapshot,
-  TaskWorkflowInput,
-} from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskWorkflowInput } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, rectificationTask } from '../support/task-fixtures';
-import { testWorker, timeSkippingSuite, updateRejection } from '../support/workflow-test-kit';
+import { testWorker, timeSkippingSuite, updateRejection, untilState } from '../support/workflow-test-kit';
 
 jest.setTimeout(240_000);
 
 const TASK_QUEUE = 'wf-inspection-list';
 const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
 const importer = { by: actors.supervisor.userId, role: 'supervisor', unit: null, at: '2021-09-01T00:00:00.000Z' };
-
-/** Polls a query until `ok` holds: a problem's end reaches its list by signal. */
-async function until(handle: WorkflowHandle, ok: (s: TaskSnapshot) => boolean): Promise<TaskSnapshot> {
-  for (let i = 0; i < 200; i++) {
-    const s = await handle.query(getStateQuery);
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 /** Twenty problems of two units, each with its unit's 签收 of one workday. */
 function rows(): TaskWorkflowInput[] {
@@ -87,11 +71,17 @@ describe('an inspection list (整改清单) of 20 problems', () => {
         await act(h, 'approve', { actor: unitOf(i).head });
       }
       for (const h of handles.slice(0, -1)) await act(h, 'close', { actor: actors.supervisor, note: '同意销号' });
-      await until(list, (s) => s.problems.filter((p) => p.status === 'closed').length === handles.length - 1);
+      await untilState(
+        () => list.query(getStateQuery),
+        (s) => s.problems.filter((p) => p.status === 'closed').length === handles.length - 1,
+      );
       expect(await updateRejection(act(list, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
       await act(handles.at(-1)!, 'close', { actor: actors.supervisor, note: '同意销号' });
       for (const h of handles) expect((await h.result()).status).toBe('closed');
-      const ready = await until(list, (s) => s.problems.every((p) => p.status === 'closed'));
+      const ready = await untilState(
+        () => list.query(getStateQuery),
+        (s) => s.problems.every((p) => p.status === 'closed'),
+      );
       expect(ready.events.filter((e) => e.action === 'problem-closed')).toHaveLength(handles.length);
       const closed = await act(list, 'close', { actor: actors.supervisor, note: '整改清单全部销号' });
       expect(closed.status).toBe('closed');

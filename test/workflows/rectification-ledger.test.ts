@@ -1,26 +1,16 @@
 import { WorkflowHandle } from '@temporalio/client';
 
-import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '@duban/domain/task/task-types';
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, dueOctober8, rectificationTask } from '../support/task-fixtures';
-import { toSecond, updateRejection, testWorker, timeSkippingSuite } from '../support/workflow-test-kit';
+import { toSecond, updateRejection, testWorker, timeSkippingSuite, untilState } from '../support/workflow-test-kit';
 import { getStateQuery, TaskLifecycleWorkflow, taskUpdate, taskUpdates } from '@duban/domain/task/task-messages';
 
 jest.setTimeout(120_000);
 
 const TASK_QUEUE = 'wf-ledger';
 const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
-
-/** Polls a query until `ok` holds: signals between workflows arrive asynchronously. */
-async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) => boolean): Promise<TaskSnapshot> {
-  for (let i = 0; i < 100; i++) {
-    const s = await probe();
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 describe('rectification ledger (整改台账): one child workflow per problem', () => {
   it('closes the task only after every problem is closed', async () => {
@@ -71,7 +61,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         await act(problem, 'approve', { actor: actors.waterHead });
         if (id === 'P1') {
           await act(problem, 'close', { actor: actors.supervisor, note: '同意销号' });
-          await until(
+          await untilState(
             () => task.query(getStateQuery),
             (s) => s.problems[0].status === 'closed',
           );
@@ -81,7 +71,7 @@ describe('rectification ledger (整改台账): one child workflow per problem', 
         }
         expect((await problem.result()).status).toBe('closed');
       }
-      const ready = await until(
+      const ready = await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems.every((p) => p.status === 'closed'),
       );

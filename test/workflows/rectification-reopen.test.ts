@@ -1,5 +1,5 @@
 import { WorkflowHandle } from '@temporalio/client';
-import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs, TaskSnapshot } from '@duban/domain/task/task-types';
+import { TASK_WORKFLOW_TYPE, TaskAction, TaskActionArgs } from '@duban/domain/task/task-types';
 import { reopenedRun } from '@duban/domain/task/task-reopening';
 import {
   getStateQuery,
@@ -10,7 +10,7 @@ import {
 import { maybeRecordHistory } from '../support/record-history';
 import { recordingActivities } from '../support/recording-activities';
 import { actors, rectificationTask } from '../support/task-fixtures';
-import { testWorker, timeSkippingSuite, updateRejection } from '../support/workflow-test-kit';
+import { testWorker, timeSkippingSuite, updateRejection, untilState } from '../support/workflow-test-kit';
 
 jest.setTimeout(180_000);
 
@@ -20,15 +20,6 @@ jest.setTimeout(180_000);
  */
 const TASK_QUEUE = 'wf-reopen';
 const suite = timeSkippingSuite('2021-09-01T00:00:00Z');
-
-async function until(probe: () => Promise<TaskSnapshot>, ok: (s: TaskSnapshot) => boolean): Promise<TaskSnapshot> {
-  for (let i = 0; i < 150; i++) {
-    const s = await probe();
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached');
-}
 
 let n = 0;
 const act = <A extends TaskAction>(handle: WorkflowHandle, update: A, args: Omit<TaskActionArgs[A], 'requestId'>) =>
@@ -68,13 +59,13 @@ describe('rectification ledger at full size, and 反弹回潮', () => {
       await act(task, 'approve', { actor: actors.waterHead });
       for (const id of ids.slice(0, 19))
         await rectify(suite.env.client.workflow.getHandle(`wf-test/6.1/problem/${id}`), `ev-${id}`);
-      await until(
+      await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems.filter((p) => p.status === 'closed').length === 19,
       );
       expect(await updateRejection(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
       await rectify(suite.env.client.workflow.getHandle('wf-test/6.1/problem/P20'), 'ev-P20');
-      await until(
+      await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems.every((p) => p.status === 'closed'),
       );
@@ -98,7 +89,7 @@ describe('rectification ledger at full size, and 反弹回潮', () => {
       const p1 = suite.env.client.workflow.getHandle<TaskLifecycleWorkflow>('wf-test/6.2/problem/P1');
       await rectify(p1, 'ev-1');
       const closed = await p1.result(); // after its grace hour: the run has ended
-      await until(
+      await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems[0].status === 'closed',
       );
@@ -119,7 +110,7 @@ describe('rectification ledger at full size, and 反弹回潮', () => {
         args: [input, carried] as unknown as [typeof input],
       });
       await task.signal(problemReopenedSignal, { problemId: 'P1', reason: '省级督察“回头看”再次发现直排' });
-      const again = await until(
+      const again = await untilState(
         () => reopened.query(getStateQuery),
         (s) => s.stages[0].plannedRevision === s.stages[0].dueRevision,
       );
@@ -138,7 +129,7 @@ describe('rectification ledger at full size, and 反弹回潮', () => {
       const lastOld = p1Projections.findIndex((p) => p.version === closed.version);
       expect(p1Projections.slice(lastOld + 1).every((p) => p.version > closed.version)).toBe(true);
 
-      const parent = await until(
+      const parent = await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems[0].status === 'open',
       );
@@ -151,14 +142,14 @@ describe('rectification ledger at full size, and 反弹回潮', () => {
       await rectify(suite.env.client.workflow.getHandle('wf-test/6.2/problem/P2'), 'ev-2');
       await act(task, 'submit', { actor: actors.waterHandler, note: '整改完成', evidenceIds: ['ev-t'] });
       await act(task, 'approve', { actor: actors.waterHead });
-      await until(
+      await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems[1].status === 'closed',
       );
       expect(await updateRejection(act(task, 'close', { actor: actors.supervisor }))).toBe('INVALID_STATE');
 
       await rectify(reopened, 'ev-1b');
-      await until(
+      await untilState(
         () => task.query(getStateQuery),
         (s) => s.problems.every((p) => p.status === 'closed'),
       );

@@ -24,5 +24,6 @@ export function initialTaskState(input: TaskWorkflowInput): TaskSnapshot {
     problems: (input.problems ?? []).map((p) => ({ ...p, status: 'open' as const, closedAt: null })),
     ...(input.parent ? { parent: input.parent } : {}),
     ...(input.verifyingUnit ? { verifyingUnit: input.verifyingUnit } : {}),
+    ...(input.progressFrom ? { progressFrom: input.progressFrom } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PROGRESS_POLICY } from '../progress/expected-progress';
 import { WorkdayCalendar } from '../calendar/workday-calendar';
 import { defaultWorkdayCalendar } from '../calendar/workdays';
 import { TaskItem } from '../plan/plan-tree';
@@ -110,7 +111,9 @@ function draftOf(
     leadUnit,
     cooperatingUnits,
     stages: drafts.map((d) => ({ ...d, ownerUnit: d.closure ? '*' : leadUnit })),
-    policy: { ...DEFAULT_POLICY, ...(o.policy ?? {}) },
+    // 序时进度 over the span from the plan's start to the item's deadline.
+    policy: { ...DEFAULT_POLICY, progress: DEFAULT_PROGRESS_POLICY, ...(o.policy ?? {}) },
+    progressFrom: start,
     ...(item.verifyingUnit ? { verifyingUnit: item.verifyingUnit } : {}),
   };
 }

@@ -25,7 +25,8 @@ import {
   TaskWorkflowInput,
 } from './task-types';
 import { applyTimerPlan } from './timer-states';
-import { stageLight } from './traffic-light';
+import { stageLight, worseLight } from './traffic-light';
+import { nextProgressCheck, taskProgress } from './task-progress';
 
 /** What continue-as-new carries over besides the input. */
 export interface CarriedState {
@@ -98,6 +99,12 @@ export class TaskMachine {
     // an imported list has a unit of its own, which acknowledges it.
     if (asksReceipt(s.policy) && (!input.parent || input.parent.ownReceipt))
       s.receipt = newReceipt(s.leadUnit, machine.nowIso());
+    // Nothing is expected of a unit before the item reached it: the span starts no earlier.
+    const today = shanghaiDate(machine.now());
+    if (s.progressFrom && s.progressFrom < today) {
+      s.progressFrom = today;
+      machine.refreshDerived();
+    }
     machine.event('started', `${label(TASK_KIND_LABELS, s.kind)}：${s.stages.map((st) => st.name).join(' → ')}`);
     if (s.problems.length) machine.event('problems-listed', `${s.problems.length} 个问题`);
     return machine;
@@ -523,6 +530,8 @@ export class TaskMachine {
       const at = edge ? Date.parse(edge) + (edge === stage.dueAt ? 1 : 0) : NaN;
       if (!isNaN(at) && at > this.now()) candidates.push({ at, fire: () => (this.changed(), []) });
     }
+    // The weekly 序时进度 check: where the task should be moves on even when nothing happens.
+    if (this.s.progress) candidates.push({ at: nextProgressCheck(this.now()), fire: () => (this.changed(), []) });
     candidates.sort((a, b) => a.at - b.at);
     return candidates[0] ?? null;
   }
@@ -624,6 +633,11 @@ export class TaskMachine {
     const { s } = this;
     const stage = currentStage(s);
     s.trafficLight = s.status === 'active' && stage ? stageLight(stage, this.now()) : 'none';
+    // 序时进度: a task behind where it should be is at least as yellow or red as its gap says.
+    if (s.policy.progress) {
+      s.progress = taskProgress(s, this.now());
+      if (s.progress && s.trafficLight !== 'none') s.trafficLight = worseLight(s.trafficLight, s.progress.light);
+    }
     s.nextDueAt = s.status === 'active' && stage && stage.status !== 'approved' ? stage.dueAt : null;
   }
 

@@ -1,4 +1,5 @@
 import { ActorRef } from '../access/actor';
+import { ProgressPolicy, ProgressStanding } from '../progress/expected-progress';
 
 /** The contract between the API, the task workflow and its activities. */
 
@@ -23,6 +24,12 @@ export interface TaskPolicy {
    * task needs no acknowledgement (tasks started before 签收 existed).
    */
   receiptWorkdays?: number;
+  /**
+   * 序时进度: the curve and the gaps at which the task's light turns yellow or red when it falls
+   * behind where it should be by now. Absent: the light follows the deadline alone (tasks started
+   * before it existed).
+   */
+  progress?: ProgressPolicy;
 }
 
 /** Workdays a unit has to acknowledge a newly assigned item unless the plan or item says otherwise. */
@@ -93,6 +100,8 @@ export interface TaskWorkflowInput {
    * must wait for.
    */
   problems?: ListedProblem[];
+  /** Where the span of its expected progress starts (YYYY-MM-DD): the plan's issue or the year's start. */
+  progressFrom?: string;
   /**
    * 核实: a unit named on the item (e.g. 执法分局 for an on-site check) whose head verifies the
    * completion — 销号 or 核实未通过 — beside the supervision office. Absent: the office alone.
@@ -183,6 +192,10 @@ export interface TaskSnapshot {
   cooperatingUnits: string[];
   /** The unit that verifies the completion beside the office (核实单位), when the item names one. */
   verifyingUnit?: string;
+  /** Start of the span of its expected progress (YYYY-MM-DD), with a progress policy. */
+  progressFrom?: string;
+  /** 序时进度 as of the last change or weekly check, with a progress policy and a measurable path. */
+  progress?: ProgressStanding | null;
   currentStageKey: string | null;
   stages: StageState[];
   escalations: EscalationRecord[];

@@ -10,3 +10,10 @@ export function stageLight(stage: Pick<StageState, 'dueAt' | 'yellowFrom' | 'sta
   if (stage.yellowFrom && now >= Date.parse(stage.yellowFrom)) return 'yellow';
   return 'green';
 }
+
+const SEVERITY: Record<TrafficLight, number> = { none: 0, green: 1, yellow: 2, red: 3 };
+
+/** The more alarming of two lights (red over yellow over green). */
+export function worseLight(a: TrafficLight, b: TrafficLight): TrafficLight {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}

@@ -53,6 +53,13 @@ export class TaskEntity {
   @Column({ name: 'cooperating_units', type: 'text', array: true, default: '{}' })
   cooperatingUnits: string[];
 
+  /** 序时进度: the share expected by now and the share done (whole %), when the task measures it. */
+  @Column({ name: 'expected_progress', type: 'smallint', nullable: true })
+  expectedProgress: number | null;
+
+  @Column({ name: 'actual_progress', type: 'smallint', nullable: true })
+  actualProgress: number | null;
+
   /** The unit that verifies the completion beside the office (核实单位), if the item names one. */
   @Column({ name: 'verifying_unit', type: 'varchar', length: 64, nullable: true })
   verifyingUnit: string | null;

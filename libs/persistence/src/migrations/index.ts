@@ -9,6 +9,7 @@ import { PasswordChangeRequired1796083500000 } from './1796083500000-password-ch
 import { UserMobile1796083600000 } from './1796083600000-user-mobile';
 import { ItemSources1796083700000 } from './1796083700000-item-sources';
 import { VerifyingUnit1796083800000 } from './1796083800000-verifying-unit';
+import { TaskProgress1796083900000 } from './1796083900000-task-progress';
 
 // Every migration in order; the data source runs them, never `synchronize`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   UserMobile1796083600000,
   ItemSources1796083700000,
   VerifyingUnit1796083800000,
+  TaskProgress1796083900000,
 ];

@@ -11,6 +11,8 @@ export interface TaskProjection {
   leadUnit: string;
   cooperatingUnits: string[];
   verifyingUnit: string | null;
+  /** 序时进度 (whole %), null when the task does not measure it. */
+  progress: { expected: number; actual: number } | null;
   currentStage: { key: string; name: string; status: string } | null;
   nextDueAt: string | null;
   escalationLevel: number;

@@ -36,7 +36,7 @@ export class TaskProjectionWriter {
       `UPDATE task SET status = $2, traffic_light = $3, lead_unit = $4, cooperating_units = $5,
                 current_stage_key = $6, current_stage_name = $7, current_stage_status = $8,
                 next_due_at = $9, escalation_level = $10, projected_version = $11, snapshot = $12, awaiting = $13,
-                verifying_unit = $14, projection_error = NULL, projection_error_at = NULL, updated_at = now()
+                verifying_unit = $14, expected_progress = $15, actual_progress = $16, projection_error = NULL, projection_error_at = NULL, updated_at = now()
           WHERE id = $1 AND projected_version < $11
           RETURNING id`,
       [
@@ -54,6 +54,8 @@ export class TaskProjectionWriter {
         JSON.stringify(p.snapshot),
         p.awaiting,
         p.verifyingUnit,
+        p.progress?.expected ?? null,
+        p.progress?.actual ?? null,
       ],
     );
     return returnedRows(updated).length > 0;

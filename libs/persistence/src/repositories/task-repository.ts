@@ -22,6 +22,8 @@ const LEDGER_COLUMNS = [
   't.dueDate',
   't.escalationLevel',
   't.awaiting',
+  't.expectedProgress',
+  't.actualProgress',
   't.updatedAt',
 ];
 

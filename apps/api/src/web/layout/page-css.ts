@@ -43,6 +43,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .light{display:inline-block;min-width:2.6em;padding:0 .4em;border-radius:999px;font-size:.8rem;text-align:center;color:#fff;white-space:nowrap}
 .light.light-green{background:#1a7f37}.light.light-yellow{background:#9a6700}.light.light-red{background:#cf222e}.light.light-none{background:#6e7781}
 .muted{color:#666}
+.progress-gap{display:block;font-size:.8rem}
 .error{background:#ffebe9;border:1px solid #ff8182;color:#82071e;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice{background:#dafbe1;border:1px solid #4ac26b;color:#116329;padding:.5rem .75rem;border-radius:6px;margin-bottom:1rem}
 .notice-error{background:#ffebe9;border-color:#cf222e;color:#82071e}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { TaskEntity } from '@duban/persistence/entities';
-import { formatDate } from '../view-model/format';
+import { formatDate, rowProgressText } from '../view-model/format';
 import {
   ESCALATION_LEVEL_LABELS,
   label,
@@ -19,6 +19,7 @@ export const LEDGER_XLSX_HEADERS = [
   '阶段状态',
   '期限',
   '红黄绿灯',
+  '序时进度',
   '督办',
   '状态',
   '来源',
@@ -40,11 +41,12 @@ export async function ledgerWorkbook(items: TaskEntity[], unitName: (code: strin
       label(STAGE_STATUS_LABELS, t.currentStageStatus),
       t.nextDueAt ? formatDate(t.nextDueAt) : '',
       label(LIGHT_LABELS, t.trafficLight),
+      rowProgressText(t),
       ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? '',
       label(TASK_STATUS_LABELS, t.status),
       label(SOURCE_KIND_LABELS, t.sourceKind ?? 'workplan'),
     ]);
   }
-  [10, 60, 14, 24, 14, 10, 12, 8, 10, 8, 12].forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  [10, 60, 14, 24, 14, 10, 12, 8, 30, 10, 8, 12].forEach((width, i) => (ws.getColumn(i + 1).width = width));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,7 +2,7 @@ import { TaskEntity } from '@duban/persistence/entities';
 import { TaskListQuery } from '../../tasks/task-list.query';
 import { html, SafeHtml } from '../layout/html';
 import { provisionalBadge } from '../layout/provisional-badge';
-import { formatDate } from '../view-model/format';
+import { formatDate, rowProgressText } from '../view-model/format';
 import {
   ESCALATION_LEVEL_LABELS,
   label,
@@ -135,7 +135,10 @@ export function ledgerBody(v: LedgerViewInput): SafeHtml {
                 <td class="nowrap">
                   ${formatDate(t.nextDueAt)}${(t as { nextDueProvisional?: boolean }).nextDueProvisional ? provisionalBadge() : ''}
                 </td>
-                <td>${lightBadge(t.trafficLight)}</td>
+                <td>
+                  ${lightBadge(t.trafficLight)}
+                  ${rowProgressText(t) ? html`<small class="muted progress-gap" data-progress>${rowProgressText(t)}</small>` : ''}
+                </td>
                 <td class="nowrap">${ESCALATION_LEVEL_LABELS[t.escalationLevel] ?? ''}</td>
                 <td class="nowrap hide-sm">${label(TASK_STATUS_LABELS, t.status)}</td>
               </tr>`,

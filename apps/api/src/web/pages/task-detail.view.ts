@@ -1,3 +1,4 @@
+import { progressText } from '@duban/domain/progress/expected-progress';
 import { taskPagePath } from '@duban/domain/task/task-page-path';
 import { stageLight } from '@duban/domain/task/traffic-light';
 import { PlanMetadata } from '@duban/domain/plan/plan-tree';
@@ -224,6 +225,17 @@ export function taskDetailBody(v: TaskDetailInput): SafeHtml {
         }
         <dt>红黄绿灯</dt>
         <dd id="task-light">${lightBadge(t.trafficLight)}</dd>
+        ${
+          s?.progress
+            ? html`<dt>序时进度</dt>
+                <dd id="task-progress">
+                  ${progressText(s.progress)}
+                  <span class="muted"
+                    >（${s.progress.basis === 'quantity' ? '按完成数量' : '按阶段'}，截至 ${s.progress.asOf}）</span
+                  >
+                </dd>`
+            : ''
+        }
         <dt>状态</dt>
         <dd>${label(TASK_STATUS_LABELS, t.status)}</dd>
         <dt>来源</dt>
