@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { rectificationWorkbook } from '@duban/workplan/testing/rectification-workbook';
-import { ApiHarness, startApiHarness } from '../../support/api-harness';
+import { ApiHarness, eventually, startApiHarness } from '../../support/api-harness';
 import { launchChromium, listenOnFreePort, overflowsHorizontally, screenshot, signIn } from '../../support/browser';
 
 /**
@@ -137,6 +137,9 @@ describe('/ui/plans/import', () => {
     await page.selectOption('#unknown-units select[data-name="大气办"]', 'unit:water-air');
     await page.selectOption('#unknown-units select[data-name="区农水局"]', 'create:office');
     await page.fill('#plan-id', PLAN_ID);
+    // 序时进度 by quarterly milestones instead of the even line.
+    await expect(page.locator('#progress-policy').inputValue()).resolves.toBe('linear');
+    await page.selectOption('#progress-policy', 'quarterly:20,50,80,100');
     await Promise.all([page.waitForURL(/\/ui\/plans\/import\/confirm/), page.click('#import-button')]);
     await expect(page.locator('#import-done').textContent()).resolves.toContain('6 个任务');
     await expect(page.locator('#import-units').textContent()).resolves.toContain('“大气办”记为 water-air 的别名');
@@ -155,6 +158,14 @@ describe('/ui/plans/import', () => {
       ['1.6', '建立督办事项台账', 'general'],
     ]);
     expect(tasks[3].deadline_kind).toBe('recurring');
+    const curves: { curve: string }[] = await eventually(async () => {
+      const r = await db.query(
+        `SELECT snapshot->'policy'->'progress'->'curve'->>'kind' AS curve FROM task WHERE plan_id = $1 AND snapshot IS NOT NULL`,
+        [PLAN_ID],
+      );
+      return r.length === 6 ? r : null;
+    });
+    expect(curves.every((c) => c.curve === 'quarterly')).toBe(true);
     expect(tasks[5].due).toBe('2027-12-15');
     const [created] = await db.query(`SELECT code, kind FROM org_unit WHERE name = '区农水局'`);
     expect(created.kind).toBe('office');

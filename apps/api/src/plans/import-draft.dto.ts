@@ -79,4 +79,10 @@ export class ImportDraftDto {
 
   @ReceiptWorkdaysField()
   receiptWorkdays?: number;
+
+  @ApiPropertyOptional({ description: '序时进度（同 POST /plans/import 的 progress）', example: 'linear' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  progress?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ReceiptWorkdaysField } from './receipt-workdays.field';
 
 const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
@@ -26,6 +26,16 @@ export class ImportPlanQuery {
 
   @ReceiptWorkdaysField()
   receiptWorkdays?: number;
+
+  @ApiPropertyOptional({
+    description:
+      '序时进度：linear（默认，全年均匀）、s-curve（前慢中快后慢）或 quarterly:20,50,80,100（各季度末累计应完成%）；可加 /黄灯,红灯 落后百分点，默认 /10,30',
+    example: 'quarterly:20,50,80,100/10,30',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64, { message: 'progress 最长 64 字 / progress is at most 64 characters' })
+  progress?: string;
 
   @ApiPropertyOptional({ description: '确认应用修订版计划的差异' })
   @IsOptional()

@@ -186,6 +186,22 @@ describe('importing a plan (all or nothing, then the workflows)', () => {
     expect(w.listed).toEqual([{ listTaskId: 'zg-2027/ZG', problems: [added!.input.taskCode] }]);
   });
 
+  it('gives every task the import’s 序时进度 policy, and refuses one it cannot read before writing', async () => {
+    const w = importer();
+    await w.run(PLAN, { progress: 'quarterly:20,50,80,100/5,15' });
+    expect(w.started.every((l) => l.input.policy.progress?.curve.kind === 'quarterly')).toBe(true);
+    expect(w.started[0].input.policy.progress).toMatchObject({ yellowGap: 5, redGap: 15 });
+    const plain = importer();
+    await plain.run(PLAN);
+    expect(plain.started[0].input.policy.progress).toEqual({ curve: { kind: 'linear' }, yellowGap: 10, redGap: 30 });
+    const bad = importer();
+    await expect(bad.run(PLAN, { progress: 'monthly' })).rejects.toMatchObject({
+      code: 'BAD_PROGRESS_POLICY',
+      details: { field: 'progress' },
+    });
+    expect([bad.committed, bad.started]).toEqual([[], []]);
+  });
+
   it('refuses unknown units with each name and line, writing and starting nothing', async () => {
     const w = importer();
     await expect(w.run(UNKNOWN_LEAD(PLAN))).rejects.toMatchObject({

@@ -16,6 +16,7 @@ import { PlanRepository } from '@duban/persistence/repositories/plan-repository'
 import { NewUnitRow, UnitRepository } from '@duban/persistence/repositories/unit-repository';
 import { Transactions } from '@duban/persistence/repositories/transactions';
 import { indicatorRows, itemRows } from './plan-import-rows';
+import { parseProgressPolicy, ProgressPolicy } from '@duban/domain/progress/expected-progress';
 import { LIST_TASK_CODE } from '@duban/domain/items/inspection-list';
 import { inspectionListLaunches, listTaskRow } from './inspection-list-launch';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
@@ -49,6 +50,7 @@ export class PlanImportService {
 
   async importPlan(tree: PlanTree, options: ImportOptions = {}): Promise<ImportResult> {
     if (options.receiptWorkdays !== undefined) checkedReceiptWorkdays(options.receiptWorkdays);
+    const progress = options.progress === undefined ? undefined : checkedProgressPolicy(options.progress);
     const planId = planIdFor(tree, options.planId);
     const hash = planContentHash(tree);
     const items = walkItems(tree);
@@ -109,7 +111,7 @@ export class PlanImportService {
         w,
         resolution.assignments.get(w.item.code)!,
         calendar,
-        options.receiptWorkdays,
+        { receiptWorkdays: options.receiptWorkdays, progress },
       ),
     );
     // An inspection's list is one rectification task whose ledger holds every row (一件一号).
@@ -246,4 +248,15 @@ export class PlanImportService {
       parentBody: null,
     };
   }
+}
+
+/** The import's 序时进度 policy, or a field-named 400 that says how to write it. */
+function checkedProgressPolicy(spec: string): ProgressPolicy {
+  const parsed = parseProgressPolicy(spec);
+  if ('problem' in parsed) {
+    throw new BadInputError('BAD_PROGRESS_POLICY', parsed.problem, `Unreadable progress policy: ${spec}`, {
+      field: 'progress',
+    });
+  }
+  return parsed;
 }

@@ -18,6 +18,8 @@ export interface ImportOptions {
   actor?: ActorRef;
   /** 签收: workdays each new task's lead unit has to acknowledge it; 0 for none (default 2). */
   receiptWorkdays?: number;
+  /** 序时进度 of each new task, as `parseProgressPolicy` reads it (default: linear, 10/30 points). */
+  progress?: string;
 }
 
 export type ImportStatus = 'new' | 'unchanged' | 'changed';

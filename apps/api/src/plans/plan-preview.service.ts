@@ -31,6 +31,7 @@ export interface DraftImportRequest {
   dryRun?: boolean;
   confirm?: boolean;
   receiptWorkdays?: number;
+  progress?: string;
 }
 
 /** Mistakes in a corrected draft, each with its row: answered 400, the page shows them beside the rows. */
@@ -86,6 +87,7 @@ export class PlanPreviewService {
       dryRun: request.dryRun,
       confirm: request.confirm,
       receiptWorkdays: request.receiptWorkdays,
+      progress: request.progress,
       unitMappings: request.unitMappings ?? [],
       actor,
     });

@@ -2,6 +2,7 @@ import { WorkdayCalendar } from '@duban/domain/calendar/workday-calendar';
 import { PlanMetadata } from '@duban/domain/plan/plan-tree';
 import { WalkedItem } from '@duban/domain/plan/plan-walk';
 import { ResolvedAssignment } from '@duban/domain/plan/unit-resolution';
+import { ProgressPolicy } from '@duban/domain/progress/expected-progress';
 import { ListedProblem, TaskWorkflowInput } from '@duban/domain/task/task-types';
 
 /** Everything needed to start one leaf task's workflow. */
@@ -20,8 +21,11 @@ export type TaskLaunchFactory = (
   assignment: ResolvedAssignment,
   /** The calendar of this import (loaded once per import from the calendar table). */
   calendar: WorkdayCalendar,
-  /** 签收 asked of each new task's lead unit, in workdays (0: none); an item's own policy wins. */
-  receiptWorkdays?: number,
+  /**
+   * The import's own policy for its tasks: 签收 workdays (0: none) and 序时进度; an item's own
+   * policy wins.
+   */
+  policy?: { receiptWorkdays?: number; progress?: ProgressPolicy },
 ) => TaskLaunch;
 
 /** Starts task workflows idempotently: an id that already exists is left alone, never twinned. */

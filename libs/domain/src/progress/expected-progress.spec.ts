@@ -6,6 +6,7 @@ import {
   progressLight,
   progressPolicyProblem,
   progressText,
+  parseProgressPolicy,
   standing,
 } from './expected-progress';
 
@@ -77,5 +78,17 @@ describe('expected progress (序时进度)', () => {
     expect(progressPolicyProblem(q([0.2, 0.5, 0.8, 1]))).toBeNull();
     expect(progressPolicyProblem(q([0.5, 0.2, 0.8, 1]))).toMatch(/季度节点/);
     expect(progressPolicyProblem(q([0.2, 0.5, 0.8, 0.9]))).toMatch(/季度节点/);
+  });
+
+  it('reads a policy as an import writes it, and says how to write one it cannot read', () => {
+    expect(parseProgressPolicy('linear')).toEqual(DEFAULT_PROGRESS_POLICY);
+    expect(parseProgressPolicy(' s-curve/5,15 ')).toEqual({ curve: { kind: 's-curve' }, yellowGap: 5, redGap: 15 });
+    expect(parseProgressPolicy('quarterly:20,50,80,100')).toEqual({
+      ...DEFAULT_PROGRESS_POLICY,
+      curve: { kind: 'quarterly', shares: [0.2, 0.5, 0.8, 1] },
+    });
+    expect(parseProgressPolicy('quarterly:20,50,80,90')).toEqual({ problem: expect.stringMatching(/第四季度为 100%/) });
+    expect(parseProgressPolicy('linear/30,10')).toEqual({ problem: expect.stringMatching(/阈值/) });
+    expect(parseProgressPolicy('monthly')).toEqual({ problem: expect.stringMatching(/quarterly:20,50,80,100/) });
   });
 });

@@ -105,3 +105,29 @@ export function standing(
   const gap = expected - actual;
   return { basis, expected, actual, gap, light: progressLight(gap, policy), asOf: shanghaiDate(at) };
 }
+
+/**
+ * A progress policy written as a plan's import writes it: the curve, then optionally the yellow
+ * and red gaps after a slash — `linear`, `s-curve`, `quarterly:20,50,80,100`, `linear/5,15`.
+ * Returns the policy, or what is wrong with the text (Chinese, with the way to write it).
+ */
+export function parseProgressPolicy(spec: string): ProgressPolicy | { problem: string } {
+  const m = /^(linear|s-curve|quarterly:(\d{1,3}),(\d{1,3}),(\d{1,3}),(\d{1,3}))(?:\/(\d{1,3}),(\d{1,3}))?$/.exec(
+    spec.trim(),
+  );
+  const how = '序时进度应写作 linear、s-curve 或 quarterly:20,50,80,100，可加 /黄灯,红灯 百分点（如 linear/10,30）';
+  if (!m) return { problem: `无法识别的序时进度“${spec}”：${how}` };
+  const curve: ProgressCurve = m[1].startsWith('quarterly')
+    ? {
+        kind: 'quarterly',
+        shares: [m[2], m[3], m[4], m[5]].map((x) => Number(x) / 100) as [number, number, number, number],
+      }
+    : { kind: m[1] as 'linear' | 's-curve' };
+  const policy: ProgressPolicy = {
+    curve,
+    yellowGap: m[6] ? Number(m[6]) : DEFAULT_PROGRESS_POLICY.yellowGap,
+    redGap: m[7] ? Number(m[7]) : DEFAULT_PROGRESS_POLICY.redGap,
+  };
+  const problem = progressPolicyProblem(policy);
+  return problem ? { problem: `序时进度“${spec}”有误：${problem}` } : policy;
+}

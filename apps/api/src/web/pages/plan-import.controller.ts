@@ -127,6 +127,7 @@ export class PlanImportPageController {
     const mappings = mappingsOf(form.mappings);
     const planId = text(form.planId).trim();
     const receiptWorkdays = text(form.receiptWorkdays).trim();
+    const progress = text(form.progress).trim();
     const state = async (overrides: Partial<EditorState>): Promise<EditorState> => {
       const units = await this.previews.knownUnits();
       const draft = draftValue as PlanDraft;
@@ -142,6 +143,7 @@ export class PlanImportPageController {
         revision: null,
         planId,
         receiptWorkdays,
+        progress,
         ...overrides,
       };
     };
@@ -153,6 +155,7 @@ export class PlanImportPageController {
           ...(planId ? { planId } : {}),
           confirm: text(form.confirm) === '1',
           ...(receiptWorkdays === '' ? {} : { receiptWorkdays: Number(receiptWorkdays) }),
+          ...(progress ? { progress } : {}),
         },
         actorOf(req.user),
       );

@@ -77,9 +77,18 @@ export interface EditorState {
   planId: string;
   /** 签收 workdays as typed (kept when the page comes back with an error). */
   receiptWorkdays?: string;
+  /** 序时进度 as chosen (kept when the page comes back with an error). */
+  progress?: string;
   /** The form field the error is about, marked invalid. */
   errorField?: string | null;
 }
+
+/** The 序时进度 curves a bureau picks from at import (the API takes any `parseProgressPolicy` text). */
+const PROGRESS_CHOICES: [string, string][] = [
+  ['linear', '全年均匀推进（默认）'],
+  ['quarterly:20,50,80,100', '季度节点：一季度末 20%、二季度末 50%、三季度末 80%、年底 100%'],
+  ['s-curve', '前慢中快后慢（工程建设类）'],
+];
 
 /**
  * Step 2: the parsed plan as a table to correct. Without scripts it is a read-only table and the
@@ -209,6 +218,23 @@ export function editorBody(s: EditorState): SafeHtml {
           value="${s.receiptWorkdays ?? DEFAULT_RECEIPT_WORKDAYS}"
           ${s.errorField === 'receiptWorkdays' ? raw('aria-invalid="true" aria-describedby="import-error"') : ''}
         />
+      </p>
+      <p>
+        <label for="progress-policy"
+          >序时进度：按什么进度衡量各项任务是否落后（落后 10 个百分点黄灯、30 个以上红灯）</label
+        ><br />
+        <select
+          id="progress-policy"
+          name="progress"
+          ${s.errorField === 'progress' ? raw('aria-invalid="true" aria-describedby="import-error"') : ''}
+        >
+          ${PROGRESS_CHOICES.map(
+            ([value, name]) =>
+              html`<option value="${value}" ${(s.progress || 'linear') === value ? raw('selected') : ''}>
+                ${name}
+              </option>`,
+          )}
+        </select>
       </p>
       ${
         s.revision
