@@ -32,8 +32,15 @@ export function inspectionListLaunches(title: string, rows: TaskLaunch[], import
   };
 }
 
-/** The list task's row of the ledger, before the rows of its problems (which name it as parent). */
-export function listTaskRow(list: TaskLaunch, sectionCode: string, sourceKind: string): PlanItemRow {
+/** The plan's rows with the list task's first (in the first row's section), the problems naming it as parent. */
+export function withListTaskRow(list: TaskLaunch, rows: PlanItemRow[]): PlanItemRow[] {
+  return [
+    listTaskRow(list, rows[0].sectionCode, rows[0].sourceKind),
+    ...rows.map((r) => (r.isLeaf && !r.parentCode ? { ...r, parentCode: LIST_TASK_CODE } : r)),
+  ];
+}
+
+function listTaskRow(list: TaskLaunch, sectionCode: string, sourceKind: string): PlanItemRow {
   const last = (list.input.problems ?? [])
     .map((p) => p.dueAt)
     .filter(Boolean)

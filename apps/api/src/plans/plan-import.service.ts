@@ -17,8 +17,7 @@ import { NewUnitRow, UnitRepository } from '@duban/persistence/repositories/unit
 import { Transactions } from '@duban/persistence/repositories/transactions';
 import { indicatorRows, itemRows } from './plan-import-rows';
 import { parseProgressPolicy, ProgressPolicy } from '@duban/domain/progress/expected-progress';
-import { LIST_TASK_CODE } from '@duban/domain/items/inspection-list';
-import { inspectionListLaunches, listTaskRow } from './inspection-list-launch';
+import { inspectionListLaunches, withListTaskRow } from './inspection-list-launch';
 import { INDICATOR_WORKFLOW_STARTER, IndicatorWorkflowStarter } from './indicator-workflow-starter';
 import { planContentHash } from './plan-content-hash';
 import { planIdFor } from './plan-id';
@@ -144,12 +143,7 @@ export class PlanImportService {
             sourceKind,
           },
           items: inspectionList
-            ? [
-                listTaskRow(inspectionList.list, tree.sections[0].code, sourceKind),
-                ...itemRows(planId, items, resolution, kinds, sourceKind).map((r) =>
-                  r.isLeaf && !r.parentCode ? { ...r, parentCode: LIST_TASK_CODE } : r,
-                ),
-              ]
+            ? withListTaskRow(inspectionList.list, itemRows(planId, items, resolution, kinds, sourceKind))
             : itemRows(planId, items, resolution, kinds, sourceKind),
           indicators: indicatorRows(tree),
           removedCodes: diff?.removed.map((r) => r.code) ?? [],
